@@ -1,0 +1,52 @@
+# Two commands: `make run` serves the app with demo data, `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.PHONY: run test setup-run setup-test venv messages lint pytest check-migrations bench
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+venv: $(VENV)/.installed
+
+messages: venv
+	@$(PY) manage.py compilemessages --ignore '.venv' --ignore 'var' -v 0
+
+setup-run:
+	@scripts/system-deps.sh run
+	@$(MAKE) --no-print-directory venv messages
+	@mkdir -p var
+
+setup-test:
+	@scripts/system-deps.sh test
+	@$(MAKE) --no-print-directory venv messages
+	@mkdir -p var artifacts
+
+run: export DJANGO_DEBUG ?= true
+run: setup-run
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py seed_demo
+	@echo "Serving on http://127.0.0.1:$(PORT)/  (borrower@example.com / demo-pass-2026)"
+	@trap 'kill 0' EXIT; $(PY) manage.py db_worker & $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check-migrations: venv
+	DJANGO_SETTINGS_MODULE=selfhelp.test_settings $(PY) manage.py makemigrations --check --dry-run -v 0
+
+pytest: venv
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test: setup-test
+	@$(MAKE) --no-print-directory lint check-migrations pytest
+
+bench: setup-test
+	$(PY) bench/detection.py
+	$(PY) bench/pdf.py

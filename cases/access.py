@@ -1,0 +1,104 @@
+"""Who may see and change a case. Every view goes through these helpers.
+
+- The owner may read and write their own cases.
+- A member of an organisation may read a case while the owner shares it with
+  that organisation (an active CaseShare). Every such access is logged.
+- Anyone else gets a 404, so a case's existence never leaks.
+- A write by someone who may only read gets a 403.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+
+from accounts.models import Membership
+
+from .models import AccessLog, Case, CaseShare, Contact, Evidence, Loan
+
+
+def cases_visible_to(user) -> QuerySet[Case]:
+    """Cases the user owns, plus cases actively shared with one of their organisations."""
+    if not user.is_authenticated:
+        return Case.objects.none()
+    shared = CaseShare.objects.filter(
+        case=OuterRef("pk"),
+        revoked_at__isnull=True,
+        organisation__memberships__user=user,
+    )
+    return Case.objects.filter(Q(owner=user) | Exists(shared))
+
+
+def cases_owned_by(user) -> QuerySet[Case]:
+    """Cases the user owns: the only ones they may change."""
+    if not user.is_authenticated:
+        return Case.objects.none()
+    return Case.objects.filter(owner=user)
+
+
+def _log_shared_access(user, case: Case, *, action: str, path: str) -> None:
+    membership = (
+        Membership.objects.filter(
+            user=user,
+            organisation__shares__case=case,
+            organisation__shares__revoked_at__isnull=True,
+        )
+        .select_related("organisation")
+        .first()
+    )
+    AccessLog.objects.create(
+        case=case,
+        user=user,
+        organisation=membership.organisation if membership else None,
+        action=action[:100],
+        path=path[:500],
+    )
+
+
+def get_case_for_user(
+    user, pk: int, *, write: bool = False, action: str = "view", path: str = ""
+) -> Case:
+    """The case `pk` if the user may see it; 404 if not, 403 if a reader asks to write.
+
+    Access by anyone but the owner is written to the access log.
+    """
+    case = cases_visible_to(user).filter(pk=pk).select_related("owner").first()
+    if case is None:
+        raise Http404("No such case.")
+    if case.owner_id == user.pk:
+        return case
+    if write:
+        raise PermissionDenied("Only the borrower may change this case.")
+    _log_shared_access(user, case, action=action, path=path)
+    return case
+
+
+def get_loan_for_user(user, case: Case, pk: int, *, write: bool = False) -> Loan:
+    """A loan of a case the caller already obtained through get_case_for_user."""
+    if write and case.owner_id != user.pk:
+        raise PermissionDenied
+    loan = Loan.objects.filter(case=case, pk=pk).first()
+    if loan is None:
+        raise Http404("No such loan.")
+    return loan
+
+
+def get_contact_for_user(user, case: Case, pk: int, *, write: bool = False) -> Contact:
+    """A contact of a case the caller already obtained through get_case_for_user."""
+    if write and case.owner_id != user.pk:
+        raise PermissionDenied
+    contact = Contact.objects.filter(case=case, pk=pk).select_related("loan").first()
+    if contact is None:
+        raise Http404("No such contact.")
+    return contact
+
+
+def get_evidence_for_user(user, case: Case, pk: int, *, write: bool = False) -> Evidence:
+    """An evidence file of a case the caller already obtained through get_case_for_user."""
+    if write and case.owner_id != user.pk:
+        raise PermissionDenied
+    evidence = Evidence.objects.filter(case=case, pk=pk).first()
+    if evidence is None:
+        raise Http404("No such file.")
+    return evidence

@@ -1,0 +1,343 @@
+"""The case record: a borrower's loans, every collection contact, and the proof.
+
+Field names follow the `selfhelp.case/1` bundle (see docs/case-bundle.schema.json)
+so that cases/bundle.py maps one to one. The vocabularies come from rules/domain.py.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from rules import domain
+
+
+def evidence_storage():
+    return storages["evidence"]
+
+
+class Lender(models.Model):
+    """A licensed lender from the directory, editable in the admin."""
+
+    name = models.CharField(_("full legal name"), max_length=200, unique=True)
+    short_name = models.CharField(_("common name"), max_length=100, blank=True)
+    products = models.CharField(
+        _("products"), max_length=200, blank=True, help_text=_("e.g. 借呗, 花呗")
+    )
+    lender_type = models.CharField(
+        _("lender type"), max_length=20, choices=domain.LENDER_TYPE_CHOICES
+    )
+    regulator = models.CharField(_("regulator"), max_length=200, blank=True)
+    complaint_channel = models.CharField(_("complaint channel"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("lender")
+        verbose_name_plural = _("lenders")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.short_name}（{self.name}）" if self.short_name else self.name
+
+
+class Case(models.Model):
+    """One borrower's record of a collection. It belongs to exactly one user."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cases"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    timezone = models.CharField(_("time zone"), max_length=64, default=domain.DEFAULT_TIMEZONE)
+    borrower_name = models.CharField(_("your name"), max_length=100, blank=True)
+    borrower_phone = models.CharField(_("your phone"), max_length=40, blank=True)
+    borrower_address = models.CharField(_("your address"), max_length=300, blank=True)
+    borrower_id_number = models.CharField(_("ID number"), max_length=40, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["-updated_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def masked_id_number(self) -> str:
+        """The ID number with all but the first 4 and last 4 characters hidden."""
+        value = self.borrower_id_number
+        if len(value) <= 8:
+            return "*" * len(value)
+        return value[:4] + "*" * (len(value) - 8) + value[-4:]
+
+
+class Loan(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="loans")
+    ref = models.CharField(_("reference"), max_length=40)
+    lender = models.ForeignKey(
+        Lender,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="loans",
+        verbose_name=_("lender from the directory"),
+    )
+    lender_name = models.CharField(
+        _("lender"),
+        max_length=200,
+        blank=True,
+        help_text=_("The lender's full legal name, if it is not in the directory."),
+    )
+    lender_type = models.CharField(
+        _("lender type"), max_length=20, choices=domain.LENDER_TYPE_CHOICES, default="other"
+    )
+    product = models.CharField(_("product"), max_length=100, blank=True)
+    contract_no = models.CharField(_("contract number"), max_length=100, blank=True)
+    principal = models.DecimalField(
+        _("principal"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    amount_received = models.DecimalField(
+        _("amount actually received"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    disbursed_on = models.DateField(_("disbursement date"), null=True, blank=True)
+    overdue_since = models.DateField(_("overdue since"), null=True, blank=True)
+    outstanding = models.DecimalField(
+        _("outstanding amount"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    stated_rate = models.DecimalField(
+        _("stated annual rate"),
+        max_digits=7,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_("As a fraction: 0.1800 for 18%."),
+    )
+
+    class Meta:
+        verbose_name = _("loan")
+        verbose_name_plural = _("loans")
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "ref"], name="unique_loan_ref_per_case")
+        ]
+
+    def __str__(self) -> str:
+        return " · ".join(filter(None, [self.display_lender, self.product, self.contract_no]))
+
+    @property
+    def display_lender(self) -> str:
+        return self.lender.name if self.lender_id else self.lender_name
+
+
+class Installment(models.Model):
+    loan = models.ForeignKey(Loan, on_delete=models.CASCADE, related_name="installments")
+    due_on = models.DateField(_("due date"))
+    amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2)
+    paid = models.DecimalField(_("paid"), max_digits=14, decimal_places=2, default=0)
+
+    class Meta:
+        verbose_name = _("installment")
+        verbose_name_plural = _("installments")
+        ordering = ["due_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.due_on} {self.amount}"
+
+
+class Fee(models.Model):
+    loan = models.ForeignKey(Loan, on_delete=models.CASCADE, related_name="fees")
+    name = models.CharField(_("name"), max_length=100)
+    amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2)
+    charged_on = models.DateField(_("charged on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("fee")
+        verbose_name_plural = _("fees")
+        ordering = ["charged_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.amount}"
+
+
+class Contact(models.Model):
+    """One collection contact: a call, message, visit or post."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="contacts")
+    ref = models.CharField(_("reference"), max_length=40)
+    loan = models.ForeignKey(
+        Loan,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contacts",
+        verbose_name=_("loan"),
+    )
+    occurred_at = models.DateTimeField(_("when"), default=timezone.now)
+    channel = models.CharField(_("channel"), max_length=20, choices=domain.CHANNEL_CHOICES)
+    connected = models.BooleanField(_("call connected"), null=True, blank=True)
+    duration_seconds = models.PositiveIntegerField(_("duration (seconds)"), null=True, blank=True)
+    target = models.CharField(
+        _("who was contacted"), max_length=20, choices=domain.TARGET_CHOICES, default="borrower"
+    )
+    target_name = models.CharField(_("their name"), max_length=100, blank=True)
+    target_phone = models.CharField(_("their phone"), max_length=40, blank=True)
+    visitors = models.PositiveSmallIntegerField(_("number of visitors"), null=True, blank=True)
+    caller_name = models.CharField(_("collector's name"), max_length=100, blank=True)
+    caller_organization = models.CharField(
+        _("collector's organisation"), max_length=200, blank=True
+    )
+    caller_phone = models.CharField(_("collector's number"), max_length=40, blank=True)
+    caller_identity_disclosed = models.BooleanField(
+        _("collector said who they are"), null=True, blank=True
+    )
+    claims_to_be = models.JSONField(_("claimed to be"), default=list, blank=True)
+    content = models.TextField(_("what was said"), blank=True)
+    tags = models.JSONField(_("tags"), default=list, blank=True)
+    consent_to_time = models.BooleanField(_("I agreed to contact at this time"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        ordering = ["-occurred_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "ref"], name="unique_contact_ref_per_case")
+        ]
+        indexes = [models.Index(fields=["case", "occurred_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.ref} {self.get_channel_display()} {self.occurred_at:%Y-%m-%d %H:%M}"
+
+
+class CaseEvent(models.Model):
+    """Something that changes what collectors may do: an objection, an agreement, a dispute."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("what happened"), max_length=40, choices=domain.EVENT_KIND_CHOICES)
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    loan = models.ForeignKey(
+        Loan,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("loan"),
+    )
+    target_phone = models.CharField(_("their phone"), max_length=40, blank=True)
+    target_name = models.CharField(_("their name"), max_length=100, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("case event")
+        verbose_name_plural = _("case events")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.at:%Y-%m-%d}"
+
+
+class Evidence(models.Model):
+    """A screenshot, recording or PDF attached to a contact, kept in private storage."""
+
+    class Kind(models.TextChoices):
+        IMAGE = "image", _("Screenshot or photo")
+        AUDIO = "audio", _("Recording")
+        PDF = "pdf", _("PDF document")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="evidence")
+    contact = models.ForeignKey(
+        Contact, on_delete=models.CASCADE, related_name="evidence", null=True, blank=True
+    )
+    file = models.FileField(storage=evidence_storage, upload_to="%Y/%m/", max_length=300)
+    original_name = models.CharField(_("file name"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class CaseShare(models.Model):
+    """The borrower's consent for one organisation to review one case. Revocable."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="shares")
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="shares"
+    )
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    granted_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("case share")
+        verbose_name_plural = _("case shares")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "organisation"],
+                condition=Q(revoked_at__isnull=True),
+                name="one_active_share_per_case_and_organisation",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case} → {self.organisation}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+
+class AccessLog(models.Model):
+    """Every access by someone other than the owner to a shared case."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="access_logs")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    action = models.CharField(max_length=100)
+    path = models.CharField(max_length=500, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log")
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user} {self.action}"

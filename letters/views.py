@@ -1,0 +1,5 @@
+from django.shortcuts import render
+
+
+def letter_index(request):
+    return render(request, "placeholder/coming.html", {"heading": "letters"})

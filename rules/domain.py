@@ -1,0 +1,184 @@
+"""The case in plain, typed Python: the shape of the `selfhelp.case/1` bundle.
+
+This module is pure. It imports nothing from Django's ORM, so the rules engine,
+`assess_case` (straight from a JSON file) and the case page (through the ORM
+adapter in cases/adapters.py) all share one representation.
+
+The choice tuples here are the single source of the vocabulary; the models use
+them as their `choices`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
+
+BUNDLE_FORMAT = "selfhelp.case/1"
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+
+LENDER_TYPE_CHOICES = [
+    ("bank", _("Bank")),
+    ("consumer_finance", _("Consumer finance company")),
+    ("microloan", _("Microloan company")),
+    ("platform", _("Lending platform")),
+    ("unlicensed", _("Unlicensed or private lender")),
+    ("other", _("Other")),
+]
+
+CHANNEL_CHOICES = [
+    ("call", _("Phone call")),
+    ("sms", _("Text message")),
+    ("im", _("Chat app (WeChat, QQ…)")),
+    ("app", _("In-app message")),
+    ("email", _("Email")),
+    ("letter", _("Letter")),
+    ("visit", _("Visit in person")),
+    ("social_post", _("Public or social-media post")),
+]
+
+TARGET_CHOICES = [
+    ("borrower", _("Me (the borrower)")),
+    ("guarantor", _("Guarantor")),
+    ("spouse", _("Spouse")),
+    ("relative", _("Relative")),
+    ("friend", _("Friend")),
+    ("colleague", _("Colleague")),
+    ("employer", _("Employer")),
+    ("contact_list", _("Someone in my contact list")),
+    ("public", _("The public")),
+]
+#: Targets a lender may lawfully ask for payment.
+DEBTOR_SIDE_TARGETS = frozenset({"borrower", "guarantor"})
+
+CLAIMS_TO_BE_CHOICES = [
+    ("police", _("Police")),
+    ("court", _("Court")),
+    ("procuratorate", _("Procuratorate")),
+    ("government", _("Government office")),
+    ("lawyer", _("Lawyer or law firm")),
+    ("arbitration", _("Arbitration body")),
+]
+
+EVENT_KIND_CHOICES = [
+    ("borrower_objected", _("I objected to the collection conduct")),
+    ("third_party_objected", _("A third party asked not to be contacted")),
+    ("installment_agreement_signed", _("Repayment agreement signed")),
+    ("dispute_filed", _("Dispute filed")),
+    ("outsourcing_notice_received", _("Notice of outsourced collection received")),
+]
+
+COMMON_TAGS = [
+    ("threat", _("Threat")),
+    ("insult", _("Insult")),
+    ("fake_document", _("Fake legal paper")),
+    ("impersonation", _("Pretended to be police or court")),
+    ("disclosed_debt", _("Told others about my debt")),
+    ("public_post", _("Public post")),
+    ("no_identity", _("Would not say who they are")),
+    ("private_account", _("Asked to pay a personal account")),
+    ("borrow_elsewhere", _("Told me to borrow elsewhere")),
+    ("refused_to_leave", _("Refused to leave")),
+]
+
+
+def _values(choices) -> frozenset[str]:
+    return frozenset(value for value, _label in choices)
+
+
+LENDER_TYPES = _values(LENDER_TYPE_CHOICES)
+CHANNELS = _values(CHANNEL_CHOICES)
+TARGETS = _values(TARGET_CHOICES)
+AUTHORITIES = _values(CLAIMS_TO_BE_CHOICES)
+EVENT_KINDS = _values(EVENT_KIND_CHOICES)
+
+
+@dataclass(frozen=True, slots=True)
+class Borrower:
+    name: str = ""
+    phone: str = ""
+    address: str = ""
+    id_number: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Installment:
+    due_on: date
+    amount: Decimal
+    paid: Decimal = Decimal("0")
+
+
+@dataclass(frozen=True, slots=True)
+class Fee:
+    name: str
+    amount: Decimal
+    charged_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Loan:
+    ref: str
+    lender: str = ""
+    lender_type: str = "other"
+    product: str = ""
+    contract_no: str = ""
+    principal: Decimal | None = None
+    amount_received: Decimal | None = None
+    disbursed_on: date | None = None
+    installments: tuple[Installment, ...] = ()
+    fees: tuple[Fee, ...] = ()
+    overdue_since: date | None = None
+    outstanding: Decimal | None = None
+    stated_rate: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    name: str = ""
+    organization: str = ""
+    phone: str = ""
+    identity_disclosed: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    ref: str
+    occurred_at: datetime  # always timezone-aware
+    channel: str
+    target: str
+    loan: str | None = None
+    connected: bool | None = None
+    duration_seconds: int | None = None
+    target_name: str = ""
+    target_phone: str = ""
+    visitors: int | None = None
+    caller: Caller = field(default_factory=Caller)
+    claims_to_be: tuple[str, ...] = ()
+    content: str = ""
+    tags: tuple[str, ...] = ()
+    consent_to_time: bool = False
+
+    @property
+    def is_third_party(self) -> bool:
+        return self.target not in DEBTOR_SIDE_TARGETS
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    kind: str
+    at: datetime  # always timezone-aware
+    loan: str | None = None
+    target_phone: str = ""
+    target_name: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    timezone: str = DEFAULT_TIMEZONE
+    borrower: Borrower = field(default_factory=Borrower)
+    loans: tuple[Loan, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    events: tuple[Event, ...] = ()

@@ -1,0 +1,124 @@
+"""Types the rights engine returns. Pure data: no ORM, no request, no template."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from django.utils.functional import Promise
+
+
+class Standing(StrEnum):
+    """How sure the app is: what kind of text the rule rests on."""
+
+    BINDING = "binding"  # law or regulation
+    STANDARD = "standard"  # national or industry standard, self-regulation
+    HEURISTIC = "heuristic"  # our own threshold
+
+
+class Severity(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One cited provision: e.g. 消费金融公司管理办法, art. 56, with its key phrase."""
+
+    law: str
+    article: str
+    quote: str
+    standing: Standing
+    fact_id: str = ""  # the id in shared/legal/cn-facts.md, e.g. "cfc_no_improper_collection"
+
+    def as_dict(self) -> dict:
+        return {
+            "law": self.law,
+            "article": self.article,
+            "quote": self.quote,
+            "standing": str(self.standing),
+            "fact_id": self.fact_id,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """What the borrower can do next: a letter kind and/or a complaint channel."""
+
+    letter_kind: str = ""  # e.g. "stop_harassment"
+    channel: str = ""  # e.g. "12378", "110", "lender"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    title: str | Promise
+    explanation: str | Promise
+    standing: Standing
+    severity: Severity
+    sources: tuple[Source, ...]
+    actions: tuple[Action, ...] = ()
+    scope: str = "contact"  # "contact" or "loan"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str  # a Rule id
+    contacts: tuple[str, ...] = ()  # contact refs
+    loans: tuple[str, ...] = ()  # loan refs
+    standing: Standing = Standing.BINDING
+    severity: Severity = Severity.MEDIUM
+    sources: tuple[Source, ...] = ()
+    summary: str = ""  # in the active language
+    details: dict = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return {
+            "rule": self.rule,
+            "contacts": list(self.contacts),
+            "loans": list(self.loans),
+            "standing": str(self.standing),
+            "severity": str(self.severity),
+            "sources": [s.as_dict() for s in self.sources],
+            "summary": self.summary,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class LoanCost:
+    ref: str
+    effective_annual_cost: Decimal | None  # a fraction rounded to basis points, e.g. 0.2712
+    stated_rate: Decimal | None = None
+    lpr_at_contract: Decimal | None = None
+    cap_4x_lpr: Decimal | None = None
+    upfront_deduction: Decimal | None = None
+    note: str = ""
+
+    def as_dict(self) -> dict:
+        def s(value: Decimal | None) -> str | None:
+            return None if value is None else str(value)
+
+        return {
+            "ref": self.ref,
+            "effective_annual_cost": s(self.effective_annual_cost),
+            "stated_rate": s(self.stated_rate),
+            "lpr_at_contract": s(self.lpr_at_contract),
+            "cap_4x_lpr": s(self.cap_4x_lpr),
+            "upfront_deduction": s(self.upfront_deduction),
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    findings: tuple[Finding, ...] = ()
+    loans: tuple[LoanCost, ...] = ()
+
+    def as_dict(self) -> dict:
+        return {
+            "findings": [f.as_dict() for f in self.findings],
+            "loans": [loan.as_dict() for loan in self.loans],
+        }

@@ -1,0 +1,85 @@
+"""Shared fixtures: a borrower, another borrower, and volunteers in and out of the case's organisation."""
+
+import pytest
+
+from tests.factories import (
+    PASSWORD,
+    CaseFactory,
+    CaseShareFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def borrower(db):
+    return UserFactory(email="borrower@example.com")
+
+
+@pytest.fixture
+def other_borrower(db):
+    return UserFactory(email="other@example.com")
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory(name="西湖法律援助工作站", slug="xihu-aid")
+
+
+@pytest.fixture
+def volunteer(db, organisation):
+    """A volunteer whose organisation the borrower's case is shared with (see shared_case)."""
+    user = UserFactory(email="volunteer@example.com")
+    MembershipFactory(user=user, organisation=organisation)
+    return user
+
+
+@pytest.fixture
+def outsider_volunteer(db):
+    """A volunteer of another organisation: must never see the borrower's case."""
+    user = UserFactory(email="outsider@example.com")
+    MembershipFactory(
+        user=user, organisation=OrganisationFactory(name="别的援助中心", slug="elsewhere")
+    )
+    return user
+
+
+@pytest.fixture
+def case(borrower):
+    return CaseFactory(owner=borrower)
+
+
+@pytest.fixture
+def shared_case(case, organisation, borrower):
+    CaseShareFactory(case=case, organisation=organisation, granted_by=borrower)
+    return case
+
+
+@pytest.fixture
+def borrower_client(client, borrower):
+    client.force_login(borrower)
+    return client
+
+
+@pytest.fixture
+def other_client(client, other_borrower):
+    client.force_login(other_borrower)
+    return client
+
+
+@pytest.fixture
+def volunteer_client(client, volunteer):
+    client.force_login(volunteer)
+    return client
+
+
+@pytest.fixture
+def outsider_client(client, outsider_volunteer):
+    client.force_login(outsider_volunteer)
+    return client
