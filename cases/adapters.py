@@ -1,0 +1,107 @@
+"""The one adapter from the ORM to the rights engine's plain data (rules/domain.py).
+
+The case page, the letters and `assess_case` all feed the engine the same
+`domain.Case`; this module is how a stored case becomes one.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rules import domain
+
+from .models import Case, CaseEvent, Contact, Loan
+
+
+def _dec(value) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def loan_to_domain(loan: Loan) -> domain.Loan:
+    """A stored loan (installments and fees prefetched) as engine data."""
+    return domain.Loan(
+        ref=loan.ref,
+        lender=loan.display_lender,
+        lender_type=loan.lender_type,
+        product=loan.product,
+        contract_no=loan.contract_no,
+        principal=_dec(loan.principal),
+        amount_received=_dec(loan.amount_received),
+        disbursed_on=loan.disbursed_on,
+        installments=tuple(
+            domain.Installment(due_on=i.due_on, amount=Decimal(i.amount), paid=Decimal(i.paid))
+            for i in loan.installments.all()
+        ),
+        fees=tuple(
+            domain.Fee(name=f.name, amount=Decimal(f.amount), charged_on=f.charged_on)
+            for f in loan.fees.all()
+        ),
+        overdue_since=loan.overdue_since,
+        outstanding=_dec(loan.outstanding),
+        stated_rate=_dec(loan.stated_rate),
+    )
+
+
+def contact_to_domain(contact: Contact, loan_refs: dict[int, str]) -> domain.Contact:
+    """A stored contact as engine data; `loan_refs` maps loan ids to refs."""
+    return domain.Contact(
+        ref=contact.ref,
+        occurred_at=contact.occurred_at,
+        channel=contact.channel,
+        target=contact.target,
+        loan=loan_refs.get(contact.loan_id) if contact.loan_id else None,
+        connected=contact.connected,
+        duration_seconds=contact.duration_seconds,
+        target_name=contact.target_name,
+        target_phone=contact.target_phone,
+        visitors=contact.visitors,
+        caller=domain.Caller(
+            name=contact.caller_name,
+            organization=contact.caller_organization,
+            phone=contact.caller_phone,
+            identity_disclosed=contact.caller_identity_disclosed,
+        ),
+        claims_to_be=tuple(contact.claims_to_be or ()),
+        content=contact.content,
+        tags=tuple(contact.tags or ()),
+        consent_to_time=contact.consent_to_time,
+    )
+
+
+def event_to_domain(event: CaseEvent, loan_refs: dict[int, str]) -> domain.Event:
+    return domain.Event(
+        kind=event.kind,
+        at=event.at,
+        loan=loan_refs.get(event.loan_id) if event.loan_id else None,
+        target_phone=event.target_phone,
+        target_name=event.target_name,
+        note=event.note,
+    )
+
+
+def case_to_domain(case: Case) -> domain.Case:
+    """The whole stored case as engine data, in a constant number of queries (4)."""
+    loans = list(
+        Loan.objects.filter(case=case)
+        .select_related("lender")
+        .prefetch_related("installments", "fees")
+        .order_by("id")
+    )
+    loan_refs = {loan.pk: loan.ref for loan in loans}
+    contacts = Contact.objects.filter(case=case).order_by("occurred_at", "id")
+    events = CaseEvent.objects.filter(case=case).order_by("at", "id")
+    return domain.Case(
+        timezone=case.timezone,
+        borrower=domain.Borrower(
+            name=case.borrower_name,
+            phone=case.borrower_phone,
+            address=case.borrower_address,
+            id_number=case.borrower_id_number,
+        ),
+        loans=tuple(loan_to_domain(loan) for loan in loans),
+        contacts=tuple(contact_to_domain(c, loan_refs) for c in contacts),
+        events=tuple(event_to_domain(e, loan_refs) for e in events),
+    )
+
+
+__all__ = ["case_to_domain", "contact_to_domain", "event_to_domain", "loan_to_domain"]
