@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml
 venv: $(VENV)/.installed
 
 messages: venv
-	@DJANGO_SETTINGS_MODULE=selfhelp.test_settings $(PY) manage.py compilemessages --ignore '.venv' --ignore 'var' -v 0
+	@! compgen -G '*/locale/*/LC_MESSAGES/*.po' >/dev/null || DJANGO_SETTINGS_MODULE=selfhelp.test_settings $(PY) manage.py compilemessages --ignore '.venv' --ignore 'var' -v 0
 
 setup-run:
 	@scripts/system-deps.sh run
