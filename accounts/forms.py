@@ -37,7 +37,10 @@ class SignupForm(AccessibleFormMixin, auth_forms.BaseUserCreationForm):
         fields = ("email", "display_name")
         labels = {"email": _("Email address"), "display_name": _("Your name")}
         help_texts = {
-            "email": _("You log in with it. We only write to it when you ask for a new password."),
+            "email": _(
+                "You log in with it. We only write to it when you ask for a new "
+                "password, and that email does not mention debt."
+            ),
             "display_name": _("How the app greets you. A nickname is fine."),
         }
         widgets = {
