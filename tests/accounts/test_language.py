@@ -58,3 +58,11 @@ def test_django_auth_messages_are_in_english_after_switching(client):
 def test_home_page_renders_in_chinese_by_default(client):
     html = client.get(reverse("home")).content.decode()
     assert "被催收骚扰" in html
+
+
+@pytest.mark.django_db
+def test_language_switch_names_each_language_in_itself(client):
+    chinese_page = client.get(LOGIN).content.decode()
+    assert 'lang="en" class="link-button">English</button>' in chinese_page
+    english_page = client.get(LOGIN, headers={"accept-language": "en"}).content.decode()
+    assert 'lang="zh-Hans" class="link-button">简体中文</button>' in english_page
