@@ -98,3 +98,12 @@ def test_logged_in_user_is_sent_to_cases(borrower_client):
 @pytest.mark.django_db
 def test_signup_refuses_other_methods(client):
     assert client.put(URL).status_code == 405
+
+
+@pytest.mark.django_db
+def test_short_password_is_refused_in_chinese(client):
+    """Django 5.2's own zh_Hans catalogue lacks this message; ours supplies it."""
+    response = client.post(URL, _data(password1="a1b2c3", password2="a1b2c3"))
+    assert response.status_code == 200
+    assert not User.objects.exists()
+    assert "密码太短。密码至少要有 8 个字符。" in response.content.decode()
