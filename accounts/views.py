@@ -1,9 +1,44 @@
-from django.shortcuts import render
+"""Sign-up and profile. Login, logout and passwords use Django's auth views (urls.py)."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from selfhelp.views import HtmxHttpRequest
+
+from .forms import ProfileForm, SignupForm
+from .selectors import membership_list_for_user
+from .services import user_signup, user_update_profile
 
 
-def signup(request):
-    return render(request, "placeholder/coming.html", {"heading": "Sign up"})
+@require_http_methods(["GET", "POST"])
+def signup(request: HtmxHttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("cases:case_list")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = user_signup(
+            email=form.cleaned_data["email"],
+            password=form.cleaned_data["password1"],
+            display_name=form.cleaned_data["display_name"],
+        )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome. Your account is ready."))
+        return redirect("cases:case_list")
+    return render(request, "accounts/user_signup.html", {"form": form})
 
 
-def profile(request):
-    return render(request, "placeholder/coming.html", {"heading": "Account"})
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request: HtmxHttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        user_update_profile(user=request.user, display_name=form.cleaned_data["display_name"])
+        messages.success(request, _("Your name has been saved."))
+        return redirect("accounts:profile")
+    memberships = membership_list_for_user(user=request.user)
+    return render(request, "accounts/user_profile.html", {"form": form, "memberships": memberships})
