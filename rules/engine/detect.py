@@ -78,7 +78,7 @@ _NEG_EN = re.compile(
     r"\b(not|never|no|don't|doesn't|didn't|won't|wouldn't|cannot|can't|without)\b", re.I
 )
 _CONDITION_NEG = re.compile(
-    r"不(还|接|处理|到账|给|付|配合|回|结清|理|交|出来)|不(?=就)|要是不|如果不|不然|否则"
+    r"不(还|接|处理|到账|给|付|配合|回|结清|理|交|出来)|不(?=就)|要是不|如果不|不然|否则|没有?钱|没收入"
     r"|(能|会|是|要|肯|愿|可|行|信)不(能|会|是|要|肯|愿|可|行|信)"
 )
 _SCOPE_BREAK = re.compile(r"就|否则|不然|再|要是|如果|才|\bor\b|\bif\b|\bunless\b", re.I)
@@ -126,6 +126,7 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
     "insult": (
         _rx(
             r"(骂(我|人|了|得|我是)|脏话|祖宗十八代)",
+            r"(^|[，。！\s])妈的",
             r"(不要脸|有脸|丢尽)",
         ),
         _rx(r"\bcalled me an? \w+", r"\bpiece of (shit|trash)\b"),
@@ -164,7 +165,7 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"\b(be arrested|go to (jail|prison)|prison|jail)\b",
             r"\bis (a )?(fraud|crime|criminal)\b",
             r"police (are|will be) coming|police will (come|arrest)",
-            r"(children|kids).{0,30}(university|school|civil service)",
+            r"(children|kids).{0,25}\b(not|never|cannot|can't|won't)\b.{0,25}(university|school|civil service)",
         ),
     ),
     "public_shaming": (
@@ -261,7 +262,7 @@ _LEXICONS: dict[str, tuple[str, ...]] = {
         "狗东西",
         "他妈的",
         "你妈的",
-        "妈的",
+        "tmd",
         "去死",
         "蠢货",
         "没脑子",
