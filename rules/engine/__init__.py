@@ -5,19 +5,40 @@ Public API (stable; letters and cases depend on it):
     assess(case: domain.Case, *, lpr: LprTable | None = None, today: date | None = None)
         -> Assessment
     CATALOGUE: dict[str, Rule]   # every rule, by id
+    summarize(case, assessment) -> CaseSummary
+    effective_annual_cost(loan) -> Decimal | None
+    LprTable, LPR_SEED
+    detect(text) -> frozenset[str]   # text-detectable rule ids
 
 The engine is pure: it imports no ORM, request or template code.
 """
 
+from .assess import assess
+from .catalogue import CATALOGUE
+from .cost import effective_annual_cost, xirr
+from .detect import TEXT_RULES, detect
+from .lpr import LPR_SEED, LprTable
+from .summary import CaseSummary, ThirdParty, summarize
 from .types import Action, Assessment, Finding, LoanCost, Rule, Severity, Source, Standing
 
 __all__ = [
+    "CATALOGUE",
+    "LPR_SEED",
+    "TEXT_RULES",
     "Action",
     "Assessment",
+    "CaseSummary",
     "Finding",
     "LoanCost",
+    "LprTable",
     "Rule",
     "Severity",
     "Source",
     "Standing",
+    "ThirdParty",
+    "assess",
+    "detect",
+    "effective_annual_cost",
+    "summarize",
+    "xirr",
 ]

@@ -1,0 +1,374 @@
+"""Run every rule of the catalogue over a case."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone as dj_timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from rules import domain
+
+from .catalogue import CATALOGUE
+from .cost import effective_annual_cost
+from .detect import detect
+from .lpr import LprTable
+from .types import Assessment, Finding, LoanCost
+
+QUIET_START_HOUR = 22
+QUIET_END_HOUR = 8
+CONNECTED_CALLS_CAP = 3
+DIAL_ATTEMPTS_CAP = 6
+BLAST_THRESHOLD = 5  # heuristic
+BLAST_WINDOW = timedelta(days=7)
+LIMITATION_YEARS = 3
+COST_24 = Decimal("0.24")
+COST_36 = Decimal("0.36")
+#: Lenders bound by the 4 x LPR cap. "other" is not included: it may be a licensed
+#: pawnshop or guarantee company, which the private-lending rules exclude.
+FOUR_LPR_LENDER_TYPES = frozenset({"unlicensed"})
+AUTHORITY_CLAIMS = frozenset({"police", "court", "procuratorate", "government"})
+
+TAG_RULES = {
+    "threat": "threat",
+    "insult": "insult",
+    "fake_document": "fake_legal_document",
+    "impersonation": "impersonating_authority",
+    "disclosed_debt": "debt_disclosed_to_third_party",
+    "public_post": "public_shaming",
+    "no_identity": "identity_not_disclosed",
+    "private_account": "extra_fee_or_private_account",
+    "borrow_elsewhere": "inducing_new_borrowing",
+    "refused_to_leave": "improper_visit",
+}
+_DEMAND = re.compile(
+    r"还钱|还款|还上|替.{0,4}还|代还|把钱|打款|转账|\bpay\b|\brepay", re.IGNORECASE
+)
+
+# Rules that fire contact by contact (one finding listing every contact).
+PER_CONTACT_RULES = (
+    "quiet_hours",
+    "third_party_collection",
+    "debt_disclosed_to_third_party",
+    "third_party_contacted_after_objection",
+    "threat",
+    "insult",
+    "impersonating_authority",
+    "fake_legal_document",
+    "false_legal_consequences",
+    "public_shaming",
+    "identity_not_disclosed",
+    "extra_fee_or_private_account",
+    "inducing_new_borrowing",
+    "improper_visit",
+    "contact_after_installment_agreement",
+)
+
+
+class _Context:
+    def __init__(self, case: domain.Case):
+        self.case = case
+        self.tz = ZoneInfo(case.timezone or domain.DEFAULT_TIMEZONE)
+        self.loans = {loan.ref: loan for loan in case.loans}
+        self.contacts = sorted(case.contacts, key=lambda c: c.occurred_at)
+        self.local = {c.ref: c.occurred_at.astimezone(self.tz) for c in self.contacts}
+        self.text_rules = {c.ref: self._text_rules(c) for c in self.contacts}
+
+    @staticmethod
+    def _text_rules(contact: domain.Contact) -> frozenset[str]:
+        found = set(detect(contact.content))
+        for tag in contact.tags:
+            rule = TAG_RULES.get(tag, tag if tag in CATALOGUE else None)
+            if rule:
+                found.add(rule)
+        return frozenset(found)
+
+    def lender_key(self, contact: domain.Contact) -> str:
+        loan = self.loans.get(contact.loan or "")
+        if loan is not None:
+            return "lender:" + (loan.lender or loan.ref)
+        return "org:" + (contact.caller.organization or contact.caller.phone or "?")
+
+    def dialled_number(self, contact: domain.Contact) -> str:
+        if contact.target_phone:
+            return contact.target_phone
+        if contact.target == "borrower":
+            return self.case.borrower.phone or "borrower"
+        return contact.target_name or contact.ref
+
+
+def _is_night(local: datetime) -> bool:
+    return local.hour >= QUIET_START_HOUR or local.hour < QUIET_END_HOUR
+
+
+def _same_party(contact: domain.Contact, phone: str, name: str) -> bool:
+    if phone and contact.target_phone:
+        return phone == contact.target_phone
+    return bool(name) and name == contact.target_name
+
+
+def _contact_hits(ctx: _Context, contact: domain.Contact) -> set[str]:
+    """The per-contact rules this one contact breaks."""
+    local = ctx.local[contact.ref]
+    text = ctx.text_rules[contact.ref]
+    hits = {rule for rule in text if rule in PER_CONTACT_RULES}
+    third_party = contact.is_third_party and contact.target != "public"
+    if not third_party:
+        hits.discard("third_party_collection")
+    elif _DEMAND.search(contact.content):
+        hits.add("third_party_collection")
+    if "third_party_collection" in hits:
+        hits.add("debt_disclosed_to_third_party")
+    if _is_night(local) and not contact.consent_to_time:
+        hits.add("quiet_hours")
+    if AUTHORITY_CLAIMS.intersection(contact.claims_to_be):
+        hits.add("impersonating_authority")
+    if contact.channel == "social_post" or contact.target == "public":
+        hits.add("public_shaming")
+    if contact.caller.identity_disclosed is False:
+        hits.add("identity_not_disclosed")
+    if contact.channel == "visit" and (
+        (contact.visitors is not None and contact.visitors < 2) or _is_night(local)
+    ):
+        hits.add("improper_visit")
+    for event in ctx.case.events:
+        if event.at >= contact.occurred_at:
+            continue
+        if (
+            event.kind == "third_party_objected"
+            and third_party
+            and _same_party(contact, event.target_phone, event.target_name)
+        ):
+            hits.add("third_party_contacted_after_objection")
+        if event.kind == "installment_agreement_signed" and (
+            event.loan is None or event.loan == contact.loan
+        ):
+            hits.add("contact_after_installment_agreement")
+    return hits
+
+
+def _dates(ctx: _Context, refs: Iterable[str]) -> str:
+    days = sorted({ctx.local[ref].date() for ref in refs})
+    return ", ".join(day.isoformat() for day in days)
+
+
+def _finding(
+    rule_id: str, *, contacts=(), loans=(), summary: str, details: dict | None = None
+) -> Finding:
+    rule = CATALOGUE[rule_id]
+    return Finding(
+        rule=rule_id,
+        contacts=tuple(contacts),
+        loans=tuple(loans),
+        standing=rule.standing,
+        severity=rule.severity,
+        sources=rule.sources,
+        summary=summary,
+        details=details or {},
+    )
+
+
+def _per_contact_findings(ctx: _Context) -> list[Finding]:
+    by_rule: dict[str, list[str]] = defaultdict(list)
+    for contact in ctx.contacts:
+        for rule in _contact_hits(ctx, contact):
+            by_rule[rule].append(contact.ref)
+    findings = []
+    for rule_id in PER_CONTACT_RULES:
+        refs = by_rule.get(rule_id)
+        if not refs:
+            continue
+        title = str(CATALOGUE[rule_id].title)
+        summary = ngettext(
+            "%(title)s: %(count)d contact, on %(dates)s.",
+            "%(title)s: %(count)d contacts, on %(dates)s.",
+            len(refs),
+        ) % {"title": title, "count": len(refs), "dates": _dates(ctx, refs)}
+        findings.append(_finding(rule_id, contacts=refs, summary=summary))
+    return findings
+
+
+def _cap_findings(ctx: _Context) -> list[Finding]:
+    connected: dict[tuple[date, str], list[str]] = defaultdict(list)
+    attempts: dict[tuple[date, str], list[str]] = defaultdict(list)
+    for contact in ctx.contacts:
+        if contact.channel != "call":
+            continue
+        day = ctx.local[contact.ref].date()
+        if contact.connected is True and contact.target == "borrower":
+            connected[(day, ctx.lender_key(contact))].append(contact.ref)
+        elif contact.connected is False:
+            attempts[(day, ctx.dialled_number(contact))].append(contact.ref)
+    findings = []
+    for (day, _key), refs in sorted(connected.items()):
+        if len(refs) > CONNECTED_CALLS_CAP:
+            summary = _(
+                "%(count)d connected calls to you on %(day)s from one lender and its agencies (cap: 3)."
+            ) % {
+                "count": len(refs),
+                "day": day.isoformat(),
+            }
+            findings.append(_finding("connected_calls_over_cap", contacts=refs, summary=summary))
+    for (day, number), refs in sorted(attempts.items()):
+        if len(refs) > DIAL_ATTEMPTS_CAP:
+            summary = _("%(count)d unanswered calls to %(number)s on %(day)s (benchmark: 6).") % {
+                "count": len(refs),
+                "number": number,
+                "day": day.isoformat(),
+            }
+            findings.append(_finding("dial_attempts_over_cap", contacts=refs, summary=summary))
+    return findings
+
+
+def _party_key(contact: domain.Contact) -> str:
+    return contact.target_phone or contact.target_name or contact.ref
+
+
+def _blast_finding(ctx: _Context) -> list[Finding]:
+    third = [c for c in ctx.contacts if c.is_third_party and c.target != "public"]
+    flagged: dict[str, None] = {}
+    most = 0
+    start = 0
+    for end in range(len(third)):
+        while third[end].occurred_at - third[start].occurred_at >= BLAST_WINDOW:
+            start += 1
+        window = third[start : end + 1]
+        parties = {_party_key(c) for c in window}
+        if len(parties) >= BLAST_THRESHOLD:
+            most = max(most, len(parties))
+            flagged.update((c.ref, None) for c in window)
+    if not flagged:
+        return []
+    summary = _("%(count)d different people you know were contacted within 7 days.") % {
+        "count": most
+    }
+    return [_finding("contact_list_blast", contacts=list(flagged), summary=summary)]
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _loan_findings(
+    ctx: _Context, lpr: LprTable, today: date
+) -> tuple[list[Finding], list[LoanCost]]:
+    findings: list[Finding] = []
+    costs: list[LoanCost] = []
+    for loan in ctx.case.loans:
+        cost = effective_annual_cost(loan)
+        lpr_rate = lpr.rate_on(loan.disbursed_on) if loan.disbursed_on else None
+        cap = lpr_rate * 4 if lpr_rate is not None else None
+        deduction = None
+        if loan.principal is not None and loan.amount_received is not None:
+            deduction = loan.principal - loan.amount_received
+        if deduction is not None and deduction > 0:
+            findings.append(
+                _finding(
+                    "upfront_deduction",
+                    loans=[loan.ref],
+                    summary=_(
+                        "You received %(received)s of a %(principal)s loan: %(gap)s was kept back."
+                    )
+                    % {
+                        "received": loan.amount_received,
+                        "principal": loan.principal,
+                        "gap": deduction,
+                    },
+                )
+            )
+        if cost is not None:
+            values = {"cost": f"{cost * 100:.2f}%"}
+            if cost > COST_24:
+                findings.append(
+                    _finding(
+                        "cost_above_24_percent",
+                        loans=[loan.ref],
+                        summary=_("The effective annual cost is %(cost)s, above 24%%.") % values,
+                    )
+                )
+            if cost > COST_36:
+                findings.append(
+                    _finding(
+                        "cost_above_36_percent",
+                        loans=[loan.ref],
+                        summary=_("The effective annual cost is %(cost)s, above 36%%.") % values,
+                    )
+                )
+            if loan.lender_type in FOUR_LPR_LENDER_TYPES and cap is not None and cost > cap:
+                findings.append(
+                    _finding(
+                        "rate_above_4x_lpr",
+                        loans=[loan.ref],
+                        summary=_(
+                            "The effective annual cost is %(cost)s, above 4 × LPR (%(cap)s) at the contract date."
+                        )
+                        % {**values, "cap": f"{cap * 100:.2f}%"},
+                    )
+                )
+        if loan.lender_type == "consumer_finance":
+            fees = [
+                fee
+                for fee in loan.fees
+                if fee.amount > 0
+                and not (
+                    loan.overdue_since and fee.charged_on and fee.charged_on >= loan.overdue_since
+                )
+            ]
+            if fees:
+                findings.append(
+                    _finding(
+                        "fees_beyond_interest",
+                        loans=[loan.ref],
+                        summary=_("Fees other than interest were charged: %(fees)s.")
+                        % {"fees": ", ".join(f"{fee.name} {fee.amount}" for fee in fees)},
+                    )
+                )
+        last_due = max((item.due_on for item in loan.installments), default=None)
+        if last_due is not None and _add_years(last_due, LIMITATION_YEARS) < today:
+            findings.append(
+                _finding(
+                    "limitation_period_expired",
+                    loans=[loan.ref],
+                    summary=_(
+                        "The last payment fell due on %(due)s, more than 3 years ago, unless the period was "
+                        "interrupted by a demand, an acknowledgement or a part payment."
+                    )
+                    % {"due": last_due.isoformat()},
+                )
+            )
+        costs.append(
+            LoanCost(
+                ref=loan.ref,
+                effective_annual_cost=cost,
+                stated_rate=loan.stated_rate,
+                lpr_at_contract=lpr_rate,
+                cap_4x_lpr=cap,
+                upfront_deduction=deduction if deduction and deduction > 0 else None,
+            )
+        )
+    return findings, costs
+
+
+_SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
+_RULE_ORDER = {rule_id: index for index, rule_id in enumerate(CATALOGUE)}
+
+
+def assess(
+    case: domain.Case, *, lpr: LprTable | None = None, today: date | None = None
+) -> Assessment:
+    """Every finding on the case, most serious first, and the true cost of every loan."""
+    ctx = _Context(case)
+    findings = _per_contact_findings(ctx) + _cap_findings(ctx) + _blast_finding(ctx)
+    loan_findings, costs = _loan_findings(ctx, lpr or LprTable(), today or dj_timezone.localdate())
+    findings += loan_findings
+    findings.sort(key=lambda f: (_SEVERITY_ORDER[str(f.severity)], _RULE_ORDER[f.rule]))
+    return Assessment(findings=tuple(findings), loans=tuple(costs))
