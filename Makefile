@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test setup-run setup-test venv messages lint pytest check-migrations bench
+.PHONY: secret-key run test setup-run setup-test venv messages lint pytest check-migrations bench
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -17,15 +17,18 @@ venv: $(VENV)/.installed
 messages: venv
 	@! compgen -G '*/locale/*/LC_MESSAGES/*.po' >/dev/null || DJANGO_SETTINGS_MODULE=selfhelp.test_settings $(PY) manage.py compilemessages --ignore '.venv' --ignore 'var' -v 0
 
+secret-key:
+	@mkdir -p var
+	@test -s var/secret_key || (umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key)
+
 setup-run:
 	@scripts/system-deps.sh run
-	@$(MAKE) --no-print-directory venv messages
-	@mkdir -p var
+	@$(MAKE) --no-print-directory venv messages secret-key
 
 setup-test:
 	@scripts/system-deps.sh test
-	@$(MAKE) --no-print-directory venv messages
-	@mkdir -p var artifacts
+	@$(MAKE) --no-print-directory venv messages secret-key
+	@mkdir -p artifacts
 
 run: export DJANGO_DEBUG ?= true
 run: setup-run

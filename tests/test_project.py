@@ -15,8 +15,12 @@ def test_no_missing_migrations():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
 
 
-def test_production_settings_refuse_to_start_without_a_secret_key():
-    env = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "selfhelp.settings"}
+def test_production_settings_refuse_to_start_without_a_secret_key(tmp_path):
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "DJANGO_SETTINGS_MODULE": "selfhelp.settings",
+        "SELFHELP_VAR_DIR": str(tmp_path),
+    }
     result = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
         cwd=ROOT,
