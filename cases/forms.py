@@ -160,7 +160,15 @@ class CaseForm(forms.ModelForm):
         return value
 
     def clean_borrower_id_number(self) -> str:
-        return self.cleaned_data["borrower_id_number"].strip().upper()
+        """An empty field keeps the saved number: the form never shows it in full."""
+        value = self.cleaned_data["borrower_id_number"].strip().upper()
+        return value or self.instance.borrower_id_number
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("clear_id_number"):
+            cleaned["borrower_id_number"] = ""
+        return cleaned
 
 
 # Loans
@@ -262,7 +270,6 @@ class InstallmentForm(forms.Form):
         max_digits=14,
         decimal_places=2,
         required=False,
-        initial=Decimal("0"),
     )
 
     def clean_paid(self) -> Decimal:

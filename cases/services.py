@@ -93,16 +93,7 @@ def case_create(*, owner, data: Mapping[str, Any]) -> Case:
 
 
 def case_update(*, case: Case, data: Mapping[str, Any]) -> Case:
-    """Change a case's title and borrower details.
-
-    An empty ID number keeps the stored one (the form never shows it in full);
-    `clear_id_number` removes it.
-    """
-    data = dict(data)
-    if not data.get("borrower_id_number"):
-        data.pop("borrower_id_number", None)
-    if data.get("clear_id_number"):
-        data["borrower_id_number"] = ""
+    """Change a case's title, time zone and borrower details."""
     _assign(case, data, CASE_FIELDS)
     case.full_clean()
     case.save()
@@ -302,7 +293,8 @@ def evidence_add(*, contact: Contact, upload: UploadedFile, uploaded_by=None) ->
     if evidence.size > settings.EVIDENCE_MAX_BYTES:
         evidence.file.storage.delete(evidence.file.name)
         raise EvidenceRejected("too_large")
-    evidence.full_clean()
+    # uploaded_by is nullable (the uploader's account may go) but not blank=True.
+    evidence.full_clean(exclude=["uploaded_by"] if uploaded_by is None else None)
     evidence.save()
     return evidence
 
