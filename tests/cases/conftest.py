@@ -45,3 +45,9 @@ def everything(case, borrower) -> Everything:
 @pytest.fixture
 def shared_everything(shared_case, borrower) -> Everything:
     return make_everything(shared_case, borrower)
+
+
+@pytest.fixture(autouse=True)
+def english(client, settings):
+    """Assertions read the English msgids; test_chinese_is_the_default checks zh-Hans."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"

@@ -114,3 +114,20 @@ def test_htmx_delete_case_redirects_on_the_client(everything, borrower_client):
     response = borrower_client.post(url, HTTP_HX_REQUEST="true")
     assert response["HX-Redirect"] == reverse("cases:case_list")
     assert not Case.objects.exists()
+
+
+def test_chinese_is_the_default(client, borrower, settings):
+    del client.cookies[settings.LANGUAGE_COOKIE_NAME]
+    client.force_login(borrower)
+    html = client.get(reverse("cases:case_list")).content.decode()
+    assert "建立我的第一个案件" in html
+
+
+def test_bad_file_error_is_translated(everything, client, borrower, settings):
+    from tests.cases.conftest import upload
+
+    del client.cookies[settings.LANGUAGE_COOKIE_NAME]
+    client.force_login(borrower)
+    url = reverse("cases:evidence_create", args=[everything.case.pk, everything.contact.pk])
+    html = client.post(url, {"file": upload("a.png", b"text")}).content.decode()
+    assert "不是可以保存的图片、录音或 PDF" in html
