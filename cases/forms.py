@@ -450,7 +450,7 @@ class QuickContactForm(TagsMixin, forms.Form):
     content = forms.CharField(
         label=_("What they said"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     common_tags = common_tags_field()
 

@@ -74,7 +74,9 @@ def _case_url(case: Case, anchor: str = "") -> str:
 
 
 def _quick_form(case: Case, data=None) -> QuickContactForm:
-    return QuickContactForm(data, case=case, callers=selectors.last_callers(case=case))
+    return QuickContactForm(
+        data, case=case, callers=selectors.last_callers(case=case), auto_id="quick_%s"
+    )
 
 
 # Cases
@@ -149,7 +151,9 @@ def case_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """
     case = _case(request, pk)
     loans = list(selectors.case_loans(case=case))
-    filter_form = TimelineFilterForm(request.GET or None, loans=selectors.case_loans(case=case))
+    filter_form = TimelineFilterForm(
+        request.GET or None, loans=selectors.case_loans(case=case), auto_id="filter_%s"
+    )
     filter_form.fields["loan"].choices = [("", _("All loans"))] + [
         (loan.pk, str(loan)) for loan in loans
     ]
@@ -312,7 +316,9 @@ def _case_page_with_quick_form(request, case: Case, form: QuickContactForm) -> H
         "case": case,
         "can_edit": True,
         "loans": loans,
-        "filter_form": TimelineFilterForm(loans=selectors.case_loans(case=case)),
+        "filter_form": TimelineFilterForm(
+            loans=selectors.case_loans(case=case), auto_id="filter_%s"
+        ),
         "contacts": selectors.with_labels(selectors.timeline_contacts(case=case)),
         "events": selectors.case_events(case=case),
         "quick_form": form,
@@ -376,7 +382,13 @@ def contact_update(request: HtmxHttpRequest, case_pk: int, pk: int) -> HttpRespo
     """Edit a contact in place: htmx swaps the timeline item with this form and back."""
     case = _case(request, case_pk, write=True)
     contact = get_contact_for_user(request.user, case, pk, write=True)
-    form = ContactForm(request.POST or None, request.FILES or None, instance=contact, case=case)
+    form = ContactForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=contact,
+        case=case,
+        auto_id=f"contact{contact.pk}_%s",
+    )
     if request.method == "POST" and form.is_valid():
         contact = services.contact_update(
             contact=contact,

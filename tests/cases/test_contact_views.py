@@ -166,9 +166,10 @@ def test_cancel_gets_the_item_back(case, borrower_client):
 def test_editing_keeps_common_and_free_tags_apart(case, borrower_client):
     contact = ContactFactory(case=case, tags=["threat", "半夜"], claims_to_be=["lawyer"])
     html = borrower_client.get(edit_url(contact)).content.decode()
-    assert 'value="threat" class="chips" id="id_common_tags_0" checked' in html
-    assert 'value="半夜"' in html
-    assert 'value="lawyer" class="chips" id="id_claims_to_be_4" checked' in html
+    prefix = f"contact{contact.pk}_"
+    assert f'value="threat" class="chips" id="{prefix}common_tags_0" checked' in html
+    assert f'name="other_tags" value="半夜"' in html
+    assert f'value="lawyer" class="chips" id="{prefix}claims_to_be_4" checked' in html
 
 
 # Delete
