@@ -6,6 +6,8 @@ and a volunteer reading a shared case gets a 403 on any write.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
@@ -420,11 +422,12 @@ def contact_delete(request: HtmxHttpRequest, case_pk: int, pk: int) -> HttpRespo
     case = _case(request, case_pk, write=True)
     contact = get_contact_for_user(request.user, case, pk, write=True)
     if request.method == "POST":
+        detail_url = reverse("cases:contact_detail", args=[case.pk, contact.pk])
         services.contact_delete(contact=contact)
-        if request.htmx:
-            return HttpResponse("")
+        if request.htmx and urlsplit(request.htmx.current_url or "").path != detail_url:
+            return HttpResponse("")  # the timeline item swaps to nothing
         messages.success(request, _("The contact was deleted."))
-        return redirect(_case_url(case, "timeline"))
+        return _redirect_after_delete(request, _case_url(case, "timeline"))
     return _confirm(
         request,
         case=case,

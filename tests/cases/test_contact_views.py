@@ -207,3 +207,13 @@ def test_timeline_delete_link_confirms_with_htmx(case, borrower_client):
     html = borrower_client.get(reverse("cases:case_detail", args=[case.pk])).content.decode()
     assert f'href="{delete_url(contact)}" hx-post="{delete_url(contact)}"' in html
     assert "hx-confirm=" in html
+
+
+def test_htmx_delete_from_the_contact_page_goes_back_to_the_case(case, borrower_client):
+    contact = ContactFactory(case=case)
+    detail = reverse("cases:contact_detail", args=[case.pk, contact.pk])
+    response = borrower_client.post(
+        delete_url(contact), HTTP_HX_CURRENT_URL=f"http://testserver{detail}", **hx(contact)
+    )
+    assert response["HX-Redirect"] == reverse("cases:case_detail", args=[case.pk]) + "#timeline"
+    assert not Contact.objects.filter(pk=contact.pk).exists()
