@@ -1,0 +1,127 @@
+"""What an uploaded evidence file really is, judged by its first bytes.
+
+The file name and the browser's content type are chosen by the sender, so neither
+is trusted: a PNG renamed to .pdf is still an image, and a text file named .png
+is refused. Only the formats a phone produces for screenshots, call recordings
+and documents are accepted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import IO
+
+#: Enough bytes to recognise every accepted format.
+SNIFF_BYTES = 64
+
+
+@dataclass(frozen=True, slots=True)
+class FileType:
+    kind: str  # one of Evidence.Kind's values: image, audio, pdf
+    content_type: str
+    extension: str
+
+
+PNG = FileType("image", "image/png", ".png")
+JPEG = FileType("image", "image/jpeg", ".jpg")
+GIF = FileType("image", "image/gif", ".gif")
+WEBP = FileType("image", "image/webp", ".webp")
+PDF = FileType("pdf", "application/pdf", ".pdf")
+MP3 = FileType("audio", "audio/mpeg", ".mp3")
+AAC = FileType("audio", "audio/aac", ".aac")
+M4A = FileType("audio", "audio/mp4", ".m4a")
+AMR = FileType("audio", "audio/amr", ".amr")
+AMR_WB = FileType("audio", "audio/amr-wb", ".awb")
+WAV = FileType("audio", "audio/wav", ".wav")
+OGG = FileType("audio", "audio/ogg", ".ogg")
+
+#: ISO base media brands used for audio (M4A from iPhone voice memos and
+#: Android recorders, 3GP from older phones). Video-only brands are not listed.
+_MP4_AUDIO_BRANDS = {b"M4A ", b"M4B ", b"mp41", b"mp42", b"isom", b"iso2", b"3gp4", b"3gp5"}
+_MP4_AUDIO_BRANDS |= {b"3gp6", b"3g2a", b"dash", b"MSNV", b"F4A "}
+
+
+def sniff(head: bytes) -> FileType | None:
+    """The accepted type whose signature `head` starts with, or None."""
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if head.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return GIF
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return WEBP
+    if head.startswith(b"RIFF") and head[8:12] == b"WAVE":
+        return WAV
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if head.startswith(b"#!AMR-WB\n"):
+        return AMR_WB
+    if head.startswith(b"#!AMR\n"):
+        return AMR
+    if head.startswith(b"OggS"):
+        return OGG
+    if head[4:8] == b"ftyp" and head[8:12] in _MP4_AUDIO_BRANDS:
+        return M4A
+    if head.startswith(b"ID3"):
+        return MP3
+    if len(head) >= 2 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0:
+        layer = (head[1] >> 1) & 0b11
+        # Layer bits 00 mark an ADTS AAC stream; anything else is an MPEG audio frame.
+        return AAC if layer == 0 else MP3
+    return None
+
+
+def sniff_file(file: IO[bytes]) -> FileType | None:
+    """Sniff an open file without moving its read position."""
+    position = file.tell()
+    try:
+        file.seek(0)
+        return sniff(file.read(SNIFF_BYTES))
+    finally:
+        file.seek(position)
+
+
+class HashingReader:
+    """Wrap a file so that every byte read through it is also hashed.
+
+    Storage backends stream the upload through read(); the SHA-256 and size come
+    out of that same pass. Seeking back to the start begins a fresh hash, so a
+    backend that rewinds before copying still gets the right digest.
+    """
+
+    def __init__(self, file: IO[bytes]):
+        self._file = file
+        self._hash = hashlib.sha256()
+        self.size = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._file.read(size)
+        self._hash.update(data)
+        self.size += len(data)
+        return data
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        if offset == 0 and whence == 0:
+            self._hash = hashlib.sha256()
+            self.size = 0
+        return self._file.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._file.tell()
+
+    def seekable(self) -> bool:
+        return True
+
+    @property
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()
+
+
+def sha256_of(file: IO[bytes], chunk_size: int = 64 * 1024) -> str:
+    """The SHA-256 of an open file, read in chunks."""
+    digest = hashlib.sha256()
+    while chunk := file.read(chunk_size):
+        digest.update(chunk)
+    return digest.hexdigest()

@@ -1,0 +1,115 @@
+"""Reads of the case record used by the pages. Callers pass a case they already
+obtained through cases/access.py, so every read here is scoped to that case."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, QuerySet
+
+from rules import domain
+
+from .models import Case, CaseEvent, Contact, Evidence, Loan
+
+
+@dataclass(frozen=True, slots=True)
+class LastCaller:
+    """A distinct caller of the case, identified by their latest contact."""
+
+    contact_pk: int
+    name: str
+    organization: str
+    phone: str
+    identity_disclosed: bool | None
+
+    @property
+    def label(self) -> str:
+        return " · ".join(filter(None, [self.name, self.organization, self.phone]))
+
+
+def timeline_contacts(
+    *, case: Case, channel: str = "", target: str = "", loan: Loan | None = None
+) -> QuerySet[Contact]:
+    """The case's contacts, newest first, optionally filtered by channel, target and loan.
+
+    Loans and evidence come in a fixed number of queries however long the timeline is.
+    """
+    contacts = Contact.objects.filter(case=case)
+    if channel:
+        contacts = contacts.filter(channel=channel)
+    if target:
+        contacts = contacts.filter(target=target)
+    if loan is not None:
+        contacts = contacts.filter(loan=loan)
+    return contacts.select_related("loan", "loan__lender").prefetch_related(
+        Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at", "id"))
+    )
+
+
+def with_labels(contacts: Iterable[Contact]) -> list[Contact]:
+    """The contacts as a list, each with `tag_labels` and `claim_labels` for display.
+
+    Common tags and authorities show their translated label; free tags show as typed.
+    """
+    tags, claims = dict(domain.COMMON_TAGS), dict(domain.CLAIMS_TO_BE_CHOICES)
+    result = list(contacts)
+    for contact in result:
+        contact.tag_labels = [tags.get(tag, tag) for tag in contact.tags]
+        contact.claim_labels = [claims.get(claim, claim) for claim in contact.claims_to_be]
+    return result
+
+
+def contact_with_evidence(*, contact: Contact) -> Contact:
+    """The same contact with its loan, evidence and labels loaded, for one timeline item."""
+    return with_labels([timeline_contacts(case=contact.case).get(pk=contact.pk)])[0]
+
+
+def case_loans(*, case: Case) -> QuerySet[Loan]:
+    """The case's loans with their lender and the number of contacts about each."""
+    return (
+        Loan.objects.filter(case=case)
+        .select_related("lender")
+        .annotate(contact_count=Count("contacts"))
+        .order_by("id")
+    )
+
+
+def loan_with_schedule(*, loan: Loan) -> Loan:
+    """A loan with its installments and fees loaded."""
+    return (
+        Loan.objects.select_related("lender")
+        .prefetch_related("installments", "fees")
+        .get(pk=loan.pk)
+    )
+
+
+def case_events(*, case: Case) -> QuerySet[CaseEvent]:
+    """The case's events in time order, with their loan."""
+    return CaseEvent.objects.filter(case=case).select_related("loan", "loan__lender")
+
+
+def last_callers(*, case: Case, limit: int = 5) -> list[LastCaller]:
+    """The last `limit` distinct callers of the case, most recent first.
+
+    Contacts without any caller detail are skipped. One query, bounded.
+    """
+    rows = (
+        Contact.objects.filter(case=case)
+        .exclude(caller_name="", caller_organization="", caller_phone="")
+        .order_by("-occurred_at", "-id")
+        .values_list(
+            "pk", "caller_name", "caller_organization", "caller_phone", "caller_identity_disclosed"
+        )[: limit * 20]
+    )
+    seen: set[tuple[str, str, str]] = set()
+    callers: list[LastCaller] = []
+    for pk, name, organization, phone, disclosed in rows:
+        key = (name, organization, phone)
+        if key in seen:
+            continue
+        seen.add(key)
+        callers.append(LastCaller(pk, name, organization, phone, disclosed))
+        if len(callers) == limit:
+            break
+    return callers

@@ -1,0 +1,339 @@
+"""Writes to the case record. Views call exactly one of these per request."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.conf import settings
+from django.core.files import File
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from . import evidence as sniffing
+from .models import Case, CaseEvent, Contact, Evidence, Fee, Installment, Loan
+
+CASE_FIELDS = (
+    "title",
+    "timezone",
+    "borrower_name",
+    "borrower_phone",
+    "borrower_address",
+    "borrower_id_number",
+)
+LOAN_FIELDS = (
+    "lender",
+    "lender_name",
+    "lender_type",
+    "product",
+    "contract_no",
+    "principal",
+    "amount_received",
+    "disbursed_on",
+    "overdue_since",
+    "outstanding",
+    "stated_rate",
+)
+CONTACT_FIELDS = (
+    "loan",
+    "occurred_at",
+    "channel",
+    "connected",
+    "duration_seconds",
+    "target",
+    "target_name",
+    "target_phone",
+    "visitors",
+    "caller_name",
+    "caller_organization",
+    "caller_phone",
+    "caller_identity_disclosed",
+    "claims_to_be",
+    "content",
+    "tags",
+    "consent_to_time",
+)
+EVENT_FIELDS = ("kind", "at", "loan", "target_name", "target_phone", "note")
+
+
+def _assign(instance, data: Mapping[str, Any], fields: Iterable[str]) -> None:
+    for name in fields:
+        if name in data:
+            value = data[name]
+            if isinstance(value, tuple):
+                value = list(value)
+            setattr(instance, name, value)
+
+
+def _next_ref(existing: Iterable[str], prefix: str) -> str:
+    """`prefix` + one more than the highest number already used with that prefix."""
+    pattern = re.compile(rf"^{re.escape(prefix)}(\d+)$")
+    numbers = [int(m.group(1)) for ref in existing if (m := pattern.match(ref))]
+    return f"{prefix}{max(numbers, default=0) + 1}"
+
+
+def _lock_case(case: Case) -> None:
+    """Serialise ref assignment per case (a row lock where the database has them)."""
+    Case.objects.select_for_update().filter(pk=case.pk).first()
+
+
+# Cases
+
+
+def case_create(*, owner, data: Mapping[str, Any]) -> Case:
+    """Create a case for `owner` from a validated CaseForm's cleaned data."""
+    case = Case(owner=owner)
+    _assign(case, data, CASE_FIELDS)
+    case.full_clean()
+    case.save()
+    return case
+
+
+def case_update(*, case: Case, data: Mapping[str, Any]) -> Case:
+    """Change a case's title, time zone and borrower details."""
+    _assign(case, data, CASE_FIELDS)
+    case.full_clean()
+    case.save()
+    return case
+
+
+@transaction.atomic
+def case_delete(*, case: Case) -> None:
+    """Delete a case with everything in it, evidence files included."""
+    names = list(case.evidence.values_list("file", flat=True))
+    case.delete()
+    storage = Evidence._meta.get_field("file").storage
+    transaction.on_commit(lambda: [storage.delete(name) for name in names if name])
+
+
+def case_touch(*, case: Case) -> None:
+    """Move the case to the top of the list after a change inside it."""
+    Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
+
+
+# Loans
+
+
+def _replace_schedule(
+    loan: Loan, installments: Iterable[Mapping[str, Any]], fees: Iterable[Mapping[str, Any]]
+) -> None:
+    loan.installments.all().delete()
+    loan.fees.all().delete()
+    for row in installments:
+        item = Installment(
+            loan=loan, due_on=row["due_on"], amount=row["amount"], paid=row.get("paid") or 0
+        )
+        item.full_clean()
+        item.save()
+    for row in fees:
+        fee = Fee(
+            loan=loan, name=row["name"], amount=row["amount"], charged_on=row.get("charged_on")
+        )
+        fee.full_clean()
+        fee.save()
+
+
+@transaction.atomic
+def loan_create(
+    *,
+    case: Case,
+    data: Mapping[str, Any],
+    installments: Iterable[Mapping[str, Any]] = (),
+    fees: Iterable[Mapping[str, Any]] = (),
+) -> Loan:
+    """Add a loan with its schedule and fees; its ref is the next free "L<n>" of the case."""
+    _lock_case(case)
+    loan = Loan(case=case, ref=_next_ref(case.loans.values_list("ref", flat=True), "L"))
+    _assign(loan, data, LOAN_FIELDS)
+    loan.full_clean()
+    loan.save()
+    _replace_schedule(loan, installments, fees)
+    case_touch(case=case)
+    return loan
+
+
+@transaction.atomic
+def loan_update(
+    *,
+    loan: Loan,
+    data: Mapping[str, Any],
+    installments: Iterable[Mapping[str, Any]] = (),
+    fees: Iterable[Mapping[str, Any]] = (),
+) -> Loan:
+    """Change a loan; its installments and fees are replaced by the given rows."""
+    _assign(loan, data, LOAN_FIELDS)
+    loan.full_clean()
+    loan.save()
+    _replace_schedule(loan, installments, fees)
+    case_touch(case=loan.case)
+    return loan
+
+
+@transaction.atomic
+def loan_delete(*, loan: Loan) -> None:
+    """Delete a loan. Contacts and events about it stay, no longer linked to a loan."""
+    case = loan.case
+    loan.delete()
+    case_touch(case=case)
+
+
+# Contacts
+
+
+@transaction.atomic
+def contact_create(
+    *,
+    case: Case,
+    data: Mapping[str, Any],
+    upload: UploadedFile | None = None,
+    uploaded_by=None,
+) -> Contact:
+    """Record a contact; its ref is the next free "C<n>" of the case.
+
+    An optional evidence file (already checked by the form) is attached in the
+    same transaction.
+    """
+    _lock_case(case)
+    contact = Contact(case=case, ref=_next_ref(case.contacts.values_list("ref", flat=True), "C"))
+    _assign(contact, data, CONTACT_FIELDS)
+    contact.full_clean()
+    contact.save()
+    if upload is not None:
+        evidence_add(contact=contact, upload=upload, uploaded_by=uploaded_by)
+    case_touch(case=case)
+    return contact
+
+
+@transaction.atomic
+def contact_update(
+    *,
+    contact: Contact,
+    data: Mapping[str, Any],
+    upload: UploadedFile | None = None,
+    uploaded_by=None,
+) -> Contact:
+    """Change a contact; an optional evidence file is attached as well."""
+    _assign(contact, data, CONTACT_FIELDS)
+    contact.full_clean()
+    contact.save()
+    if upload is not None:
+        evidence_add(contact=contact, upload=upload, uploaded_by=uploaded_by)
+    case_touch(case=contact.case)
+    return contact
+
+
+@transaction.atomic
+def contact_delete(*, contact: Contact) -> None:
+    """Delete a contact and its evidence files."""
+    for item in list(contact.evidence.all()):
+        evidence_delete(evidence=item)
+    case = contact.case
+    contact.delete()
+    case_touch(case=case)
+
+
+# Events
+
+
+def event_create(*, case: Case, data: Mapping[str, Any]) -> CaseEvent:
+    """Record an objection, agreement, dispute or outsourcing notice."""
+    event = CaseEvent(case=case)
+    _assign(event, data, EVENT_FIELDS)
+    event.full_clean()
+    event.save()
+    case_touch(case=case)
+    return event
+
+
+def event_delete(*, event: CaseEvent) -> None:
+    """Delete a case event."""
+    case = event.case
+    event.delete()
+    case_touch(case=case)
+
+
+# Evidence
+
+
+class EvidenceRejected(ValueError):
+    """The upload is not an accepted file type, or is too large."""
+
+
+def evidence_add(*, contact: Contact, upload: UploadedFile, uploaded_by=None) -> Evidence:
+    """Store an evidence file for a contact under a random name and record its SHA-256.
+
+    The type is judged from the content; the user's file name is kept only as a
+    label, never in the storage path. The hash is computed from the same bytes
+    the storage writes.
+    """
+    if upload.size is not None and upload.size > settings.EVIDENCE_MAX_BYTES:
+        raise EvidenceRejected("too_large")
+    file_type = sniffing.sniff_file(upload)
+    if file_type is None:
+        raise EvidenceRejected("unsupported")
+    reader = sniffing.HashingReader(upload)
+    reader.seek(0)
+    evidence = Evidence(
+        case=contact.case,
+        contact=contact,
+        original_name=(upload.name or file_type.extension)[-255:],
+        kind=file_type.kind,
+        content_type=file_type.content_type,
+        size=0,
+        sha256="",
+        uploaded_by=uploaded_by,
+    )
+    name = f"{secrets.token_hex(16)}{file_type.extension}"
+    evidence.file.save(name, File(reader, name=name), save=False)
+    evidence.size = reader.size
+    evidence.sha256 = reader.hexdigest
+    if evidence.size > settings.EVIDENCE_MAX_BYTES:
+        evidence.file.storage.delete(evidence.file.name)
+        raise EvidenceRejected("too_large")
+    # uploaded_by is nullable (the uploader's account may go) but not blank=True.
+    evidence.full_clean(exclude=["uploaded_by"] if uploaded_by is None else None)
+    evidence.save()
+    return evidence
+
+
+def evidence_delete(*, evidence: Evidence) -> None:
+    """Delete an evidence file, from storage once the transaction commits."""
+    storage, name = evidence.file.storage, evidence.file.name
+    evidence.delete()
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+def evidence_verify(*, evidence: Evidence) -> tuple[bool, str]:
+    """Recompute the stored file's SHA-256: (still matches?, the hash computed now).
+
+    A missing file counts as not matching, with an empty hash.
+    """
+    storage = evidence.file.storage
+    if not storage.exists(evidence.file.name):
+        return False, ""
+    with storage.open(evidence.file.name, "rb") as handle:
+        current = sniffing.sha256_of(handle)
+    return secrets.compare_digest(current, evidence.sha256), current
+
+
+__all__ = [
+    "EvidenceRejected",
+    "case_create",
+    "case_delete",
+    "case_update",
+    "contact_create",
+    "contact_delete",
+    "contact_update",
+    "event_create",
+    "event_delete",
+    "evidence_add",
+    "evidence_delete",
+    "evidence_verify",
+    "loan_create",
+    "loan_delete",
+    "loan_update",
+]
