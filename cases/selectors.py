@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import Count, Prefetch, QuerySet
 
 from rules import domain
+from rules.engine import Assessment, CaseSummary, assess, summarize
+from rules.selectors import lpr_table
 
+from .adapters import case_to_domain
 from .models import Case, CaseEvent, Contact, Evidence, Loan
 
 
@@ -113,3 +117,25 @@ def last_callers(*, case: Case, limit: int = 5) -> list[LastCaller]:
         if len(callers) == limit:
             break
     return callers
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFindings:
+    """What the rights engine says about a stored case, with what the page needs to link it."""
+
+    case_data: domain.Case
+    assessment: Assessment
+    summary: CaseSummary
+    contact_pks: dict[str, int]
+
+
+def case_findings(*, case: Case, today: date | None = None) -> CaseFindings:
+    """Run the rights engine on the stored case: the same code path as assess_case and letters."""
+    case_data = case_to_domain(case)
+    assessment = assess(case_data, lpr=lpr_table(), today=today)
+    return CaseFindings(
+        case_data=case_data,
+        assessment=assessment,
+        summary=summarize(case_data, assessment),
+        contact_pks=dict(Contact.objects.filter(case=case).values_list("ref", "pk")),
+    )

@@ -15,8 +15,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect
+from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
+from rules.presentation import rule_counts
 from selfhelp.htmx import render_partial_response
 from selfhelp.views import HtmxHttpRequest
 
@@ -73,6 +74,26 @@ def _redirect_after_delete(request: HtmxHttpRequest, url: str) -> HttpResponse:
 
 def _case_url(case: Case, anchor: str = "") -> str:
     return reverse("cases:case_detail", args=[case.pk]) + (f"#{anchor}" if anchor else "")
+
+
+def _findings_context(case: Case) -> dict:
+    """The rights engine's findings for the case page, with links to the contacts they cite."""
+    result = selectors.case_findings(case=case)
+    contact_urls = {
+        ref: reverse("cases:contact_detail", args=[case.pk, pk])
+        for ref, pk in result.contact_pks.items()
+    }
+    return {
+        "assessment": result.assessment,
+        "summary": result.summary,
+        "summary_rules": rule_counts(result.summary),
+        "contact_urls": contact_urls,
+    }
+
+
+def _announce_change(response: HttpResponse) -> HttpResponse:
+    """Tell the page (htmx) that contacts changed, so #findings reloads itself."""
+    return trigger_client_event(response, "caseChanged", after="settle")
 
 
 def _quick_form(case: Case, data=None) -> QuickContactForm:
@@ -152,6 +173,10 @@ def case_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     htmx filter requests targeting #timeline get only the timeline.
     """
     case = _case(request, pk)
+    if _targets(request, "findings"):
+        return render(
+            request, "cases/case_detail.html#findings", {"case": case, **_findings_context(case)}
+        )
     loans = list(selectors.case_loans(case=case))
     filter_form = TimelineFilterForm(
         request.GET or None, loans=selectors.case_loans(case=case), auto_id="filter_%s"
@@ -169,9 +194,9 @@ def case_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "filter_form": filter_form,
         "filtered": bool(filters),
         "contacts": contacts,
-        "assessment": None,
     }
     if not _targets(request, "timeline"):
+        context.update(_findings_context(case))
         context["events"] = selectors.case_events(case=case)
         context["quick_form"] = _quick_form(case) if can_edit else None
     return render_partial_response(request, "cases/case_detail.html", context, target="timeline")
@@ -306,6 +331,7 @@ def contact_quick_add(request: HtmxHttpRequest, case_pk: int) -> HttpResponse:
             return redirect(_case_url(case, f"contact-{contact.pk}"))
         context["quick_form"] = _quick_form(case)
         context["new_contact"] = selectors.contact_with_evidence(contact=contact)
+        return _announce_change(render(request, "cases/case_detail.html#quick-add", context))
     elif not request.htmx:
         return _case_page_with_quick_form(request, case, form)
     return render(request, "cases/case_detail.html#quick-add", context)
@@ -324,7 +350,7 @@ def _case_page_with_quick_form(request, case: Case, form: QuickContactForm) -> H
         "contacts": selectors.with_labels(selectors.timeline_contacts(case=case)),
         "events": selectors.case_events(case=case),
         "quick_form": form,
-        "assessment": None,
+        **_findings_context(case),
     }
     return render(request, "cases/case_detail.html", context)
 
@@ -403,7 +429,7 @@ def contact_update(request: HtmxHttpRequest, case_pk: int, pk: int) -> HttpRespo
             return redirect(_case_url(case, f"contact-{contact.pk}"))
         context = {"case": case, "can_edit": True}
         context["contact"] = selectors.contact_with_evidence(contact=contact)
-        return render(request, "cases/contact_detail.html#contact-item", context)
+        return _announce_change(render(request, "cases/contact_detail.html#contact-item", context))
     inline = _targets(request, f"contact-{contact.pk}")
     context = {"case": case, "form": form, "contact": contact, "inline": inline}
     return render_partial_response(
@@ -425,7 +451,7 @@ def contact_delete(request: HtmxHttpRequest, case_pk: int, pk: int) -> HttpRespo
         detail_url = reverse("cases:contact_detail", args=[case.pk, contact.pk])
         services.contact_delete(contact=contact)
         if request.htmx and urlsplit(request.htmx.current_url or "").path != detail_url:
-            return HttpResponse("")  # the timeline item swaps to nothing
+            return _announce_change(HttpResponse(""))  # the timeline item swaps to nothing
         messages.success(request, _("The contact was deleted."))
         return _redirect_after_delete(request, _case_url(case, "timeline"))
     return _confirm(

@@ -69,3 +69,11 @@ def finding_groups(
                 {"severity": str(severity), "label": SEVERITY_LABELS[severity], "items": items}
             )
     return groups
+
+
+def rule_counts(summary) -> list[dict]:
+    """The summary's per-rule counts with each rule's title, most frequent first."""
+    return [
+        {"rule": CATALOGUE[rule_id], "count": count}
+        for rule_id, count in sorted(summary.counts.items(), key=lambda item: -item[1])
+    ]
