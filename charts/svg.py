@@ -9,6 +9,7 @@ from datetime import timedelta
 from html import escape
 from zoneinfo import ZoneInfo
 
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from rules import domain
@@ -39,7 +40,8 @@ class Chart:
         return self.svg
 
     def __str__(self) -> str:
-        return self.svg
+        # Django's templates call str() before escaping; the markup is already safe.
+        return mark_safe(self.svg)  # noqa: S308
 
 
 def _e(text: object) -> str:

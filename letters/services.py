@@ -19,7 +19,7 @@ from cases.models import Case, Evidence, Lender
 from rules import domain
 from rules.engine.types import Assessment, Rule
 
-from .kinds import KINDS, EvidenceFile, LenderInfo, LetterInput
+from .kinds import KINDS, EvidenceFile, LenderInfo, LetterInput, supporting_findings
 from .models import LetterDraft, LetterVersion
 from .pdf import html_to_pdf
 
@@ -172,3 +172,21 @@ def letter_finalise(*, draft: LetterDraft, pdf: bytes | None = None) -> LetterVe
     version.full_clean()
     version.save()
     return version
+
+
+def letter_index_context(*, case: Case, user) -> dict:
+    """The kinds with the findings that support each, and the case's drafts."""
+    inp = letter_input_for_case(
+        case=case, language=translation.get_language() or "zh-hans", fields={}
+    )
+    catalogue = inp.catalogue
+    kinds = [
+        {
+            "kind": kind,
+            "findings": supporting_findings(kind, inp.assessment, catalogue),
+            "credit_card_hint": kind.key == "negotiation",
+        }
+        for kind in KINDS.values()
+    ]
+    drafts = LetterDraft.objects.filter(case=case).prefetch_related("versions")
+    return {"kinds": kinds, "drafts": drafts, "is_owner": case.owner_id == user.pk}
