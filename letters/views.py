@@ -1,5 +1,114 @@
-from django.shortcuts import render
+"""Letter pages: choose a kind, edit with a live preview, keep versions, download PDFs."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from cases.access import get_case_for_user
+from jobs.services import job_create
+from selfhelp.htmx import render_partial_response
+from selfhelp.views import HtmxHttpRequest
+
+from . import services
+from .access import get_draft_for_user, get_version_for_user
+from .forms import LetterCreateForm, LetterFieldsForm
+from .models import LetterDraft
+from .tasks import letter_finalise_task
 
 
-def letter_index(request):
-    return render(request, "placeholder/coming.html", {"heading": "letters"})
+def _fields_form(draft: LetterDraft, data=None) -> LetterFieldsForm:
+    loans = [(loan.ref, str(loan)) for loan in draft.case.loans.order_by("id")]
+    initial = {**draft.fields, "language": draft.language}
+    return LetterFieldsForm(data, kind=draft.kind, loans=loans, initial=initial)
+
+
+def _preview_html(draft: LetterDraft, language: str, fields: dict) -> str:
+    inp = services.letter_input_for_case(case=draft.case, language=language, fields=fields)
+    return services.letter_render_html(kind=draft.kind, inp=inp, fragment=True)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def letter_index(request: HtmxHttpRequest, case_id: int) -> HttpResponse:
+    """The letter kinds for a case, the findings behind each, and the case's drafts."""
+    write = request.method == "POST"
+    case = get_case_for_user(
+        request.user, case_id, write=write, action="letters", path=request.path
+    )
+    form = LetterCreateForm(request.POST or None)
+    if write and form.is_valid():
+        draft = services.letter_draft_create(
+            case=case, owner=request.user, kind=form.cleaned_data["kind"],
+            language=form.cleaned_data["language"],
+        )  # fmt: skip
+        return redirect("letters:letter_edit", pk=draft.pk)
+    context = services.letter_index_context(case=case, user=request.user)
+    return render(request, "letters/letter_index.html", {**context, "case": case, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def letter_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Edit a draft's fields beside the letter as it will print."""
+    draft = get_draft_for_user(request.user, pk, write=request.method == "POST", path=request.path)
+    form = _fields_form(draft, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.letter_draft_update(
+            draft=draft, language=form.cleaned_data["language"], fields=form.letter_fields()
+        )
+        services.letter_version_save(draft=draft)
+        return redirect("letters:letter_edit", pk=draft.pk)
+    preview = _preview_html(draft, draft.language, draft.fields)
+    is_owner = draft.case.owner_id == request.user.pk
+    versions = draft.versions.all()
+    return render(request, "letters/letter_edit.html",
+                  {"draft": draft, "form": form, "preview": preview, "is_owner": is_owner,
+                   "versions": versions, "kind": services.KINDS[draft.kind]})  # fmt: skip
+
+
+@require_POST
+@login_required
+def letter_preview(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """The letter rendered from the unsaved form: the #letter-preview fragment."""
+    draft = get_draft_for_user(request.user, pk, write=True, path=request.path)
+    form = _fields_form(draft, request.POST)
+    if form.is_valid():
+        preview = _preview_html(draft, form.cleaned_data["language"], form.letter_fields())
+    else:
+        preview = _preview_html(draft, draft.language, draft.fields)
+    return render_partial_response(
+        request, "letters/letter_edit.html",
+        {"draft": draft, "form": form, "preview": preview, "is_owner": True,
+         "versions": draft.versions.all(), "kind": services.KINDS[draft.kind]},
+        target="letter-preview",
+    )  # fmt: skip
+
+
+@require_POST
+@login_required
+def letter_finalise(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Store the PDF for good. The evidence report renders in the background."""
+    draft = get_draft_for_user(request.user, pk, write=True, path=request.path)
+    if services.KINDS[draft.kind].background:
+        job = job_create(owner=request.user, kind="letter_finalise", case=draft.case, total=3)
+        transaction.on_commit(
+            lambda: letter_finalise_task.enqueue(job_id=job.pk, draft_id=draft.pk)
+        )
+        return redirect("jobs:job_detail", pk=job.pk)
+    services.letter_finalise(draft=draft)
+    return redirect("letters:letter_edit", pk=draft.pk)
+
+
+@require_GET
+@login_required
+def letter_version_download(request: HtmxHttpRequest, pk: int) -> FileResponse:
+    """The stored PDF of a finalised version, to whoever may read the case."""
+    version = get_version_for_user(request.user, pk, path=request.path)
+    name = f"{version.draft.kind}-v{version.number}.pdf"
+    return FileResponse(
+        version.pdf.open("rb"), as_attachment=True, filename=name, content_type="application/pdf"
+    )

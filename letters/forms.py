@@ -1,0 +1,144 @@
+"""The editable fields of a letter. Each kind shows the common fields plus its own."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .kinds import KINDS
+from .models import LetterKind, LetterLanguage
+
+COMMON_FIELDS = (
+    "language",
+    "loan",
+    "recipient",
+    "recipient_department",
+    "sender_name",
+    "sender_phone",
+    "sender_address",
+    "show_full_id",
+    "letter_date",
+    "extra_facts",
+    "extra_demands",
+)
+
+
+class LetterCreateForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=LetterKind.choices)
+    language = forms.ChoiceField(
+        label=_("Language of the letter"), choices=LetterLanguage.choices, initial="zh-hans"
+    )
+
+
+class LetterFieldsForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language of the letter"), choices=LetterLanguage.choices)
+    loan = forms.ChoiceField(label=_("Loan"), required=False)
+    recipient = forms.CharField(
+        label=_("Recipient"),
+        max_length=200,
+        required=False,
+        help_text=_("Full legal name of the institution. Leave empty to use the lender's."),
+    )
+    recipient_department = forms.CharField(
+        label=_("Department or channel"), max_length=200, required=False
+    )
+    sender_name = forms.CharField(label=_("Your name"), max_length=100, required=False)
+    sender_phone = forms.CharField(label=_("Your phone"), max_length=40, required=False)
+    sender_address = forms.CharField(
+        label=_("Your address for replies"), max_length=300, required=False
+    )
+    show_full_id = forms.BooleanField(
+        label=_("Show my full ID number"),
+        required=False,
+        help_text=_("Only if the recipient needs it to find your account. Otherwise it is masked."),
+    )
+    letter_date = forms.DateField(
+        label=_("Date of the letter"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    extra_facts = forms.CharField(
+        label=_("Other facts"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line, with the date. Keep to what happened."),
+    )
+    extra_demands = forms.CharField(
+        label=_("Other requests"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One per line."),
+    )
+    contact_channel = forms.CharField(
+        label=_("How they may contact you"),
+        max_length=100,
+        required=False,
+        help_text=_("e.g. in writing, or by text message to my own number"),
+    )
+    hardship = forms.CharField(
+        label=_("Your difficulties"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Briefly: lost income, illness… You need not share more than that."),
+    )
+    monthly_income = forms.DecimalField(
+        label=_("Monthly income (yuan)"),
+        required=False,
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+    )
+    essential_costs = forms.DecimalField(
+        label=_("Essential monthly costs (yuan)"),
+        required=False,
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        help_text=_("Rent, food, transport, medicine, children."),
+    )
+    other_debt_payments = forms.DecimalField(
+        label=_("Other debt payments a month (yuan)"),
+        required=False,
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+    )
+    start_date = forms.DateField(
+        label=_("First payment on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    prior_complaint = forms.CharField(
+        label=_("Your complaint to the lender"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("When you complained, the ticket number, and the answer."),
+    )
+    harm = forms.CharField(
+        label=_("The harm done"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    info_used = forms.CharField(
+        label=_("Which of your information was used, and how"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, kind: str, loans: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        keep = set(COMMON_FIELDS) | set(KINDS[kind].extra_fields)
+        for name in list(self.fields):
+            if name not in keep:
+                del self.fields[name]
+        self.fields["loan"].choices = [("", "—")] + loans
+
+    def letter_fields(self) -> dict:
+        """The cleaned values to store on the draft (language is stored separately)."""
+        data = dict(self.cleaned_data)
+        data.pop("language", None)
+        return data

@@ -1,0 +1,314 @@
+"""What every letter kind receives, and the parts every letter shares.
+
+Pure: a context builder takes a LetterInput (plain data, no ORM) and returns
+the template context. Adding a kind means one module in this package, one
+line in the registry and two templates; no other kind changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.utils.functional import Promise
+
+from rules import domain
+from rules.engine.types import Assessment, Finding, Rule, Standing
+
+#: 银行业保险业消费投诉处理管理办法 art. 18: a simple complaint is decided within 15 days.
+REPLY_DAYS = 15
+#: Facts listed in a letter; the evidence report (enclosure 1) lists every contact.
+MAX_FACTS = 40
+
+STANDING_LABELS = {
+    "zh-hans": {
+        Standing.BINDING: "法律法规（具有约束力）",
+        Standing.STANDARD: "行业标准 / 自律规范",
+        Standing.HEURISTIC: "本应用的判断标准",
+    },
+    "en": {
+        Standing.BINDING: "law or regulation (binding)",
+        Standing.STANDARD: "industry standard / self-regulation",
+        Standing.HEURISTIC: "this app's own threshold",
+    },
+}
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceFile:
+    name: str
+    sha256: str
+    size: int = 0
+    kind: str = ""
+    contact_ref: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LenderInfo:
+    """What the lender directory knows beyond the legal name."""
+
+    name: str
+    short_name: str = ""
+    complaint_channel: str = ""
+    regulator: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LetterInput:
+    case: domain.Case
+    assessment: Assessment
+    fields: Mapping[str, Any]
+    today: date
+    language: str = "zh-hans"
+    case_title: str = ""
+    catalogue: Mapping[str, Rule] = field(default_factory=dict)
+    evidence: tuple[EvidenceFile, ...] = ()
+    lenders: Mapping[str, LenderInfo] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    key: str
+    title: str | Promise
+    description: str | Promise
+    build: Callable[[LetterInput], dict]
+    #: Extra form fields this kind uses on top of the common ones.
+    extra_fields: tuple[str, ...] = ()
+    #: Rule ids whose findings support this kind (used with the rules' own actions).
+    rule_ids: frozenset[str] = frozenset()
+    #: Rendered by a background task rather than in the request.
+    background: bool = False
+
+
+def mask_id(value: str) -> str:
+    """An ID number with all but the first 4 and last 4 characters hidden."""
+    if len(value) <= 8:
+        return "*" * len(value)
+    return value[:4] + "*" * (len(value) - 8) + value[-4:]
+
+
+#: Letter wording for the case vocabulary. Letters are per-language files, so their
+#: words do not depend on the UI catalogues.
+LABELS = {
+    "zh-hans": {
+        "channel": {"call": "电话", "sms": "短信", "im": "即时通讯（微信、QQ 等）",
+                    "app": "应用内消息", "email": "电子邮件", "letter": "信函",
+                    "visit": "上门", "social_post": "公开 / 社交媒体发布"},
+        "target": {"borrower": "本人", "guarantor": "担保人", "spouse": "配偶",
+                   "relative": "亲属", "friend": "朋友", "colleague": "同事",
+                   "employer": "工作单位", "contact_list": "通讯录联系人", "public": "公众"},
+        "claims": {"police": "公安机关", "court": "法院", "procuratorate": "检察院",
+                   "government": "政府部门", "lawyer": "律师或律师事务所", "arbitration": "仲裁机构"},
+        "tags": {"threat": "威胁", "insult": "辱骂", "fake_document": "伪造法律文书",
+                 "impersonation": "冒充公检法", "disclosed_debt": "向他人透露欠款",
+                 "public_post": "公开发布", "no_identity": "不表明身份",
+                 "private_account": "要求转入个人账户", "borrow_elsewhere": "诱导以贷还贷",
+                 "refused_to_leave": "拒不离开"},
+    },
+    "en": {
+        "channel": {"call": "phone call", "sms": "text message", "im": "chat message",
+                    "app": "in-app message", "email": "email", "letter": "letter",
+                    "visit": "visit in person", "social_post": "public or social-media post"},
+        "target": {"borrower": "me", "guarantor": "my guarantor", "spouse": "my spouse",
+                   "relative": "a relative", "friend": "a friend", "colleague": "a colleague",
+                   "employer": "my employer", "contact_list": "a person in my contact list",
+                   "public": "the public"},
+        "claims": {"police": "police", "court": "court", "procuratorate": "procuratorate",
+                   "government": "government office", "lawyer": "lawyer or law firm",
+                   "arbitration": "arbitration body"},
+        "tags": {"threat": "threat", "insult": "insult", "fake_document": "fake legal paper",
+                 "impersonation": "impersonating officials", "disclosed_debt": "disclosed the debt",
+                 "public_post": "public post", "no_identity": "no identity given",
+                 "private_account": "asked to pay a personal account",
+                 "borrow_elsewhere": "told to borrow elsewhere", "refused_to_leave": "refused to leave"},
+    },
+}  # fmt: skip
+
+
+def label(language: str, group: str, value: str) -> str:
+    return LABELS.get(language, LABELS["en"])[group].get(value, value)
+
+
+def is_credit_card(loan: domain.Loan | None) -> bool:
+    """A loan is a credit card when its product says so.
+
+    The rule: the product contains 信用卡, or the lender is a bank and the
+    product mentions "credit card". Only credit cards get 个性化分期
+    (信用卡办法 art. 70); other loans are asked for an extension or a plan.
+    """
+    if loan is None:
+        return False
+    product = loan.product or ""
+    return "信用卡" in product or (loan.lender_type == "bank" and "credit card" in product.lower())
+
+
+def selected_loan(inp: LetterInput) -> domain.Loan | None:
+    ref = inp.fields.get("loan") or ""
+    for loan in inp.case.loans:
+        if loan.ref == ref:
+            return loan
+    return inp.case.loans[0] if inp.case.loans else None
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def _money(value: Decimal | None) -> str:
+    return "" if value is None else f"{value:,.2f}"
+
+
+def local(dt: datetime, tz: ZoneInfo) -> datetime:
+    return dt.astimezone(tz)
+
+
+def contact_row(
+    contact: domain.Contact, tz: ZoneInfo, rule_titles: list[str], language: str = "zh-hans"
+) -> dict:
+    """One contact as the letters show it: time, channel, who, caller, what happened."""
+    at = local(contact.occurred_at, tz)
+    caller = contact.caller
+    return {
+        "ref": contact.ref,
+        "at": at,
+        "date": at.strftime("%Y-%m-%d"),
+        "time": at.strftime("%H:%M"),
+        "channel": label(language, "channel", contact.channel),
+        "target": label(language, "target", contact.target),
+        "target_code": contact.target,
+        "target_name": contact.target_name,
+        "target_phone": contact.target_phone,
+        "third_party": contact.is_third_party,
+        "caller_phone": caller.phone,
+        "caller_name": caller.name,
+        "caller_org": caller.organization,
+        "claims": [label(language, "claims", c) for c in contact.claims_to_be],
+        "tags": [label(language, "tags", t) for t in contact.tags],
+        "content": contact.content,
+        "connected": contact.connected,
+        "duration": contact.duration_seconds,
+        "night": at.hour >= 22 or at.hour < 8,
+        "rules": rule_titles,
+    }
+
+
+def rule_title(inp: LetterInput, finding: Finding) -> str:
+    rule = inp.catalogue.get(finding.rule)
+    if rule is not None:
+        return str(rule.title)
+    return finding.summary or finding.rule
+
+
+def violations(inp: LetterInput, findings: tuple[Finding, ...] | None = None) -> list[dict]:
+    """Findings grouped by rule: title, standing, cited sources, and the dated contacts."""
+    tz = ZoneInfo(inp.case.timezone)
+    by_ref = {c.ref: c for c in inp.case.contacts}
+    labels = STANDING_LABELS.get(inp.language, STANDING_LABELS["en"])
+    grouped: dict[str, dict] = {}
+    for finding in inp.assessment.findings if findings is None else findings:
+        entry = grouped.get(finding.rule)
+        if entry is None:
+            rule = inp.catalogue.get(finding.rule)
+            sources = finding.sources or (rule.sources if rule else ())
+            entry = grouped[finding.rule] = {
+                "rule": finding.rule,
+                "title": rule_title(inp, finding),
+                "standing": labels[Standing(finding.standing)],
+                "standing_code": str(finding.standing),
+                "severity": str(finding.severity),
+                "sources": [
+                    {
+                        "law": s.law,
+                        "article": s.article,
+                        "quote": s.quote,
+                        "standing": labels[Standing(s.standing)],
+                        "standing_code": str(s.standing),
+                    }
+                    for s in sources
+                ],
+                "summaries": [],
+                "refs": set(),
+            }
+        if finding.summary and finding.summary not in entry["summaries"]:
+            entry["summaries"].append(finding.summary)
+        entry["refs"].update(finding.contacts)
+    result = []
+    for entry in grouped.values():
+        contacts = sorted(
+            (by_ref[r] for r in entry.pop("refs") if r in by_ref), key=lambda c: c.occurred_at
+        )
+        entry["count"] = len(contacts)
+        entry["dates"] = sorted({local(c.occurred_at, tz).strftime("%Y-%m-%d") for c in contacts})
+        result.append(entry)
+    order = {"high": 0, "medium": 1, "low": 2, "info": 3}
+    result.sort(key=lambda e: (order.get(e["severity"], 9), -e["count"], e["rule"]))
+    return result
+
+
+def facts(inp: LetterInput, *, only_findings: bool = True, limit: int = MAX_FACTS) -> dict:
+    """Dated facts in order. Letters list the contacts behind findings (or all when none)."""
+    tz = ZoneInfo(inp.case.timezone)
+    titles: dict[str, list[str]] = {}
+    for finding in inp.assessment.findings:
+        title = rule_title(inp, finding)
+        for ref in finding.contacts:
+            if title not in titles.setdefault(ref, []):
+                titles[ref].append(title)
+    contacts = sorted(inp.case.contacts, key=lambda c: (c.occurred_at, c.ref))
+    if only_findings and titles:
+        contacts = [c for c in contacts if c.ref in titles]
+    rows = [contact_row(c, tz, titles.get(c.ref, []), inp.language) for c in contacts]
+    return {"rows": rows[:limit], "more": max(0, len(rows) - limit), "total": len(rows)}
+
+
+def base_context(inp: LetterInput) -> dict:
+    """The parts every letter has: addressee, sender, loan, facts, legal basis, enclosures."""
+    f = inp.fields
+    loan = selected_loan(inp)
+    lender_name = loan.lender if loan else ""
+    info = inp.lenders.get(lender_name)
+    borrower = inp.case.borrower
+    letter_date = f.get("letter_date") or inp.today
+    if isinstance(letter_date, str):
+        letter_date = date.fromisoformat(letter_date)
+    id_number = borrower.id_number
+    enclosures = [{"name": "evidence_report", "sha256": "", "is_report": True}]
+    enclosures += [{"name": e.name, "sha256": e.sha256, "is_report": False} for e in inp.evidence]
+    outstanding = loan.outstanding if loan else None
+    return {
+        "lang": inp.language,
+        "case_title": inp.case_title,
+        "today": inp.today,
+        "letter_date": letter_date,
+        "reply_days": REPLY_DAYS,
+        "reply_by": letter_date + timedelta(days=REPLY_DAYS),
+        "addressee": f.get("recipient") or lender_name,
+        "department": f.get("recipient_department") or (info.complaint_channel if info else ""),
+        "lender_short": info.short_name if info else "",
+        "regulator": info.regulator if info else "",
+        "sender": {
+            "name": f.get("sender_name") or borrower.name,
+            "phone": f.get("sender_phone") or borrower.phone,
+            "address": f.get("sender_address") or borrower.address,
+            "id_number": (id_number if f.get("show_full_id") else mask_id(id_number))
+            if id_number
+            else "",
+        },
+        "loan": loan,
+        "loan_outstanding": _money(outstanding),
+        "loan_principal": _money(loan.principal if loan else None),
+        "credit_card": is_credit_card(loan),
+        # 消保办法 binds 银行保险机构: banks and consumer finance companies.
+        "regulated_fi": bool(loan and loan.lender_type in {"bank", "consumer_finance"}),
+        "first_contact": min((c.occurred_at for c in inp.case.contacts), default=None),
+        "facts": facts(inp),
+        "violations": violations(inp),
+        "extra_facts": _lines(f.get("extra_facts", "")),
+        "extra_demands": _lines(f.get("extra_demands", "")),
+        "enclosures": enclosures,
+        "has_findings": bool(inp.assessment.findings),
+    }

@@ -1,0 +1,79 @@
+"""The evidence report: cover, charts, per-rule counts, every contact, third parties, files."""
+
+from __future__ import annotations
+
+from collections import Counter
+from zoneinfo import ZoneInfo
+
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+import charts
+
+from .base import LABELS, Kind, LetterInput, base_context, contact_row, rule_title
+
+
+def build(inp: LetterInput) -> dict:
+    ctx = base_context(inp)
+    tz = ZoneInfo(inp.case.timezone)
+    contacts = sorted(inp.case.contacts, key=lambda c: (c.occurred_at, c.ref))
+    titles: dict[str, list[str]] = {}
+    for finding in inp.assessment.findings:
+        title = rule_title(inp, finding)
+        for ref in finding.contacts:
+            titles.setdefault(ref, [])
+            if title not in titles[ref]:
+                titles[ref].append(title)
+    rows = [contact_row(c, tz, titles.get(c.ref, []), inp.language) for c in contacts]
+    third: dict[tuple[str, str], dict] = {}
+    for row in rows:
+        if not row["third_party"]:
+            continue
+        key = (row["target_phone"], row["target_name"] or row["target"])
+        entry = third.setdefault(
+            key,
+            {
+                "phone": row["target_phone"],
+                "name": row["target_name"],
+                "relation": row["target"],
+                "count": 0,
+                "first": row["date"],
+                "last": row["date"],
+            },  # fmt: skip
+        )
+        entry["count"] += 1
+        entry["last"] = row["date"]
+    with translation.override(inp.language):
+        chart_list = [
+            charts.contacts_per_day(contacts, tz),
+            charts.hour_weekday_grid(contacts, tz),
+            charts.targets_breakdown(contacts, LABELS.get(inp.language, LABELS["en"])["target"]),
+        ]
+    ctx.update(
+        {
+            "rows": rows,
+            "charts": chart_list,
+            "period_start": rows[0]["date"] if rows else "",
+            "period_end": rows[-1]["date"] if rows else "",
+            "total": len(rows),
+            "night_total": sum(1 for r in rows if r["night"]),
+            "third_total": sum(1 for r in rows if r["third_party"]),
+            "channels": Counter(r["channel"] for r in rows).most_common(),
+            "third_parties": sorted(third.values(), key=lambda e: (-e["count"], e["first"])),
+            "files": inp.evidence,
+            "loans": inp.case.loans,
+        }
+    )
+    return ctx
+
+
+KIND = Kind(
+    key="evidence_report",
+    title=_("Evidence report"),
+    description=_(
+        "Every contact on a timeline with charts, the rules broken and your files' fingerprints. "
+        "Send it as enclosure 1."
+    ),
+    build=build,
+    background=True,
+)

@@ -1,0 +1,41 @@
+"""A demand to stop each violation found, to contact only the borrower, in permitted hours."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from .base import Kind, LetterInput, base_context
+
+
+def build(inp: LetterInput) -> dict:
+    ctx = base_context(inp)
+    ctx["third_party_contacts"] = sum(1 for c in inp.case.contacts if c.is_third_party)
+    ctx["night_contacts"] = sum(1 for r in ctx["facts"]["rows"] if r["night"])
+    ctx["contact_channel"] = inp.fields.get("contact_channel") or ""
+    return ctx
+
+
+KIND = Kind(
+    key="stop_harassment",
+    title=_("Demand to stop harassment"),
+    description=_(
+        "Tell the lender, with dates and rules, to stop the harassment and contact only you."
+    ),
+    build=build,
+    extra_fields=("contact_channel",),
+    rule_ids=frozenset(
+        {
+            "contact_quiet_hours",
+            "connected_calls_over_3_per_day",
+            "dial_attempts_over_6_per_number",
+            "third_party_contact_while_debtor_reachable",
+            "collecting_from_third_party",
+            "debt_details_disclosed_to_third_party",
+            "third_party_contact_after_objection",
+            "contact_list_blast",
+            "insult_or_abuse",
+            "harassment_after_objection",
+            "no_identity_on_first_contact",
+        }
+    ),
+)

@@ -1,0 +1,89 @@
+"""Letter drafts the borrower edits, and the immutable versions made from them.
+
+A draft holds the editable fields. Finalising makes a LetterVersion: the PDF in
+private storage, its SHA-256, and the exact data it was made from. Versions
+are never updated: the service layer only ever inserts them.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+def letter_storage():
+    return storages["letters"]
+
+
+class LetterKind(models.TextChoices):
+    NEGOTIATION = "negotiation", _("Repayment proposal")
+    INFORMATION_REQUEST = "information_request", _("Request for information")
+    STOP_HARASSMENT = "stop_harassment", _("Demand to stop harassment")
+    COMPLAINT_LENDER = "complaint_lender", _("Complaint to the lender")
+    COMPLAINT_REGULATOR = "complaint_regulator", _("Complaint to the regulator")
+    POLICE_STATEMENT = "police_statement", _("Statement for the police")
+    PI_COMPLAINT = "pi_complaint", _("Personal-information complaint")
+    EVIDENCE_REPORT = "evidence_report", _("Evidence report")
+
+
+class LetterLanguage(models.TextChoices):
+    ZH_HANS = "zh-hans", "简体中文"
+    EN = "en", "English"
+
+
+class LetterDraft(models.Model):
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="letters")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="letter_drafts"
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=LetterKind.choices)
+    language = models.CharField(
+        _("language"), max_length=10, choices=LetterLanguage.choices, default="zh-hans"
+    )
+    fields = models.JSONField(_("fields"), default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("letter draft")
+        verbose_name_plural = _("letter drafts")
+        ordering = ["-updated_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk}"
+
+
+class LetterVersion(models.Model):
+    draft = models.ForeignKey(LetterDraft, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    data = models.JSONField(_("data"), default=dict)
+    pdf = models.FileField(storage=letter_storage, upload_to="%Y/%m/", max_length=300, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finalised_at = models.DateTimeField(_("finalised at"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("letter version")
+        verbose_name_plural = _("letter versions")
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["draft", "number"], name="unique_letter_version_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.draft} v{self.number}"
+
+    @property
+    def is_final(self) -> bool:
+        return self.finalised_at is not None

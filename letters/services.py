@@ -1,0 +1,192 @@
+"""Letters: build the context from a stored case, render HTML and PDF, keep versions."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict
+from datetime import date
+
+from django.core.files.base import ContentFile
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from cases.adapters import case_to_domain
+from cases.models import Case, Evidence, Lender
+from rules import domain
+from rules.engine.types import Assessment, Rule
+
+from .kinds import KINDS, EvidenceFile, LenderInfo, LetterInput, supporting_findings
+from .models import LetterDraft, LetterVersion
+from .pdf import html_to_pdf
+
+
+def _assess(domain_case: domain.Case) -> Assessment:
+    """The rights engine's findings for the case (an empty Assessment until it is merged)."""
+    try:
+        from rules.engine import assess
+    except ImportError:
+        return Assessment()
+    return assess(domain_case, today=timezone.localdate())
+
+
+def _catalogue() -> dict[str, Rule]:
+    try:
+        from rules.engine import CATALOGUE
+    except ImportError:
+        return {}
+    return dict(CATALOGUE)
+
+
+def letter_input_for_case(
+    *, case: Case, language: str, fields: dict, today: date | None = None
+) -> LetterInput:
+    """Everything a context builder needs, read from the stored case in a few queries."""
+    domain_case = case_to_domain(case)
+    evidence = tuple(
+        EvidenceFile(
+            name=e.original_name,
+            sha256=e.sha256,
+            size=e.size,
+            kind=e.kind,
+            contact_ref=e.contact.ref if e.contact_id else "",
+        )
+        for e in Evidence.objects.filter(case=case).select_related("contact").order_by("id")
+    )
+    names = {loan.lender for loan in domain_case.loans if loan.lender}
+    lenders = {
+        lender.name: LenderInfo(
+            name=lender.name,
+            short_name=lender.short_name,
+            complaint_channel=lender.complaint_channel,
+            regulator=lender.regulator,
+        )
+        for lender in Lender.objects.filter(name__in=names)
+    }
+    with translation.override(language):
+        assessment = _assess(domain_case)
+    return LetterInput(
+        case=domain_case,
+        assessment=assessment,
+        fields=fields,
+        today=today or timezone.localdate(),
+        language=language,
+        case_title=case.title,
+        catalogue=_catalogue(),
+        evidence=evidence,
+        lenders=lenders,
+    )
+
+
+def letter_template(kind: str, language: str) -> str:
+    return f"letters/print/{kind}.{language}.html"
+
+
+def letter_render_html(*, kind: str, inp: LetterInput, fragment: bool = False) -> str:
+    """The letter as HTML from its print template (the PDF and the preview use the same one)."""
+    with translation.override(inp.language):
+        context = KINDS[kind].build(inp)
+        context.update({"kind": kind, "fragment": fragment})
+        return render_to_string(letter_template(kind, inp.language), context)
+
+
+def letter_render_pdf(*, kind: str, inp: LetterInput) -> bytes:
+    """The letter as A4 PDF bytes."""
+    return html_to_pdf(letter_render_html(kind=kind, inp=inp))
+
+
+def letter_snapshot(inp: LetterInput) -> dict:
+    """The exact data a version is made from, as JSON-safe values."""
+    data = {
+        "language": inp.language,
+        "today": inp.today,
+        "fields": dict(inp.fields),
+        "case": asdict(inp.case),
+        "assessment": inp.assessment.as_dict(),
+        "evidence": [asdict(e) for e in inp.evidence],
+    }
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+
+
+def letter_draft_create(*, case: Case, owner, kind: str, language: str) -> LetterDraft:
+    """A new draft pre-filled with what the case knows; the builders fill the rest."""
+    borrower = case
+    fields = {
+        "sender_name": borrower.borrower_name,
+        "sender_phone": borrower.borrower_phone,
+        "sender_address": borrower.borrower_address,
+    }
+    first_loan = case.loans.order_by("id").first()
+    if first_loan:
+        fields["loan"] = first_loan.ref
+    draft = LetterDraft(case=case, owner=owner, kind=kind, language=language, fields=fields)
+    draft.full_clean()
+    draft.save()
+    return draft
+
+
+def letter_draft_update(*, draft: LetterDraft, language: str, fields: dict) -> LetterDraft:
+    """Save the edited fields of a draft."""
+    draft.language = language
+    draft.fields = json.loads(json.dumps(fields, cls=DjangoJSONEncoder))
+    draft.full_clean()
+    draft.save(update_fields=["language", "fields", "updated_at"])
+    return draft
+
+
+def _next_number(draft: LetterDraft) -> int:
+    return (draft.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+
+
+@transaction.atomic
+def letter_version_save(*, draft: LetterDraft) -> LetterVersion:
+    """Store a snapshot of the draft's current data as a new (not final) version."""
+    LetterDraft.objects.select_for_update().filter(pk=draft.pk).first()
+    inp = letter_input_for_case(case=draft.case, language=draft.language, fields=draft.fields)
+    version = LetterVersion(draft=draft, number=_next_number(draft), data=letter_snapshot(inp))
+    version.full_clean()
+    version.save()
+    return version
+
+
+@transaction.atomic
+def letter_finalise(*, draft: LetterDraft, pdf: bytes | None = None) -> LetterVersion:
+    """Render the PDF and store it immutably with its SHA-256 and the data it was made from."""
+    LetterDraft.objects.select_for_update().filter(pk=draft.pk).first()
+    inp = letter_input_for_case(case=draft.case, language=draft.language, fields=draft.fields)
+    if pdf is None:
+        pdf = letter_render_pdf(kind=draft.kind, inp=inp)
+    number = _next_number(draft)
+    version = LetterVersion(
+        draft=draft,
+        number=number,
+        data=letter_snapshot(inp),
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        size=len(pdf),
+        finalised_at=timezone.now(),
+    )
+    version.pdf.save(f"{draft.kind}-{draft.pk}-v{number}.pdf", ContentFile(pdf), save=False)
+    version.full_clean()
+    version.save()
+    return version
+
+
+def letter_index_context(*, case: Case, user) -> dict:
+    """The kinds with the findings that support each, and the case's drafts."""
+    inp = letter_input_for_case(
+        case=case, language=translation.get_language() or "zh-hans", fields={}
+    )
+    catalogue = inp.catalogue
+    kinds = [
+        {
+            "kind": kind,
+            "findings": supporting_findings(kind, inp.assessment, catalogue),
+            "credit_card_hint": kind.key == "negotiation",
+        }
+        for kind in KINDS.values()
+    ]
+    drafts = LetterDraft.objects.filter(case=case).prefetch_related("versions")
+    return {"kinds": kinds, "drafts": drafts, "is_owner": case.owner_id == user.pk}

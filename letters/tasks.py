@@ -1,0 +1,31 @@
+"""Background rendering of the evidence report (it can run to many pages)."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from jobs.services import job_fail, job_finish, job_progress
+
+from .models import LetterDraft
+from .services import letter_finalise
+
+
+@task()
+def letter_finalise_task(*, job_id: int, draft_id: int) -> None:
+    """Render and store a draft's PDF, reporting progress on the job the page polls."""
+    try:
+        draft = LetterDraft.objects.select_related("case").get(pk=draft_id)
+        job_progress(job_id=job_id, done=1, total=3, message=_("Rendering the PDF"))
+        version = letter_finalise(draft=draft)
+    except Exception as exc:  # the page must learn about any failure
+        job_fail(job_id=job_id, error=str(exc) or exc.__class__.__name__)
+        raise
+    job_finish(
+        job_id=job_id,
+        result={
+            "url": reverse("letters:letter_version_download", args=[version.pk]),
+            "label": str(_("Download the PDF")),
+        },
+    )

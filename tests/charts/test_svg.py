@@ -1,0 +1,68 @@
+from datetime import datetime
+from xml.etree import ElementTree
+
+from django.utils import translation
+
+import charts
+from rules import domain
+from tests.letters.builders import SHANGHAI, make_contacts
+
+NS = "{http://www.w3.org/2000/svg}"
+
+
+def _contact(ref, hour, target="borrower", content=""):
+    return domain.Contact(ref=ref, occurred_at=datetime(2025, 4, 14, hour, 0, tzinfo=SHANGHAI),
+                          channel="call", target=target, content=content)  # fmt: skip
+
+
+def test_charts_are_valid_svg_with_title_and_desc():
+    contacts = make_contacts(12)
+    for chart in (charts.contacts_per_day(contacts, "Asia/Shanghai"),
+                  charts.hour_weekday_grid(contacts, "Asia/Shanghai"),
+                  charts.targets_breakdown(contacts)):  # fmt: skip
+        root = ElementTree.fromstring(chart.svg)
+        assert root.find(f"{NS}title").text
+        assert root.find(f"{NS}desc").text == chart.summary
+        assert root.get("viewBox") and root.get("width") == "100%"
+
+
+def test_charts_are_deterministic():
+    contacts = make_contacts(20)
+    assert (
+        charts.hour_weekday_grid(contacts, "Asia/Shanghai").svg
+        == charts.hour_weekday_grid(contacts, "Asia/Shanghai").svg
+    )
+
+
+def test_night_calls_are_counted_in_the_grid_summary():
+    contacts = (_contact("a", 23), _contact("b", 2), _contact("c", 10))
+    with translation.override("en"):
+        chart = charts.hour_weekday_grid(contacts, "Asia/Shanghai")
+    assert "2 of them at night" in chart.summary
+
+
+def test_grid_uses_the_case_time_zone():
+    contact = _contact("a", 10)  # 10:00 in Shanghai is 02:00 UTC
+    with translation.override("en"):
+        assert "0 of them at night" in charts.hour_weekday_grid((contact,), "Asia/Shanghai").summary
+        assert "1 of them at night" in charts.hour_weekday_grid((contact,), "UTC").summary
+
+
+def test_labels_are_escaped():
+    contacts = (_contact("a", 10, target="friend"),)
+    chart = charts.targets_breakdown(contacts, {"friend": "<script>x</script>"})
+    assert "<script>" not in chart.svg
+    assert "&lt;script&gt;" in chart.svg
+    ElementTree.fromstring(chart.svg)
+
+
+def test_contacts_per_day_counts_days_and_peak():
+    contacts = (_contact("a", 10), _contact("b", 11))
+    with translation.override("en"):
+        chart = charts.contacts_per_day(contacts, "Asia/Shanghai")
+    assert "2 contacts over 1 days" in chart.summary
+
+
+def test_empty_input_says_so():
+    with translation.override("en"):
+        assert charts.contacts_per_day((), "Asia/Shanghai").summary == "No contacts recorded."

@@ -1,0 +1,101 @@
+import subprocess
+
+import pytest
+
+from letters.kinds import KINDS
+from letters.services import letter_render_html, letter_render_pdf
+from tests.letters.builders import make_input
+
+LANGS = ["zh-hans", "en"]
+
+
+def _pdf_tool(tool: str, pdf: bytes, tmp_path, *args) -> str:
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run([tool, *args, str(path), *(["-"] if tool == "pdftotext" else [])],
+                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+
+
+@pytest.mark.parametrize("language", LANGS)
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_kind_renders_with_findings(kind, language):
+    html = letter_render_html(kind=kind, inp=make_input(language=language))
+    assert "李晓梅" in html
+    assert "WS2025010800123" in html
+    if kind not in {"negotiation", "information_request", "police_statement"}:
+        assert "夜间催收" in html or "向第三人催收" in html  # the findings are cited
+
+
+@pytest.mark.parametrize("language", LANGS)
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_kind_is_an_a4_pdf_with_an_embedded_cjk_subset(kind, language, tmp_path):
+    pdf = letter_render_pdf(kind=kind, inp=make_input(language=language))
+    info = _pdf_tool("pdfinfo", pdf, tmp_path)
+    assert "595.276 x 841.89" in info
+    fonts = _pdf_tool("pdffonts", pdf, tmp_path)
+    cjk = [line for line in fonts.splitlines() if "UMing" in line]
+    assert cjk and all(" yes yes " in line for line in cjk)
+    text = _pdf_tool("pdftotext", pdf, tmp_path)
+    assert "李晓梅" in text
+    assert ("共" in text and "页" in text) if language == "zh-hans" else " of " in text
+
+
+def test_page_x_of_y_counts_pages(tmp_path):
+    pdf = letter_render_pdf(kind="stop_harassment", inp=make_input())
+    text = _pdf_tool("pdftotext", pdf, tmp_path)
+    pages = int(_pdf_tool("pdfinfo", pdf, tmp_path).split("Pages:")[1].split()[0])
+    assert f"第 1 页，共 {pages} 页" in text
+
+
+def test_id_number_is_masked_unless_asked():
+    html = letter_render_html(kind="stop_harassment", inp=make_input())
+    assert "3301**********1234" in html
+    assert "330106199001011234" not in html
+    shown = letter_render_html(
+        kind="stop_harassment", inp=make_input(fields={"show_full_id": True})
+    )
+    assert "330106199001011234" in shown
+
+
+def test_police_statement_asks_for_a_no_contact_order():
+    html = letter_render_html(kind="police_statement", inp=make_input())
+    assert "第五十条第二款" in html
+    assert "禁止接触" in html
+
+
+def test_letters_give_the_15_day_deadline_with_its_source():
+    html = letter_render_html(kind="complaint_lender", inp=make_input())
+    assert "15 日内" in html and "第十八条" in html
+    assert "2025年5月21日" in html  # 2025-05-06 + 15 days
+
+
+def test_industry_standard_is_named_as_such():
+    html = letter_render_html(kind="stop_harassment", inp=make_input())
+    assert "行业标准" in html
+    assert "GB/T 45251" in html
+
+
+def test_enclosures_list_the_report_first_and_file_hashes():
+    html = letter_render_html(kind="stop_harassment", inp=make_input())
+    assert html.index("《证据报告》") < html.index("通话录音-0412.m4a")
+    assert "a" * 64 in html
+
+
+def test_personalised_instalments_only_for_credit_cards():
+    from tests.letters.builders import make_case
+
+    loan_html = letter_render_html(kind="negotiation", inp=make_input())
+    card = make_input(case=make_case(product="信用卡"))
+    card_html = letter_render_html(kind="negotiation", inp=card)
+    assert "第七十条" not in loan_html
+    assert "第七十条" in card_html
+
+
+def test_evidence_report_lists_every_contact_and_charts():
+    from tests.letters.builders import make_case, make_contacts
+
+    inp = make_input(case=make_case(make_contacts(30)))
+    html = letter_render_html(kind="evidence_report", inp=inp)
+    assert html.count('<tr class="night">') + html.count("<tr><td>") >= 30
+    assert html.count("<svg") == 3
+    assert "被联系的第三人" in html
