@@ -14,38 +14,23 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from cases.adapters import case_to_domain
 from cases.models import Case, Evidence, Lender
-from rules import domain
-from rules.engine.types import Assessment, Rule
+from cases.selectors import case_findings
+from rules.engine import CATALOGUE
 
 from .kinds import KINDS, EvidenceFile, LenderInfo, LetterInput, supporting_findings
 from .models import LetterDraft, LetterVersion
 from .pdf import html_to_pdf
 
 
-def _assess(domain_case: domain.Case) -> Assessment:
-    """The rights engine's findings for the case (an empty Assessment until it is merged)."""
-    try:
-        from rules.engine import assess
-    except ImportError:
-        return Assessment()
-    return assess(domain_case, today=timezone.localdate())
-
-
-def _catalogue() -> dict[str, Rule]:
-    try:
-        from rules.engine import CATALOGUE
-    except ImportError:
-        return {}
-    return dict(CATALOGUE)
-
-
 def letter_input_for_case(
     *, case: Case, language: str, fields: dict, today: date | None = None
 ) -> LetterInput:
     """Everything a context builder needs, read from the stored case in a few queries."""
-    domain_case = case_to_domain(case)
+    with translation.override(language):
+        # The same engine run as the case page, so letters cite exactly what the page shows.
+        findings = case_findings(case=case, today=today or timezone.localdate())
+    domain_case, assessment = findings.case_data, findings.assessment
     evidence = tuple(
         EvidenceFile(
             name=e.original_name,
@@ -66,8 +51,6 @@ def letter_input_for_case(
         )
         for lender in Lender.objects.filter(name__in=names)
     }
-    with translation.override(language):
-        assessment = _assess(domain_case)
     return LetterInput(
         case=domain_case,
         assessment=assessment,
@@ -75,7 +58,7 @@ def letter_input_for_case(
         today=today or timezone.localdate(),
         language=language,
         case_title=case.title,
-        catalogue=_catalogue(),
+        catalogue=dict(CATALOGUE),
         evidence=evidence,
         lenders=lenders,
     )
