@@ -10,7 +10,7 @@ from datetime import date
 from django.db.models import Count, Prefetch, QuerySet
 
 from rules import domain
-from rules.engine import Assessment, CaseSummary, assess, summarize
+from rules.engine import Assessment, CaseSummary, LoanCost, assess, summarize
 from rules.selectors import lpr_table
 
 from .adapters import case_to_domain
@@ -139,3 +139,9 @@ def case_findings(*, case: Case, today: date | None = None) -> CaseFindings:
         summary=summarize(case_data, assessment),
         contact_pks=dict(Contact.objects.filter(case=case).values_list("ref", "pk")),
     )
+
+
+def loan_cost(*, case: Case, loan: Loan) -> LoanCost | None:
+    """The engine's true-cost result for one loan of the case (the same run as the case page)."""
+    costs = case_findings(case=case).assessment.loans
+    return next((cost for cost in costs if cost.ref == loan.ref), None)

@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
+from charts import contacts_per_day, hour_weekday_grid, targets_breakdown
+from charts.cost import cost_against_lines
 from rules.presentation import rule_counts
 from selfhelp.htmx import render_partial_response
 from selfhelp.views import HtmxHttpRequest
@@ -83,8 +85,19 @@ def _findings_context(case: Case) -> dict:
         ref: reverse("cases:contact_detail", args=[case.pk, pk])
         for ref, pk in result.contact_pks.items()
     }
+    contacts, tz = result.case_data.contacts, case.timezone
+    charts = (
+        [
+            contacts_per_day(contacts, tz),
+            hour_weekday_grid(contacts, tz),
+            targets_breakdown(contacts),
+        ]
+        if contacts
+        else []
+    )
     return {
         "assessment": result.assessment,
+        "charts": charts,
         "summary": result.summary,
         "summary_rules": rule_counts(result.summary),
         "contact_urls": contact_urls,
@@ -281,9 +294,21 @@ def loan_detail(request: HtmxHttpRequest, case_pk: int, pk: int) -> HttpResponse
     """One loan with its repayment schedule and fees."""
     case = _case(request, case_pk)
     loan = selectors.loan_with_schedule(loan=get_loan_for_user(request.user, case, pk))
+    cost = selectors.loan_cost(case=case, loan=loan)
     context = {
         "case": case,
         "loan": loan,
+        "cost": cost,
+        "cost_chart": cost_against_lines(
+            effective=cost.effective_annual_cost,
+            stated=cost.stated_rate,
+            cap_4x_lpr=cost.cap_4x_lpr,
+        )
+        if cost
+        else None,
+        "cost_percent": None
+        if cost is None or cost.effective_annual_cost is None
+        else f"{cost.effective_annual_cost * 100:.2f}%",
         "can_edit": case.owner_id == request.user.pk,
         "stated_rate_percent": None
         if loan.stated_rate is None

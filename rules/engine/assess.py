@@ -353,9 +353,31 @@ def _loan_findings(
                 lpr_at_contract=lpr_rate,
                 cap_4x_lpr=cap,
                 upfront_deduction=deduction if deduction and deduction > 0 else None,
+                note=_cost_note(loan, cost),
             )
         )
     return findings, costs
+
+
+def _cost_note(loan: domain.Loan, cost) -> str:
+    """Why the true cost could not be computed, in words the borrower can act on."""
+    if cost is not None:
+        return ""
+    received = loan.amount_received if loan.amount_received is not None else loan.principal
+    if received is None or loan.disbursed_on is None or not loan.installments:
+        return _(
+            "To compute the true cost, record the amount received, the disbursement date "
+            "and every installment."
+        )
+    if (
+        sum(item.amount for item in loan.installments) + sum(f.amount for f in loan.fees)
+        <= received
+    ):
+        return _(
+            "The installments recorded add up to no more than the amount received: "
+            "record the full repayment schedule to compute the true cost."
+        )
+    return _("The true cost could not be computed from these payments.")
 
 
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
