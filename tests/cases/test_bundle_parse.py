@@ -11,9 +11,10 @@ import pytest
 
 from cases.bundle import MAX_BUNDLE_BYTES, MAX_ERRORS, BundleError, bundle_dump, bundle_parse
 
-SAMPLE = Path("/work/shared/samples/case-bundle.example.json")
-if not SAMPLE.exists():  # a fresh clone keeps shared/ beside the repository
-    SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "samples" / "case-bundle.example.json"
+# The format's reference sample lives in shared/, beside the repository (CI lays it there too).
+SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "samples" / "case-bundle.example.json"
+if not SAMPLE.exists():  # a git worktree sits one level deeper
+    SAMPLE = Path("/work/shared/samples/case-bundle.example.json")
 DEMO = Path(__file__).resolve().parents[2] / "cases" / "demo" / "demo_case.json"
 
 
