@@ -105,3 +105,13 @@ def test_demo_case_is_realistic():
     assert any(c.channel == "social_post" and c.target == "public" for c in contacts)
     kinds = set(case.events.values_list("kind", flat=True))
     assert {"borrower_objected", "third_party_objected", "outsourcing_notice_received"} <= kinds
+
+
+def test_demo_case_has_a_third_party_called_again_after_objecting():
+    seed()
+    case = Case.objects.get(owner__email="borrower@example.com")
+    objections = case.events.filter(kind="third_party_objected")
+    assert any(
+        case.contacts.filter(target_phone=event.target_phone, occurred_at__gt=event.at).exists()
+        for event in objections
+    )
