@@ -51,5 +51,6 @@ test: setup-test
 	@$(MAKE) --no-print-directory lint check-migrations pytest
 
 bench: setup-test
+	$(PY) bench/import_bundle.py
 	$(PY) bench/detection.py
 	$(PY) bench/pdf.py

@@ -565,3 +565,23 @@ class EvidenceForm(forms.Form):
 
     def clean_file(self):
         return clean_evidence_upload(self.cleaned_data["file"])
+
+
+class CaseImportForm(forms.Form):
+    """Upload a `selfhelp.case/1` JSON file; the bundle module validates its content."""
+
+    file = forms.FileField(
+        label=_("Case file (JSON)"),
+        help_text=_("A file exported from this app or sent by a legal-aid organisation."),
+    )
+
+    def clean_file(self):
+        from .bundle import MAX_BUNDLE_BYTES
+
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BUNDLE_BYTES:
+            raise forms.ValidationError(
+                _("The file is too large (at most %(size)s).")
+                % {"size": filesizeformat(MAX_BUNDLE_BYTES)}
+            )
+        return upload

@@ -32,9 +32,11 @@ from .access import (
     get_evidence_for_user,
     get_loan_for_user,
 )
+from .bundle import BundleError, bundle_to_json, case_export_bundle, case_import_bundle
 from .forms import (
     CaseEventForm,
     CaseForm,
+    CaseImportForm,
     ContactForm,
     EvidenceForm,
     FeeFormSet,
@@ -213,6 +215,38 @@ def case_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         context["events"] = selectors.case_events(case=case)
         context["quick_form"] = _quick_form(case) if can_edit else None
     return render_partial_response(request, "cases/case_detail.html", context, target="timeline")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def case_import(request: HtmxHttpRequest) -> HttpResponse:
+    """Import a case file. A bad file is rejected whole, naming each bad field; nothing is saved."""
+    form = CaseImportForm(request.POST or None, request.FILES or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = case_import_bundle(owner=request.user, data=form.cleaned_data["file"].read())
+        except BundleError as error:
+            problems = [issue.as_dict() for issue in error.errors]
+        else:
+            messages.success(request, _("The case was imported."))
+            return redirect(_case_url(case))
+    context = {"form": form, "problems": problems}
+    return render(request, "cases/case_import.html", context, status=400 if problems else 200)
+
+
+@require_GET
+@login_required
+def case_export(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Download the case as a `selfhelp.case/1` file, to move it or keep a copy."""
+    case = _case(request, pk)
+    response = HttpResponse(
+        bundle_to_json(case_export_bundle(case=case)),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="case-{case.pk}.json"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 # Loans

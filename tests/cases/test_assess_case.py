@@ -6,14 +6,12 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.template import Context, Template
 
+from cases.bundle import bundle_parse
 from rules.engine import assess, summarize
-from rules.management.commands.assess_case import _load_bundle
 
-SAMPLE = Path("/work/shared/samples/case-bundle.example.json")
-REPO_SAMPLE = (
+SAMPLE = (
     Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "case-bundle.example.json"
 )
-SAMPLE = REPO_SAMPLE if REPO_SAMPLE.exists() else SAMPLE
 pytestmark = [
     pytest.mark.skipif(not SAMPLE.exists(), reason="shared samples not available"),
     pytest.mark.django_db,
@@ -106,7 +104,7 @@ def test_harsh_bundle_finds_what_a_lawyer_would(tmp_path):
 def test_naive_times_are_read_in_the_bundle_timezone(tmp_path):
     path = tmp_path / "b.json"
     path.write_text(json.dumps(HARSH, ensure_ascii=False), encoding="utf-8")
-    case = _load_bundle(path)
+    case = bundle_parse(path.read_bytes())
     assert case.contacts[1].occurred_at.utcoffset().total_seconds() == 8 * 3600
 
 
@@ -120,7 +118,7 @@ def test_bad_bundle_is_a_command_error(tmp_path):
 def test_findings_fragment_groups_by_severity_and_links_contacts(tmp_path):
     path = tmp_path / "b.json"
     path.write_text(json.dumps(HARSH, ensure_ascii=False), encoding="utf-8")
-    case = _load_bundle(path)
+    case = bundle_parse(path.read_bytes())
     assessment = assess(case)
     html = Template("{% load rules_findings %}{% findings assessment urls %}").render(
         Context({"assessment": assessment, "urls": {"C2": "/cases/1/contacts/2/"}})
@@ -130,3 +128,25 @@ def test_findings_fragment_groups_by_severity_and_links_contacts(tmp_path):
     assert summary.counts["third_party_collection"] == 1
     assert [p.phone for p in summary.third_parties] == ["139"]
     assert [d.isoformat() for d in summary.night_dates] == ["2025-04-01"]
+
+
+def test_invalid_bundle_names_the_bad_field_and_fails(tmp_path):
+    bad = dict(HARSH, contacts=[dict(HARSH["contacts"][0], occurred_at="yesterday")])
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(bad), encoding="utf-8")
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("assess_case", str(path), stdout=StringIO(), stderr=err)
+    assert "contacts[0].occurred_at" in err.getvalue()
+
+
+def test_summaries_follow_the_requested_language(tmp_path):
+    path = tmp_path / "harsh.json"
+    path.write_text(json.dumps(HARSH), encoding="utf-8")
+    outputs = {}
+    for lang in ("zh-hans", "en"):
+        out = StringIO()
+        call_command("assess_case", str(path), "--lang", lang, stdout=out)
+        outputs[lang] = json.loads(out.getvalue())["findings"][0]["summary"]
+    assert outputs["zh-hans"] != outputs["en"]
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in outputs["zh-hans"])
