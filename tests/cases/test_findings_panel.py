@@ -60,7 +60,7 @@ def test_quick_add_tells_the_page_to_refresh_findings(case, borrower_client):
             "channel": "call",
             "target": "borrower",
             "caller": "new",
-            "content": "再不还钱就去你家砸门",
+            "content": "信不信我弄死你",
         },
         HTTP_HX_REQUEST="true",
         HTTP_HX_TARGET="quick-add",
