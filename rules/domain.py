@@ -133,6 +133,14 @@ class Loan:
     outstanding: Decimal | None = None
     stated_rate: Decimal | None = None
 
+    @property
+    def is_credit_card(self) -> bool:
+        """The product says credit card (信用卡): only then do the credit-card rules apply."""
+        product = self.product or ""
+        return "信用卡" in product or (
+            self.lender_type == "bank" and "credit card" in product.lower()
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Caller:

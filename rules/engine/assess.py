@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -15,11 +16,11 @@ from django.utils.translation import ngettext
 
 from rules import domain
 
-from .catalogue import CATALOGUE
+from .catalogue import CATALOGUE, CIVIL_509
 from .cost import effective_annual_cost
 from .detect import detect
 from .lpr import LprTable
-from .types import Assessment, Finding, LoanCost
+from .types import Assessment, Finding, LoanCost, Standing
 
 QUIET_START_HOUR = 22
 QUIET_END_HOUR = 8
@@ -190,8 +191,23 @@ def _per_contact_findings(ctx: _Context) -> list[Finding]:
             "%(title)s: %(count)d contacts, on %(dates)s.",
             len(refs),
         ) % {"title": title, "count": len(refs), "dates": _dates(ctx, refs)}
-        findings.append(_finding(rule_id, contacts=refs, summary=summary))
+        finding = _finding(rule_id, contacts=refs, summary=summary)
+        if rule_id == "contact_after_installment_agreement":
+            finding = _agreement_finding(ctx, finding)
+        findings.append(finding)
     return findings
+
+
+def _agreement_finding(ctx: _Context, finding: Finding) -> Finding:
+    """Art. 70 of the credit-card rules binds only card issuers; other loans rest on the contract."""
+    loans = [
+        ctx.loans.get(ctx_contact.loan or "")
+        for ctx_contact in ctx.contacts
+        if ctx_contact.ref in finding.contacts
+    ]
+    if any(loan is not None and loan.is_credit_card for loan in loans):
+        return finding
+    return replace(finding, standing=Standing.HEURISTIC, sources=(CIVIL_509,))
 
 
 def _cap_findings(ctx: _Context) -> list[Finding]:

@@ -134,6 +134,8 @@ CIVIL_1038 = Source(
 CIVIL_670 = Source(
     _CIVIL, "第六百七十条", "借款的利息不得预先在本金中扣除", B, "cc_no_upfront_interest"
 )
+# Not in the fact sheet; verified in texts/合同编.md. Used for agreements on loans other than cards.
+CIVIL_509 = Source(_CIVIL, "第五百零九条", "当事人应当按照约定全面履行自己的义务。", B)
 CIVIL_680 = Source(
     _CIVIL, "第六百八十条", "禁止高利放贷，借款的利率不得违反国家有关规定", B, "cc_usury"
 )
@@ -472,7 +474,7 @@ RULES: tuple[Rule, ...] = (
         ),
         B,
         Severity.MEDIUM,
-        (CARD_70,),
+        (CARD_70, CIVIL_509),
         (COMPLAIN_LENDER, REGULATOR, STOP),
     ),
     Rule(

@@ -201,3 +201,55 @@ def test_assess_thousand_contacts_is_fast():
     started = time.perf_counter()
     assess(the_case)
     assert time.perf_counter() - started < 1.0
+
+
+def _agreement_case(product: str):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from rules import domain
+
+    tz = ZoneInfo("Asia/Shanghai")
+    return domain.Case(
+        loans=(domain.Loan(ref="L1", lender_type="bank", product=product),),
+        contacts=(
+            domain.Contact(
+                ref="C1",
+                occurred_at=datetime(2025, 5, 7, 10, tzinfo=tz),
+                channel="call",
+                target="borrower",
+                loan="L1",
+            ),
+        ),
+        events=(
+            domain.Event(
+                kind="installment_agreement_signed",
+                at=datetime(2025, 5, 6, 10, tzinfo=tz),
+                loan="L1",
+            ),
+        ),
+    )
+
+
+def test_agreement_on_a_credit_card_cites_article_70_as_binding():
+    from rules.engine import assess
+
+    (finding,) = [
+        f
+        for f in assess(_agreement_case("信用卡")).findings
+        if f.rule == "contact_after_installment_agreement"
+    ]
+    assert finding.standing == "binding"
+    assert any(s.article == "第七十条" for s in finding.sources)
+
+
+def test_agreement_on_other_loans_rests_on_the_contract_not_the_card_rules():
+    from rules.engine import assess
+
+    (finding,) = [
+        f
+        for f in assess(_agreement_case("网商贷")).findings
+        if f.rule == "contact_after_installment_agreement"
+    ]
+    assert finding.standing == "heuristic"
+    assert [s.article for s in finding.sources] == ["第五百零九条"]
