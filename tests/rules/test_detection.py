@@ -32,6 +32,15 @@ def test_blind_corpus_covers_every_rule_with_hard_negatives():
         ("corpus.jsonl", 0.95),
         ("corpus_holdout.jsonl", 0.95),
         ("corpus_blind.jsonl", 0.95),
+        pytest.param(
+            "corpus_blind2.jsonl",
+            0.85,
+            marks=pytest.mark.xfail(
+                reason="generalisation check, never tuned on: worst rule recall 0.167 (threat)"
+                " when first scored; the lexicon approach still misses fresh phrasing",
+                strict=False,
+            ),
+        ),
     ],
 )
 def test_detector_reaches_threshold_per_rule(name, threshold):
