@@ -40,12 +40,14 @@ TEXT_RULES = (
 )
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[。！？!?\n])|(?<=[a-z0-9\"'][.])\s+")
-_CLAUSE_SPLIT = re.compile(r"[，,；;：:、]+")
+# Voice-to-text has no punctuation: a space between two Chinese characters ends a clause.
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:、]+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 # Sentences that only give advice, quote the rules or ask the app a question.
 _ADVICE = re.compile(
     r"根据.{0,12}规定|依据.{0,12}规定|警惕|谨防|切勿|请勿|一定是诈骗|都是诈骗|可以举报|是违法的"
     r"|不会通过|应当由法院|我想问|这是真的吗|是真的吗|会吗[？?]|^(我|有人|听说)[^。]*吗[？?]$"
+    r"|不要相信|别相信|不要轻信|^[^你您]{0,30}(会|能|可以|算|要)[^你您，]{0,10}吗[？?]$"
     r"|\bnever\b|\bis it true\b|\bwill i\b|\bcan i\b",
     re.IGNORECASE,
 )
@@ -57,7 +59,7 @@ _COLLECTOR_QUESTION = re.compile(
 # A clause that reports the borrower's own words or acts.
 _BORROWER_WORDS = re.compile(
     r"^(我|我也|我就|我又|我已经)(说|问|告诉|跟.{0,6}说|回复?|回他|想|打算|准备|担心|查|拨打|向|报警|报了警)"
-    r"|^我(自己|主动)|^(有个?|我的?)(朋友|律师|民警)"
+    r"|^我(自己|主动)|^(有个?|我的?)(朋友(?!圈)|律师|民警)"
     r"|^(有人说|听说)"
     r"|^i (said|asked|told|replied|wonder)",
     re.IGNORECASE,
@@ -78,7 +80,7 @@ _NEG_EN = re.compile(
     r"\b(not|never|no|don't|doesn't|didn't|won't|wouldn't|cannot|can't|without)\b", re.I
 )
 _CONDITION_NEG = re.compile(
-    r"不(还|接|处理|到账|给|付|配合|回|结清|理|交|出来)|不(?=就)|要是不|如果不|不然|否则|没有?钱|没收入"
+    r"不(还|接|处理|到账|给|付|配合|回|结清|理|交|出来|想)|不(?=就)|要是不|如果不|不然|否则|没有?钱|没收入"
     r"|(能|会|是|要|肯|愿|可|行|信)不(能|会|是|要|肯|愿|可|行|信)"
 )
 _SCOPE_BREAK = re.compile(r"就|否则|不然|再|要是|如果|才|\bor\b|\bif\b|\bunless\b", re.I)
@@ -114,6 +116,19 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"(饭碗|工作)都?保不住|不是聊天这么简单|一切手段",
             r"(学校|单位).{0,4}(拜访|找).{0,6}(懂|明白)",
             r"(去你|到你)(单位|公司)(闹|堵)",
+            r"(卸|砍|剁|打断|打折|废|弄断)(了)?(你|他|她)?的?(一条|一只|两条|几根)?(腿|手|胳膊|手指|脚|牙)",
+            r"砸(门|窗|玻璃|车|店|你家|烂)|(门|窗|玻璃|车|店)[^，。]{0,4}砸",
+            r"(去|到)你?的?(老家|家里|家|单位|公司|学校)[^，。]{0,4}找你?的?"
+            r"(父母|爸妈|家人|老婆|老公|孩子|儿子|女儿|爸|妈|老人)",
+            r"(父母|爸妈|家人|老婆|老公|孩子|儿子|女儿|老人|家里人)[^，。]{0,6}(我们的人|兄弟)",
+            r"(我们的人|我们兄弟|兄弟们)(就|已经|马上|现在|今天|明天)?[^，。]{0,4}(在|到|去|过去|过来)",
+            r"(老婆|老公|孩子|儿子|女儿|爸妈|父母|家人|你)[^，。]{0,10}"
+            r"(在哪|哪里|哪个|哪所|住址|上班的地方|学校|幼儿园)[^，。]{0,10}(都|已经|早就)?(知道|清楚|摸清|查到)",
+            r"(知道|清楚|摸清).{0,8}(幼儿园|上班的地方|公司|单位)",
+            r"(敢|再)[^，。]{0,8}试试|试试看|走着瞧|等着瞧|有你好受|有你好看|有你受的|好果子吃|你给我等着",
+            r"有的是(人|办法|手段)|出(点|了)?(什么)?意外|不得安生|不安生|别想安生|过不(安生|好|踏实)",
+            r"(拿|带|提)(着)?刀|堵(住)?你|(楼下|门口)(堵|等)你",
+            r"(照片|视频|裸照|私照)[^，。]{0,6}(发|传|挂)到?(网上|网络)",
         ),
         _rx(
             r"\b(hurt|harm|kill|beat up|burn down|burn your|smash)\b",
@@ -121,6 +136,7 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"watch your back|regret it|regret this",
             r"we know where (you|your)",
             r"threaten(ed)? to",
+            r"send (some )?(guys|people|someone|men|the boys)|won't like it|you'll be sorry",
         ),
     ),
     "insult": (
@@ -128,6 +144,8 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"(骂(我|人|了|得|我是)|脏话|祖宗十八代)",
             r"(^|[，。！\s])妈的",
             r"(不要脸|有脸|丢尽)",
+            r"脸皮.{0,6}厚|廉耻|死皮赖脸|装孙子|没爹妈|没教养|猪狗不如|狼心狗肺|脑子(有病|进水|坏了)",
+            r"傻[xX×叉]|\blow货",
         ),
         _rx(r"\bcalled me an? \w+", r"\bpiece of (shit|trash)\b"),
     ),
@@ -140,11 +158,16 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"(政府|法院|公安|司法机关)(指定|委派)",
             r"有执法权",
             r"^(司法局|公安局|法院|检察院)(通知|公告)",
+            r"(自称|冒充|假冒|假装)(是)?[^，。]{0,12}(公安|警察|民警|警官|派出所|经侦|刑警|刑侦|网警|法院|法官|执行局|执行庭|书记员|检察|司法局|司法机关|政府|街道办|监管局|银保监|金融监管|证监|人民银行|人行|征信中心|仲裁委|公检法|反诈中心)",
+            r"(说|称)(他|她|自己|他们)?(是|为)[^，。不]{0,8}(经侦|刑警|网警|银保监|金融监管|人民银行|征信中心|反诈)",
+            r"^[^】]{0,12}(法院|公安局|检察院|派出所|司法局)】",
         ),
         _rx(
             r"\b(this is|i am|i'm|we are|we're|calling from|calling on behalf of|on behalf of)\b[^.,]{0,30}"
             r"\b(police|court|procuratorate|public security|officer|judge|government)\b",
             r"\b(said|claimed) (he|she|they) (was|were|is|are) (a |an |from )?(the )?(police|officer|court|judge)",
+            r"\b(claimed|claiming|said|pretended|pretending) to be\b[^.]{0,20}"
+            r"\b(police|officer|court|judge|clerk|bailiff|prosecutor|government|regulator)",
         ),
     ),
     "false_legal_consequences": (
@@ -160,12 +183,16 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"(上不了|考不了|不能|无法)(大学|参军|考公|当兵|上学|公务员)|(子女|孩子).{0,8}(参军|考公|公务员|政审)",
             r"(全家|家人).{0,6}黑名单|失信黑名单|公安系统",
             r"限制出境|出不了国|被没收|没收(你|财产|房)",
+            r"传唤|(已经?|已被|马上|就要)(被)?(把你)?(列为|列入|纳入|报进|拉进|上了|进了|报上)[^，。]{0,4}(失信|黑名单)",
+            r"(你|您)(已经?)?(被|是)(列为)?失信(被执行人)?|说我(已经)?(在|上了)(上面|名单)",
+            r"(飞机|高铁|火车)[^，。]{0,6}坐不了|网上逃犯|逃犯|刑事责任|拍卖",
         ),
         _rx(
             r"\b(be arrested|go to (jail|prison)|prison|jail)\b",
             r"\bis (a )?(fraud|crime|criminal)\b",
             r"police (are|will be) coming|police will (come|arrest)",
             r"(children|kids).{0,25}\b(not|never|cannot|can't|won't)\b.{0,25}(university|school|civil service)",
+            r"blacklist|passport (will be|is|has been) (cancel+ed|revoked|confiscated|frozen)|criminal record",
         ),
     ),
     "public_shaming": (
@@ -175,6 +202,9 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"微博|抖音|快手|(网上|网络上).{0,4}(曝光|发|挂)",
             r"通讯录.{0,8}(群发|所有人)|群发",
             r"(老赖|催收)(通告|公告)|通告",
+            r"(欠款|欠债|欠钱|债务|老赖)(的)?(信息|情况|记录|截图|照片)?[^，。]{0,8}(发|挂|贴|传)(到|在)?(网上|网络|朋友圈|群)",
+            r"(喷|写|刷|涂)(了|上)?[^，。]{0,4}[“\"]?(欠债|欠钱|老赖|还钱)",
+            r"(门上|墙上|楼道|门口|电梯)[^，。]{0,8}(喷|写|刷|涂|贴)",
         ),
         _rx(
             r"\b(post|posted|posting)\b",
@@ -188,17 +218,23 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"我是谁(不重要|跟你没关系|你别管)|别管我是谁|不用管我们?是(谁|哪)",
             r"你不需要知道|少问",
             r"不能告诉我(他|她)是谁",
+            r"你管(我|我们)是?(谁|哪)|管得着|(没必要|不需要|无需|用不着)(让你)?知道|不方便(透露|告诉|说)",
+            r"(哪家|哪个|什么)(公司|机构|平台|单位)[^，。]{0,6}(死活|就是|始终|一直|都)(不说|不肯|不告诉|不透露)",
+            r"我(姓什么|叫什么|是谁|是哪)[^，。]{0,6}(不重要|无所谓|跟你没关系|你别管|不关你)",
         ),
         _rx(
             r"\b(wouldn't|would not|refused to|won't|did not|didn't)\b.{0,10}\b(tell|say|give|disclose)\b.{0,30}"
             r"\b(name|company|who|which)\b",
             r"doesn't matter who i am|none of your business",
+            r"\b(refused|wouldn't|would not|won't)\b[^.]{0,20}\b(name|company|who (he|she|they))",
         ),
     ),
     "extra_fee_or_private_account": (
         _rx(
             r"(催收|上门|外访|服务|手续|停催|律师|加急)(服务)?费",
-            r"另(外|收|交|需).{0,10}费",
+            r"另(外|收|交|需).{0,16}费",
+            r"(辛苦|好处|茶水|跑腿|疏通|委外|停催|加急|消除逾期|修复征信|结清证明)(服务)?费",
+            r"(转|打)(到|给)(他|她|我)的?(老婆|老公|家人|朋友|同事|亲戚)?的?(支付宝|微信|银行卡|卡|账户|收款码)",
             r"多转.{0,6}(作为|当)",
             r"(个人|私人)(的)?(账户|账号|银行卡|卡|支付宝|微信|收款码)",
             r"(转|打|扫)(到|给)?(我|他)(个人|私人)?(的)?(微信|支付宝|卡|账户|收款码|这个)",
@@ -208,6 +244,7 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
         _rx(
             r"collection fee|personal (alipay|wechat|account|bank)",
             r"\bmy (personal )?(wechat|alipay|bank account)",
+            r"\b(collection|service|processing|handling|visit) (service )?fee|\bextra\b[^.]{0,30}\bfee",
         ),
     ),
     "inducing_new_borrowing": (
@@ -221,10 +258,14 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"(借呗|花呗|白条|月付|分期乐).{0,12}(还|补上|借|额度)|借.{0,6}(借呗|花呗|白条|月付|分期乐|微粒贷)",
             r"找.{0,4}(朋友|亲戚|家人).{0,2}借",
             r"(去|可以).{0,10}(app|App|平台)上借",
+            r"借出来[^，。]{0,6}(还|平|补|结)|当天放款|放款快",
+            r"找[^，。]{0,6}(小贷|贷款公司|借贷|中介)|去[^，。]{0,6}周转",
+            r"(白条|月付|花呗|借呗|微粒贷|信用卡|网贷)[^，。]{0,4}(开通?|申请|办)(一下|了|个)",
         ),
         _rx(
             r"\b(another|other) (lending )?app\b",
             r"\bborrow from\b|\btake out a (new )?loan\b|\bcash out\b",
+            r"\b(another|a new|new) loan\b|(apply for|get|open) (a |another )?(new )?credit card",
         ),
     ),
     "improper_visit": (
@@ -232,14 +273,21 @@ _PATTERNS: dict[str, tuple[re.Pattern[str], ...]] = {
             r"不走|赖着|不离开|不肯走|住下|坐了.{0,4}(小时|下午)|强行(进|闯)|堵了?我|待到",
             r"一个人(来|到|上门)|只有一个人",
             r"(楼下|门口)(等着|守着)|等到你回来",
+            r"赖在|跟(着|踪)我|尾随|堵在我|不让我(出|走|进)",
+            r"当着[^，。]{0,6}(同事|邻居|家人|客户|领导|朋友)的?面",
+            r"(天天|每天|一直)(来|到|去)你?[^，。]{0,4}(店|家|公司|单位|门口)[^，。]{0,4}(坐|守|等|闹|堵)",
+            r"上门[^，。]{0,6}(喷|泼|砸|写|贴|闹)",
         ),
         _rx(
             r"refused to leave|would(n't| not) leave|at midnight|at 1[0-2] ?pm|came alone|banging on",
+            r"(showed up|turned up|came) (at|to) my (workplace|office|work|school)",
         ),
     ),
     "fake_legal_document": (
         _rx(
             r"传票|拘传|逮捕令|逮捕证|通缉令|立案通知|立案决定|拘留通知|起诉状|查封通知|执行通知|律师函|协查函|冻结通知",
+            r"拘留证|公函|协查通报|保全通知|失信被执行人名单[”\"]?(截图|图片|照片)",
+            r"(盖|印)(着|了|有)[^，。]{0,6}(红章|公章|钢印|章)|(检察院|法院|公安局|派出所)(出具|开具|签发|下发)",
         ),
         _rx(r"summons|arrest warrant|\bwarrant\b|court order|lawyer'?s? letter|case-filing notice"),
     ),
@@ -282,6 +330,27 @@ _LEXICONS: dict[str, tuple[str, ...]] = {
         "thief",
         "lying",
         "moron",
+        "猪脑子",
+        "窝囊废",
+        "白眼狼",
+        "low货",
+        "神经病",
+        "脑残",
+        "弱智",
+        "白痴",
+        "败类",
+        "寄生虫",
+        "孬种",
+        "缩头乌龟",
+        "贱骨头",
+        "不要脸的",
+        "丢人现眼",
+        "穷鬼",
+        "狗娘养",
+        "coward",
+        "scum",
+        "pathetic",
+        "parasite",
     ),
 }
 
@@ -289,15 +358,26 @@ _LEXICONS: dict[str, tuple[str, ...]] = {
 _THIRD_PARTY_DEMAND = _rx(
     r"(替|帮|代)(他|她|我|你(儿子|女儿|哥|姐|弟|妹|老公|老婆|爸|妈))[^，。]{0,10}(还|偿还|垫付|垫)",
     r"帮(你|他|她)[^，。]{0,4}把.{0,10}还",
+    r"(替|帮|代)你的?(朋友|同事|男朋友|女朋友|家人|亲戚|员工|表哥|表姐|表弟|表妹|孩子|家里)[^，。]{0,8}(还|偿还|垫)",
+    r"(女儿|儿子|老公|老婆|孩子|弟弟|哥哥|姐姐|妹妹|朋友|员工|男朋友|女朋友)的(债|欠款|账)[^。]{0,12}(你|你们)[^。]{0,6}"
+    r"(管|还|承担|负责)",
+    r"(他|她)(欠|借)的(钱|债|款)[^。]{0,10}(你|你们|家里人)[^。]{0,8}(还|凑|垫|出|管|承担)",
+    r"从(他|她)的?工资里?扣",
+    r"\b(pay|cover|settle|clear) (off )?(his|her|their) (overdue |outstanding )?(debt|loan|balance|payment|bill)",
+    r"\b(pay|cover|settle|clear) (off )?your \w+'s (overdue |outstanding )?(loan|debt|balance|payment)",
     r"代为(还款|偿还)|由你来还|你来还|就得(替.{0,3})?还|父债子还",
     r"(pay|repay) (his|her|their) (debt|loan)|on (his|her) behalf|pay (it|the debt) for (him|her)",
 )
 # "我问他是哪家公司的，他就挂了": the question and the dodge sit in different clauses.
 _IDENTITY_DODGED = _rx(
     r"问(他|她|对方)?[^。]{0,8}(哪家|哪个|什么)(公司|机构|平台|单位)?[^。]{0,24}(挂|不说|不肯|不回答|你自己)",
+    r"问(他|她|对方)?[^。]{0,6}(是谁|叫什么)[^。]{0,10}(就|只)说(是|他是|她是)?[“\"]?[^”\"，。]{0,12}的人",
 )
-_NIGHT = _rx(r"凌晨|半夜|深夜|夜里|晚上(十|10|11|十一|十二|12)(点|:|：)|\bmidnight\b|\b1[01] ?pm\b")
-_VISIT = _rx(r"上门|敲门|来我家|门口|催款|\bcame\b|\bvisit|\bdoor\b")
+_NIGHT = _rx(
+    r"凌晨|半夜|深夜|夜里|晚上(十|10|11|十一|十二|12)(点|:|：)|\bmidnight\b|\b1[01] ?pm\b"
+    r"|(早上|清晨|清早)[五六56](点|:|：)"
+)
+_VISIT = _rx(r"上门|敲.{0,3}门|(来|到)我家|门口|催款|催债|\bcame\b|\bvisit|\bdoor\b")
 _GUARANTOR = _rx(r"担保人|保证人|guarantor")
 _NOT_GUARANTOR = _rx(r"不是|\bnot\b")
 _VOLUNTARY = _rx(r"我自己愿意|自愿|我愿意|voluntar")
@@ -319,13 +399,30 @@ _THIRD_PARTY_ADDRESSED = _rx(
     r"\b(he|she) owes\b",
 )
 _THIRD_PARTY_NARRATED = _rx(
-    r"(打给|打电话给|打到|给|联系了?|告诉|通知|发给了?|发短信给|打了电话给|逼|让)(了)?(我|我的)?(所有)?"
-    r"(妈|爸|父母|父亲|母亲|家人|同事|朋友|领导|老板|单位|室友|表哥|表姐|亲戚|前台|姐|哥|弟|妹|老公|老婆|邻居|前同事)",
-    r"\b(called|messaged|texted|told|contacted|phoned) my (boss|sister|brother|mother|father|mum|mom|dad|colleagues?"
+    r"(打给|打电话给|打到|给|联系了?|告诉|通知|发给了?|发短信给|打了电话给|逼|让|加了?)(了)?(我|我的)?(所有)?"
+    r"(小区|公司|单位|大学|老家)?"
+    r"(前男友|男友|女友|男朋友|女朋友|前夫|前妻|物业|房东|同学|老师|表弟|表妹|堂哥|堂姐|客户|上司|主管|人事|妈|爸|父母|父亲|母亲|家人|同事|朋友|领导|老板|单位|室友|表哥|表姐|亲戚|前台|姐|哥|弟|妹|老公|老婆|邻居|前同事)",
+    r"爆(了)?(我的?)?通讯录|当着[^，。]{0,6}(同事|邻居|家人|客户|领导|朋友)的?面",
+    r"\b(called|messaged|texted|told|contacted|phoned) my (landlord|landlady|manager|neighbou?rs?|roommates?"
+    r"|boyfriend|girlfriend|coworkers?|boss|sister|brother|mother|father|mum|mom|dad|colleagues?"
     r"|friends?|family|employer|wife|husband|relatives?)",
 )
+# "室友都收到了短信": people around the borrower learnt of the debt (not through a public post,
+# which is public shaming).
+_HEARD_OF_IT = _rx(
+    r"(室友|同事|朋友|家人|亲戚|同学|领导|邻居|爸妈|父母)[^，。]{0,4}(都|也)(收到|接到|知道)"
+)
+_PUBLIC_POST = _rx(r"群|朋友圈|网上|微博|抖音")
 _NARRATED_DEBT = _rx(
-    r"说我|讲我|我(欠|借)|我的欠款|欠款(信息|截图|情况)|我在他们|欠钱|欠款|about my|\bi owe\b",
+    r"说我|讲我|我(欠|借)|我的欠款|欠款(信息|截图|情况)|我在他们|欠钱|欠款|借钱|欠了|网贷|要我还|about my|\bi owe\b"
+    r"|defaulted|in debt|\bowed?\b",
+)
+
+
+# "说是检察院出具的" names an issuer; "会由合作律所出具律师函" announces a lawful letter.
+_ISSUED_BY = _rx(r"(说是|称是|是)[^，。]{0,12}(出具|开具|签发|下发)")
+_LAWFUL_LETTER = _rx(
+    r"(会|将|可能|先)[^，。]{0,10}(律所|律师事务所|律师)[^，。]{0,4}(出具|发送?)律师函"
 )
 
 
@@ -356,7 +453,7 @@ def _negated(clause: str, start: int) -> bool:
     if breaks:
         before = before[breaks[-1].end() :]
     if _is_english(clause):
-        words = before.split()[-5:]
+        words = re.sub(r"\bwhy not\b", "", before, flags=re.I).split()[-5:]
         return bool(_NEG_EN.search(" ".join(words)))
     window = _CONDITION_NEG.sub("", before[-8:])
     return bool(_NEG_ZH.search(window))
@@ -404,6 +501,11 @@ def _clause_rules(clause: str) -> set[str]:
         target = masked if rule == "false_legal_consequences" else clause
         if any(_first_unnegated(p, target) for p in patterns):
             found.add(rule)
+    if _ISSUED_BY.search(clause):
+        # "说是检察院出具的": the authority is named as a document's issuer, not as the caller.
+        found.discard("impersonating_authority")
+    if _LAWFUL_LETTER.search(clause):
+        found.discard("fake_legal_document")
     lowered = clause.lower()
     for end, (rule, length) in _matchers().automaton.iter(lowered):
         if rule in found:
@@ -436,7 +538,10 @@ def _sentence_rules(sentence: str, original: str) -> set[str]:
     if guarantor_only or _DEBT_NEGATED.search(sentence):
         return found
     addressed = bool(_THIRD_PARTY_ADDRESSED.search(sentence) and _DEBT.search(sentence))
-    narrated = _first_unnegated(_THIRD_PARTY_NARRATED, sentence) and _NARRATED_DEBT.search(sentence)
+    heard = _first_unnegated(_HEARD_OF_IT, sentence) and not _PUBLIC_POST.search(sentence)
+    narrated = (
+        _first_unnegated(_THIRD_PARTY_NARRATED, sentence) or heard
+    ) and _NARRATED_DEBT.search(sentence)
     if addressed or narrated:
         found.add("debt_disclosed_to_third_party")
     return found
