@@ -7,6 +7,7 @@ as out of the bundle module, so the engine cannot tell where a contact came from
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rules import domain
 from rules.engine import detect
@@ -42,8 +43,12 @@ def is_addable(record: PhoneRecord) -> bool:
     return record.direction == IN
 
 
+@lru_cache(maxsize=8192)
 def text_looks_like_collection(text: str) -> bool:
-    """Collection words, or anything the rules detector recognises."""
+    """Collection words, or anything the rules detector recognises.
+
+    Cached: collectors send the same templates again and again.
+    """
     if not text:
         return False
     return bool(_COLLECTION_RE.search(text)) or bool(detect(text))

@@ -25,12 +25,20 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+# The fast multi-row writer (COPY on PostgreSQL) of the bundle import; see the report
+# about making it public.
+from cases.bundle import _insert_rows as insert_rows
 from cases.models import Case, Contact
 from cases.services import case_touch
 from jobs.services import job_create, job_fail, job_finish, job_progress
 from rules import domain
 
-from .convert import REPEAT_THRESHOLD, is_addable, record_looks_like_collection, record_to_contact
+from .convert import (
+    REPEAT_THRESHOLD,
+    is_addable,
+    record_looks_like_collection,
+    record_to_contact,
+)
 from .models import ImportBatch, StagedMessage
 from .parser import BackupError, PhoneRecord, RecordProblem, iter_backup
 
@@ -103,24 +111,34 @@ class _HashingReader:
         return data
 
 
-def _staged(batch: ImportBatch, record: PhoneRecord) -> StagedMessage:
+def _staged_row(batch_id: int, record: PhoneRecord, likely_numbers: set[str]) -> dict:
+    """A StagedMessage row (keyed by attname) for insert_rows; values are already clean.
+
+    Once an unknown number has written like a collector, all of its messages will
+    be marked (_mark_likely_numbers), so its later texts skip the detector.
+    """
     addable = is_addable(record)
-    likely = record_looks_like_collection(record)
-    return StagedMessage(
-        batch=batch,
-        index=record.index,
-        kind=record.kind,
-        direction=record.direction,
-        number=record.number[:100],
-        contact_name=record.contact_name[:200],
-        occurred_at=record.occurred_at,
-        body=record.body,
-        duration_seconds=record.duration_seconds,
-        call_type=record.call_type,
-        addable=addable,
-        likely=likely,
-        selected=likely,
-    )
+    if addable and not record.contact_name and record.number in likely_numbers:
+        likely = True
+    else:
+        likely = record_looks_like_collection(record)
+        if likely and record.number:
+            likely_numbers.add(record.number)
+    return {
+        "batch_id": batch_id,
+        "index": record.index,
+        "kind": record.kind,
+        "direction": record.direction,
+        "number": record.number[:100],
+        "contact_name": record.contact_name[:200],
+        "occurred_at": record.occurred_at,
+        "body": record.body,
+        "duration_seconds": record.duration_seconds,
+        "call_type": record.call_type,
+        "addable": addable,
+        "likely": likely,
+        "selected": likely,
+    }
 
 
 def _mark_likely_numbers(batch: ImportBatch) -> None:
@@ -166,6 +184,7 @@ def batch_parse(*, batch_id: int) -> ImportBatch:
     staged = 0
     next_report = 0
     problems: list[dict] = []
+    likely_numbers: set[str] = set()
 
     def on_read(n: int) -> None:
         nonlocal done
@@ -177,8 +196,9 @@ def batch_parse(*, batch_id: int) -> ImportBatch:
             with storage.open(name, "rb") as raw:
                 reader = _HashingReader(raw, on_read)
                 records = iter_backup(reader, problems=file_problems)
-                for chunk in _chunks((_staged(batch, r) for r in records), STAGE_BATCH_SIZE):
-                    StagedMessage.objects.bulk_create(chunk)
+                rows = (_staged_row(batch.pk, r, likely_numbers) for r in records)
+                for chunk in _chunks(rows, STAGE_BATCH_SIZE):
+                    insert_rows(StagedMessage, chunk)
                     staged += len(chunk)
                     if batch.job_id and staged >= next_report:
                         next_report = staged + 10 * STAGE_BATCH_SIZE
@@ -265,34 +285,34 @@ def _next_contact_number(case: Case) -> int:
     return max(numbers, default=0) + 1
 
 
-def staged_to_record(message: StagedMessage) -> PhoneRecord:
-    """A staging row back as the parser's record, so one function converts both."""
-    return PhoneRecord(
-        index=message.index,
-        kind=message.kind,
-        direction=message.direction,
-        number=message.number,
-        occurred_at=message.occurred_at,
-        body=message.body,
-        contact_name=message.contact_name,
-        duration_seconds=message.duration_seconds,
-        call_type=message.call_type,
-    )
+#: StagedMessage columns in PhoneRecord's field order.
+RECORD_FIELDS = (
+    "index",
+    "kind",
+    "direction",
+    "number",
+    "occurred_at",
+    "body",
+    "contact_name",
+    "duration_seconds",
+    "call_type",
+)
 
 
-def _contact_row(case: Case, contact: domain.Contact) -> Contact:
-    return Contact(
-        case=case,
-        ref=contact.ref,
-        occurred_at=contact.occurred_at,
-        channel=contact.channel,
-        connected=contact.connected,
-        duration_seconds=contact.duration_seconds,
-        target=contact.target,
-        caller_name=contact.caller.name[:100],
-        caller_phone=contact.caller.phone[:40],
-        content=contact.content,
-    )
+def _contact_row(case_id: int, contact: domain.Contact) -> dict:
+    """A cases.Contact row (keyed by attname) for insert_rows; unset fields get their defaults."""
+    return {
+        "case_id": case_id,
+        "ref": contact.ref,
+        "occurred_at": contact.occurred_at,
+        "channel": contact.channel,
+        "connected": contact.connected,
+        "duration_seconds": contact.duration_seconds,
+        "target": contact.target,
+        "caller_name": contact.caller.name[:100],
+        "caller_phone": contact.caller.phone[:40],
+        "content": contact.content,
+    }
 
 
 def _duplicate_key(channel: str, occurred_at, caller_phone: str, content: str) -> tuple:
@@ -326,10 +346,14 @@ def batch_commit(*, batch: ImportBatch) -> CommitResult:
     }
     number = _next_contact_number(case)
     added = duplicates = 0
-    chosen = StagedMessage.objects.filter(batch=batch, selected=True).order_by("occurred_at", "id")
-    rows: list[Contact] = []
-    for message in chosen.iterator(chunk_size=COMMIT_BATCH_SIZE):
-        contact = record_to_contact(staged_to_record(message), ref=f"C{number}")
+    chosen = (
+        StagedMessage.objects.filter(batch=batch, selected=True)
+        .order_by("occurred_at", "id")
+        .values_list(*RECORD_FIELDS)
+    )
+    rows: list[dict] = []
+    for values in chosen.iterator(chunk_size=COMMIT_BATCH_SIZE):
+        contact = record_to_contact(PhoneRecord(*values), ref=f"C{number}")
         if contact is None:
             continue
         key = _duplicate_key(
@@ -339,14 +363,14 @@ def batch_commit(*, batch: ImportBatch) -> CommitResult:
             duplicates += 1
             continue
         seen.add(key)
-        rows.append(_contact_row(case, contact))
+        rows.append(_contact_row(case.pk, contact))
         number += 1
         added += 1
         if len(rows) >= COMMIT_BATCH_SIZE:
-            Contact.objects.bulk_create(rows)
+            insert_rows(Contact, rows)
             rows = []
     if rows:
-        Contact.objects.bulk_create(rows)
+        insert_rows(Contact, rows)
     StagedMessage.objects.filter(batch=batch).delete()
     locked.status = ImportBatch.Status.COMMITTED
     locked.added_count = added

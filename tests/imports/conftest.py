@@ -36,3 +36,13 @@ def parsed_batch(case, borrower, django_capture_on_commit_callbacks):
         uploads=[upload("sms.xml", SMS_SAMPLE), upload("calls.xml", CALLS_SAMPLE)],
     )
     return batch_parse(batch_id=batch.pk)
+
+
+@pytest.fixture(autouse=True)
+def english(settings):
+    """Assertions below quote the English wording; one test checks the Chinese default."""
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield

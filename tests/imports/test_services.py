@@ -98,15 +98,15 @@ def test_duplicates_already_in_case_are_skipped(parsed_batch, case):
 def test_commit_is_all_or_nothing(parsed_batch, case, monkeypatch):
     monkeypatch.setattr(services, "COMMIT_BATCH_SIZE", 1)
     calls = []
-    original = Contact.objects.bulk_create
+    original = services.insert_rows
 
-    def failing_bulk_create(rows, *args, **kwargs):
+    def failing_insert_rows(model, rows):
         calls.append(len(rows))
         if len(calls) == 2:
             raise RuntimeError("disk full")
-        return original(rows, *args, **kwargs)
+        return original(model, rows)
 
-    monkeypatch.setattr(Contact.objects, "bulk_create", failing_bulk_create)
+    monkeypatch.setattr(services, "insert_rows", failing_insert_rows)
     with pytest.raises(RuntimeError):
         batch_commit(batch=parsed_batch)
     assert calls == [1, 1]

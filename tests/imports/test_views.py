@@ -269,3 +269,10 @@ def test_parsing_page_polls_and_refreshes_when_ready(borrower_client, case, borr
     batch_parse(batch_id=batch.pk)
     done = borrower_client.get(review_url(batch), headers=headers)
     assert done.headers["HX-Refresh"] == "true"
+
+
+def test_pages_are_chinese_by_default(borrower_client, parsed_batch, settings):
+    settings.LANGUAGE_CODE = "zh-hans"
+    page = borrower_client.get(review_url(parsed_batch)).content.decode()
+    assert "我们找到了 2 条看起来像催收的短信或通话" in page
+    assert "把 2 条联系记录加入案件" in page
