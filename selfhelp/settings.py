@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "cases",
     "guidance",
     "letters",
+    "imports",
 ]
 
 MIDDLEWARE = [
@@ -140,7 +141,7 @@ LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 # The project-wide catalogue (base templates, accounts pages) comes last.
 LOCALE_PATHS = [
     BASE_DIR / app / "locale"
-    for app in ("accounts", "cases", "rules", "guidance", "letters", "jobs")
+    for app in ("accounts", "cases", "rules", "guidance", "letters", "jobs", "imports")
 ] + [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True

@@ -14,5 +14,6 @@ urlpatterns = [
     path("help/", include("guidance.urls")),
     path("letters/", include("letters.urls")),
     path("jobs/", include("jobs.urls")),
+    path("imports/", include("imports.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .selectors import ALL, LIKELY
+
+MAX_FILES = 4
+MAX_FILE_BYTES = 300 * 1024 * 1024
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (Django's documented pattern)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".xml,text/xml"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            if not data and self.required:
+                raise ValidationError(self.error_messages["required"], code="required")
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
+class ImportUploadForm(forms.Form):
+    files = MultipleFileField(
+        label=_("Backup files (.xml)"),
+        help_text=_(
+            "The files “sms-….xml” and “calls-….xml” made by the app SMS Backup & Restore. "
+            "You can choose both at once."
+        ),
+    )
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        if len(files) > MAX_FILES:
+            raise ValidationError(
+                _("Choose at most %(max)s files at a time."), params={"max": MAX_FILES}
+            )
+        for upload in files:
+            if upload.size > MAX_FILE_BYTES:
+                raise ValidationError(
+                    _("“%(name)s” is larger than 300 MB. Make a backup without pictures."),
+                    params={"name": upload.name},
+                )
+            if upload.size == 0:
+                raise ValidationError(_("“%(name)s” is empty."), params={"name": upload.name})
+        return files
+
+
+class ReviewFilterForm(forms.Form):
+    show = forms.ChoiceField(
+        label=_("Show"),
+        choices=[(LIKELY, _("Looks like debt collection")), (ALL, _("Everything sent to me"))],
+        required=False,
+    )
+    number = forms.CharField(label=_("Number"), max_length=100, required=False)
+    page = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
+
+    def clean_show(self) -> str:
+        return self.cleaned_data.get("show") or LIKELY
+
+    def clean_number(self) -> str:
+        return (self.cleaned_data.get("number") or "").strip()
+
+
+class NumberSelectForm(forms.Form):
+    sender = forms.CharField(max_length=100, required=False)
+    selected = forms.TypedChoiceField(
+        choices=[("1", _("Choose all")), ("0", _("Choose none"))],
+        coerce=lambda value: value == "1",
+    )
+
+
+class IdListField(forms.Field):
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value) -> list[int]:
+        if not value:
+            return []
+        if isinstance(value, str):
+            value = [value]
+        try:
+            return [int(item) for item in value]
+        except (TypeError, ValueError):
+            raise ValidationError(_("Unknown message."), code="invalid") from None
+
+
+class MessageChoiceForm(forms.Form):
+    """The messages on screen (`shown`) and which of them are ticked (`chosen`)."""
+
+    shown = IdListField(required=False)
+    chosen = IdListField(required=False)
+
+    def clean(self):
+        data = super().clean()
+        if not set(data.get("chosen", [])) <= set(data.get("shown", [])):
+            raise ValidationError(_("Unknown message."))
+        return data

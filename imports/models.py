@@ -1,0 +1,103 @@
+"""A phone backup being imported: the batch, and its messages waiting for review.
+
+The uploaded file itself is never kept: once parsed, only its SHA-256 and the
+counts remain. Staged messages are private to the batch's owner and are deleted
+when the borrower adds them to the case or cancels.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .parser import CALL_TYPE_CHOICES, IN, OUT
+
+
+class ImportBatch(models.Model):
+    class Status(models.TextChoices):
+        PARSING = "parsing", _("Reading the backup")
+        READY = "ready", _("Ready to check")
+        FAILED = "failed", _("Could not be read")
+        COMMITTED = "committed", _("Added to the case")
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="imports")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="imports"
+    )
+    job = models.ForeignKey(
+        "jobs.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PARSING)
+    #: One entry per uploaded file: {"name", "sha256", "size"}. The file itself is deleted.
+    files = models.JSONField(default=list, blank=True)
+    #: Where the uploads wait for the worker (deleted after parsing).
+    pending_names = models.JSONField(default=list, blank=True)
+    message_count = models.PositiveIntegerField(default=0)
+    call_count = models.PositiveIntegerField(default=0)
+    addable_count = models.PositiveIntegerField(default=0)
+    likely_count = models.PositiveIntegerField(default=0)
+    skipped_count = models.PositiveIntegerField(default=0)
+    problems = models.JSONField(default=list, blank=True)
+    error = models.TextField(blank=True)
+    added_count = models.PositiveIntegerField(default=0)
+    duplicate_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    committed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("phone import")
+        verbose_name_plural = _("phone imports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"import #{self.pk} ({self.status})"
+
+    @property
+    def is_open(self) -> bool:
+        """Still waiting for the borrower's decision."""
+        return self.status == self.Status.READY
+
+
+class StagedMessage(models.Model):
+    """One message or call from the backup, waiting to be checked."""
+
+    class Kind(models.TextChoices):
+        SMS = "sms", _("Text message")
+        MMS = "mms", _("Multimedia message")
+        CALL = "call", _("Phone call")
+
+    class Direction(models.TextChoices):
+        IN = IN, _("To you")
+        OUT = OUT, _("From you")
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="messages")
+    index = models.PositiveIntegerField()
+    kind = models.CharField(max_length=4, choices=Kind.choices)
+    direction = models.CharField(max_length=3, choices=Direction.choices)
+    number = models.CharField(max_length=100, blank=True)
+    contact_name = models.CharField(max_length=200, blank=True)
+    occurred_at = models.DateTimeField()
+    body = models.TextField(blank=True)
+    duration_seconds = models.PositiveIntegerField(null=True, blank=True)
+    call_type = models.PositiveSmallIntegerField(null=True, blank=True, choices=CALL_TYPE_CHOICES)
+    #: Sent to or calling the borrower, so it can become a collection contact.
+    addable = models.BooleanField(default=False)
+    likely = models.BooleanField(default=False)
+    selected = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["occurred_at", "id"]
+        indexes = [
+            models.Index(fields=["batch", "addable", "number"]),
+            models.Index(fields=["batch", "selected"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(selected=False) | models.Q(addable=True),
+                name="staged_only_addable_selected",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.number} {self.occurred_at:%Y-%m-%d %H:%M}"

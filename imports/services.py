@@ -1,0 +1,390 @@
+"""Import a phone backup into a case: upload, parse into staging, choose, commit.
+
+Steps, each a service:
+1. batch_create keeps the uploads privately until the worker reads them.
+2. batch_parse (run by a task) streams each file into StagedMessage rows, marks
+   what looks like debt collection, and deletes the file: only its SHA-256 stays.
+3. batch_select_number / batch_set_selection record the borrower's choices.
+4. batch_commit adds every chosen message to the case in one transaction and
+   deletes the staging rows; batch_discard throws the batch away.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from uuid import uuid4
+
+from django.core.files.storage import storages
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Count, F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+# The fast multi-row writer (COPY on PostgreSQL) of the bundle import; see the report
+# about making it public.
+from cases.bundle import _insert_rows as insert_rows
+from cases.models import Case, Contact
+from cases.services import case_touch
+from jobs.services import job_create, job_fail, job_finish, job_progress
+from rules import domain
+
+from .convert import (
+    REPEAT_THRESHOLD,
+    is_addable,
+    record_looks_like_collection,
+    record_to_contact,
+)
+from .models import ImportBatch, StagedMessage
+from .parser import BackupError, PhoneRecord, RecordProblem, iter_backup
+
+PENDING_DIR = "imports-pending"
+STAGE_BATCH_SIZE = 2000
+COMMIT_BATCH_SIZE = 1000
+MAX_PROBLEMS_SHOWN = 20
+_CONTACT_REF = re.compile(r"^C(\d+)$")
+
+
+class ImportClosed(Exception):
+    """The batch was already added or thrown away (a second click, another tab)."""
+
+
+def _storage():
+    return storages["default"]
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+# 1. Upload
+
+
+@transaction.atomic
+def batch_create(*, case: Case, owner, uploads: list[UploadedFile]) -> ImportBatch:
+    """Keep the uploads in private storage for the worker and open a batch with its job.
+
+    The caller enqueues import_parse_task on commit. The files are deleted as
+    soon as they are parsed (or fail to parse).
+    """
+    storage = _storage()
+    job = job_create(owner=owner, kind="phone_import", case=case)
+    names = [storage.save(f"{PENDING_DIR}/{uuid4().hex}.xml", upload) for upload in uploads]
+    batch = ImportBatch(
+        case=case,
+        owner=owner,
+        job=job,
+        files=[{"name": upload.name[:200], "size": upload.size} for upload in uploads],
+        pending_names=names,
+    )
+    batch.full_clean()
+    batch.save()
+    return batch
+
+
+# 2. Parse into staging
+
+
+class _HashingReader:
+    """A file wrapper that hashes what the parser reads and reports how far it got."""
+
+    def __init__(self, raw, on_read: Callable[[int], None]):
+        self.raw = raw
+        self.sha256 = hashlib.sha256()
+        self.on_read = on_read
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.raw.read(size)
+        self.sha256.update(data)
+        self.on_read(len(data))
+        return data
+
+
+def _staged_row(batch_id: int, record: PhoneRecord, likely_numbers: set[str]) -> dict:
+    """A StagedMessage row (keyed by attname) for insert_rows; values are already clean.
+
+    Once an unknown number has written like a collector, all of its messages will
+    be marked (_mark_likely_numbers), so its later texts skip the detector.
+    """
+    addable = is_addable(record)
+    if addable and not record.contact_name and record.number in likely_numbers:
+        likely = True
+    else:
+        likely = record_looks_like_collection(record)
+        if likely and record.number:
+            likely_numbers.add(record.number)
+    return {
+        "batch_id": batch_id,
+        "index": record.index,
+        "kind": record.kind,
+        "direction": record.direction,
+        "number": record.number[:100],
+        "contact_name": record.contact_name[:200],
+        "occurred_at": record.occurred_at,
+        "body": record.body,
+        "duration_seconds": record.duration_seconds,
+        "call_type": record.call_type,
+        "addable": addable,
+        "likely": likely,
+        "selected": likely,
+    }
+
+
+def _mark_likely_numbers(batch: ImportBatch) -> None:
+    """Unknown numbers that wrote like a collector, or called/wrote many times: all of theirs.
+
+    A collector's calls carry no text, so they are found through the same
+    number's messages or through repetition.
+    """
+    unknown = StagedMessage.objects.filter(batch=batch, addable=True, contact_name="").exclude(
+        number=""
+    )
+    numbers = (
+        unknown.values("number")
+        .annotate(n=Count("id"), hits=Count("id", filter=Q(likely=True)))
+        .filter(Q(n__gte=REPEAT_THRESHOLD) | Q(hits__gt=0))
+        .values("number")
+    )
+    unknown.filter(number__in=numbers).update(likely=True, selected=True)
+
+
+def _fail(batch: ImportBatch, message: str) -> ImportBatch:
+    StagedMessage.objects.filter(batch=batch).delete()
+    batch.status = ImportBatch.Status.FAILED
+    batch.error = message
+    batch.pending_names = []
+    batch.save(update_fields=["status", "error", "pending_names"])
+    if batch.job_id:
+        job_fail(job_id=batch.job_id, error=message)
+    return batch
+
+
+def batch_parse(*, batch_id: int) -> ImportBatch:
+    """Stream the batch's files into staging rows, then delete the files.
+
+    Reports progress (bytes read) on the batch's job. A file that cannot be read
+    fails the whole batch with a message that says where; nothing stays staged.
+    """
+    batch = ImportBatch.objects.get(pk=batch_id)
+    storage = _storage()
+    names = list(batch.pending_names)
+    total = sum(storage.size(name) for name in names if storage.exists(name))
+    done = 0
+    staged = 0
+    next_report = 0
+    problems: list[dict] = []
+    likely_numbers: set[str] = set()
+
+    def on_read(n: int) -> None:
+        nonlocal done
+        done += n
+
+    try:
+        for name, info in zip(names, batch.files, strict=True):
+            file_problems: list[RecordProblem] = []
+            with storage.open(name, "rb") as raw:
+                reader = _HashingReader(raw, on_read)
+                records = iter_backup(reader, problems=file_problems)
+                rows = (_staged_row(batch.pk, r, likely_numbers) for r in records)
+                for chunk in _chunks(rows, STAGE_BATCH_SIZE):
+                    insert_rows(StagedMessage, chunk)
+                    staged += len(chunk)
+                    if batch.job_id and staged >= next_report:
+                        next_report = staged + 10 * STAGE_BATCH_SIZE
+                        job_progress(
+                            job_id=batch.job_id,
+                            done=min(done, total),
+                            total=total,
+                            message=_("%(count)s messages and calls read") % {"count": staged},
+                        )
+                while reader.read(1 << 20):
+                    pass  # hash to the end even if the XML ended early
+            info["sha256"] = reader.sha256.hexdigest()
+            problems.extend(
+                {"file": info["name"], "index": p.index, "message": p.message}
+                for p in file_problems
+            )
+    except BackupError as exc:
+        return _fail(batch, str(exc))
+    finally:
+        for name in names:
+            storage.delete(name)
+        batch.pending_names = []
+
+    _mark_likely_numbers(batch)
+    counts = StagedMessage.objects.filter(batch=batch).aggregate(
+        calls=Count("id", filter=Q(kind=StagedMessage.Kind.CALL)),
+        messages=Count("id", filter=~Q(kind=StagedMessage.Kind.CALL)),
+        addable=Count("id", filter=Q(addable=True)),
+        likely=Count("id", filter=Q(likely=True)),
+    )
+    batch.message_count = counts["messages"]
+    batch.call_count = counts["calls"]
+    batch.addable_count = counts["addable"]
+    batch.likely_count = counts["likely"]
+    batch.skipped_count = len(problems)
+    batch.problems = problems[:MAX_PROBLEMS_SHOWN]
+    batch.status = ImportBatch.Status.READY
+    batch.full_clean()
+    batch.save()
+    if batch.job_id:
+        job_finish(
+            job_id=batch.job_id,
+            result={
+                "url": reverse("imports:batch_review", args=[batch.pk]),
+                "label": str(_("Check what we found")),
+            },
+        )
+    return batch
+
+
+# 3. Choices
+
+
+def batch_select_number(*, batch: ImportBatch, number: str, selected: bool) -> int:
+    """Choose (or drop) every message and call from one number; returns how many changed."""
+    return StagedMessage.objects.filter(batch=batch, addable=True, number=number).update(
+        selected=selected
+    )
+
+
+def batch_select_likely(*, batch: ImportBatch) -> int:
+    """Back to the suggestion: exactly what looks like debt collection is chosen."""
+    rows = StagedMessage.objects.filter(batch=batch, addable=True)
+    return rows.update(selected=F("likely"))
+
+
+def batch_set_selection(*, batch: ImportBatch, shown: list[int], chosen: list[int]) -> None:
+    """Of the messages that were on screen, choose exactly those ticked."""
+    rows = StagedMessage.objects.filter(batch=batch, addable=True, pk__in=shown)
+    with transaction.atomic():
+        rows.filter(pk__in=chosen).update(selected=True)
+        rows.exclude(pk__in=chosen).update(selected=False)
+
+
+# 4. Commit or discard
+
+
+def _next_contact_number(case: Case) -> int:
+    numbers = [
+        int(m.group(1))
+        for ref in Contact.objects.filter(case=case).values_list("ref", flat=True)
+        if (m := _CONTACT_REF.match(ref))
+    ]
+    return max(numbers, default=0) + 1
+
+
+#: StagedMessage columns in PhoneRecord's field order.
+RECORD_FIELDS = (
+    "index",
+    "kind",
+    "direction",
+    "number",
+    "occurred_at",
+    "body",
+    "contact_name",
+    "duration_seconds",
+    "call_type",
+)
+
+
+def _contact_row(case_id: int, contact: domain.Contact) -> dict:
+    """A cases.Contact row (keyed by attname) for insert_rows; unset fields get their defaults."""
+    return {
+        "case_id": case_id,
+        "ref": contact.ref,
+        "occurred_at": contact.occurred_at,
+        "channel": contact.channel,
+        "connected": contact.connected,
+        "duration_seconds": contact.duration_seconds,
+        "target": contact.target,
+        "caller_name": contact.caller.name[:100],
+        "caller_phone": contact.caller.phone[:40],
+        "content": contact.content,
+    }
+
+
+def _duplicate_key(channel: str, occurred_at, caller_phone: str, content: str) -> tuple:
+    return (channel, occurred_at, caller_phone, content)
+
+
+@dataclass(frozen=True)
+class CommitResult:
+    added: int
+    duplicates: int
+
+
+@transaction.atomic
+def batch_commit(*, batch: ImportBatch) -> CommitResult:
+    """Add every chosen message to the case, all or nothing, then drop the staging rows.
+
+    Refs continue after the case's highest "C<n>". A message already in the case
+    (same channel, time, caller number and content) is skipped and counted.
+    Raises ImportClosed if the batch was already added or discarded.
+    """
+    Case.objects.select_for_update().filter(pk=batch.case_id).first()
+    locked = ImportBatch.objects.select_for_update().filter(pk=batch.pk).first()
+    if locked is None or locked.status != ImportBatch.Status.READY:
+        raise ImportClosed
+    case = batch.case
+    seen = {
+        _duplicate_key(*row)
+        for row in Contact.objects.filter(case=case).values_list(
+            "channel", "occurred_at", "caller_phone", "content"
+        )
+    }
+    number = _next_contact_number(case)
+    added = duplicates = 0
+    chosen = (
+        StagedMessage.objects.filter(batch=batch, selected=True)
+        .order_by("occurred_at", "id")
+        .values_list(*RECORD_FIELDS)
+    )
+    rows: list[dict] = []
+    for values in chosen.iterator(chunk_size=COMMIT_BATCH_SIZE):
+        contact = record_to_contact(PhoneRecord(*values), ref=f"C{number}")
+        if contact is None:
+            continue
+        key = _duplicate_key(
+            contact.channel, contact.occurred_at, contact.caller.phone[:40], contact.content
+        )
+        if key in seen:
+            duplicates += 1
+            continue
+        seen.add(key)
+        rows.append(_contact_row(case.pk, contact))
+        number += 1
+        added += 1
+        if len(rows) >= COMMIT_BATCH_SIZE:
+            insert_rows(Contact, rows)
+            rows = []
+    if rows:
+        insert_rows(Contact, rows)
+    StagedMessage.objects.filter(batch=batch).delete()
+    locked.status = ImportBatch.Status.COMMITTED
+    locked.added_count = added
+    locked.duplicate_count = duplicates
+    locked.committed_at = timezone.now()
+    locked.save(update_fields=["status", "added_count", "duplicate_count", "committed_at"])
+    case_touch(case=case)
+    return CommitResult(added=added, duplicates=duplicates)
+
+
+@transaction.atomic
+def batch_discard(*, batch: ImportBatch) -> None:
+    """Throw the batch away with everything staged and any file not yet parsed."""
+    names = list(batch.pending_names)
+    batch.delete()
+    storage = _storage()
+    transaction.on_commit(lambda: [storage.delete(name) for name in names])
