@@ -24,23 +24,22 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.core.exceptions import ValidationError
-from django.db import connection, models, transaction
+from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rules import domain
 
 from .adapters import case_to_domain
+from .bulk import BATCH_SIZE, rows_insert
 from .models import Case, CaseEvent, Contact, Fee, Installment, Lender, Loan
 
 FORMAT = domain.BUNDLE_FORMAT
@@ -53,7 +52,6 @@ MAX_LOAN_ITEMS = 1_000  # installments or fees of one loan
 MAX_LIST_ITEMS = 50  # tags or claims of one contact
 MAX_TAG_LENGTH = 50
 MAX_ERRORS = 50
-BATCH_SIZE = 2_000
 
 MAX_MONEY = Decimal("1000000000000")  # the models keep 12 digits before the point
 MAX_RATE = Decimal("1000")  # Loan.stated_rate: 7 digits, 4 after the point
@@ -835,17 +833,6 @@ def _default_title(case: domain.Case) -> str:
     return title or str(_("Imported case"))
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def _validation_to_bundle_error(exc: ValidationError, path: str, fields: dict[str, str]):
     issues = []
     for name, messages in exc.message_dict.items():
@@ -854,64 +841,13 @@ def _validation_to_bundle_error(exc: ValidationError, path: str, fields: dict[st
     return BundleError(issues)
 
 
-def _insert_rows(model, rows: Iterable[dict[str, Any]]) -> None:
-    """Write many rows of `model` (dicts keyed by attname): COPY on PostgreSQL, executemany elsewhere.
-
-    bulk_create spends ~150 µs a row compiling SQL in Python (17 s for 100,000
-    contacts; bench/import_bundle.py). Values come from bundle_parse, which has
-    already checked them as the model would; only datetimes and JSON need
-    adapting for the backend. Fields a row leaves out get their default (or now,
-    for auto_now/auto_now_add), so a new model field with a default keeps working.
-    """
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    now = timezone.now()
-    plan = []
-    for f in fields:
-        if isinstance(f, models.DateTimeField):
-            adapt = connection.ops.adapt_datetimefield_value
-        elif isinstance(f, models.JSONField):
-            adapt = partial(f.get_db_prep_value, connection=connection)
-        else:
-            adapt = None
-        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
-            fallback = f.get_db_prep_save(now, connection)
-        else:
-            fallback = f.get_db_prep_save(f.get_default(), connection)
-        plan.append((f.attname, adapt, fallback))
-
-    def params(row: dict) -> Iterator:
-        for name, adapt, fallback in plan:
-            if name not in row:
-                yield fallback
-            elif adapt is None or row[name] is None:
-                yield row[name]
-            else:
-                yield adapt(row[name])
-
-    quote = connection.ops.quote_name
-    table = quote(model._meta.db_table)
-    columns = ", ".join(quote(f.column) for f in fields)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # COPY: ~10 µs a row, where INSERTs through psycopg cost ~200 µs.
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(tuple(params(row)))
-            return
-        sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 - names from _meta, values are parameters
-            table, columns, ", ".join(["%s"] * len(fields))
-        )
-        for chunk in _chunks(rows, BATCH_SIZE):
-            cursor.executemany(sql, [tuple(params(row)) for row in chunk])
-
-
 @transaction.atomic
 def case_import_bundle(*, owner, data: dict | str | bytes, title: str | None = None) -> Case:
     """Store a bundle as a new case of `owner`, all or nothing, and return the case.
 
     Raises BundleError (nothing saved) when the bundle is invalid. The case and
     its loans are full_clean'ed; installments, fees and events go through
-    bulk_create and contacts through _insert_rows, without per-row full_clean
+    bulk_create and contacts through cases.bulk.rows_insert, without per-row full_clean
     (slow at 100,000 rows) because the parser has checked every value already.
     """
     parsed = bundle_parse(data)
@@ -972,7 +908,7 @@ def case_import_bundle(*, owner, data: dict | str | bytes, title: str | None = N
     Installment.objects.bulk_create(installments, batch_size=BATCH_SIZE)
     Fee.objects.bulk_create(fees, batch_size=BATCH_SIZE)
 
-    _insert_rows(
+    rows_insert(
         Contact,
         (
             {

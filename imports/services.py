@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 
 # The fast multi-row writer (COPY on PostgreSQL) of the bundle import; see the report
 # about making it public.
-from cases.bundle import _insert_rows as insert_rows
+from cases.bulk import rows_insert as insert_rows
 from cases.models import Case, Contact
 from cases.services import case_touch
 from jobs.services import job_create, job_fail, job_finish, job_progress
