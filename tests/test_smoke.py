@@ -8,6 +8,7 @@ a URL without one FAILS the test on purpose, so its author teaches the smoke tes
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 import pytest
 from django.contrib.auth.tokens import default_token_generator
@@ -38,6 +39,21 @@ class World:
     job: Job
     plan: object
 
+    # Objects of apps that may not be merged yet are made on first use only.
+    @cached_property
+    def letter_draft(self):
+        from letters.services import letter_draft_create
+
+        return letter_draft_create(
+            case=self.case, owner=self.user, kind="stop_harassment", language="zh-hans"
+        )
+
+    @cached_property
+    def letter_version(self):
+        from letters.services import letter_finalise
+
+        return letter_finalise(draft=self.letter_draft)
+
 
 def _case(w: World) -> dict:
     return {"pk": w.case.pk}
@@ -55,6 +71,7 @@ URL_KWARGS: dict[str, Callable[[World], dict]] = {
     "cases:case_detail": _case,
     "cases:case_update": _case,
     "cases:case_delete": _case,
+    "cases:case_export": _case,
     "cases:loan_create": lambda w: {"case_pk": w.case.pk},
     "cases:loan_detail": _in_case("loan"),
     "cases:loan_update": _in_case("loan"),
@@ -74,6 +91,11 @@ URL_KWARGS: dict[str, Callable[[World], dict]] = {
     "guidance:article_detail": lambda w: {"slug": "your-rights"},
     "guidance:plan_detail": lambda w: {"pk": w.plan.pk},
     "jobs:job_detail": lambda w: {"pk": w.job.pk},
+    "letters:letter_index": lambda w: {"case_id": w.case.pk},
+    "letters:letter_edit": lambda w: {"pk": w.letter_draft.pk},
+    "letters:letter_preview": lambda w: {"pk": w.letter_draft.pk},
+    "letters:letter_finalise": lambda w: {"pk": w.letter_draft.pk},
+    "letters:letter_version_download": lambda w: {"pk": w.letter_version.pk},
 }
 
 

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.urls import NoReverseMatch, reverse
 
 from cases import services
 from jobs.services import job_create, job_progress
@@ -89,10 +90,18 @@ def build_world() -> World:
         ("article_list", "/help/", "anon"),
         ("article_detail", "/help/articles/your-rights/", "anon"),
         ("interview", "/help/interview/", "owner"),
-        ("letters", "/letters/", "owner"),
+        ("letters", _letters_path(case), "owner"),
         ("job_progress", f"/jobs/{job.pk}/", "owner"),
     ]
     return World(owner=owner, newcomer=newcomer, paths=paths)
+
+
+def _letters_path(case) -> str:
+    """The case's letters page (per case once the letters app is merged)."""
+    try:
+        return reverse("letters:letter_index", kwargs={"case_id": case.pk})
+    except NoReverseMatch:
+        return reverse("letters:letter_index")
 
 
 def new_context(browser, base_url: str, *, user=None, language="zh-hans", **options):

@@ -21,7 +21,8 @@ TARGETS_JS = """
   for (const el of controls) {
     const box = el.getBoundingClientRect();
     const style = getComputedStyle(el);
-    if (style.visibility === "hidden" || style.display === "none" || !el.getClientRects().length) continue;
+    // checkVisibility() is false inside a closed <details> too.
+    if (!el.checkVisibility({visibilityProperty: true}) || !el.getClientRects().length) continue;
     let target = el, why = "";
     if ((el.type === "checkbox" || el.type === "radio") && el.closest("label")) {
       target = el.closest("label");
