@@ -232,3 +232,15 @@ def test_letter_pdf_downloads(page, live_server):
         page.locator("main a[href*='/pdf/']").first.click()
     with open(info.value.path(), "rb") as handle:
         assert handle.read(5) == b"%PDF-"
+
+
+def test_sign_up_errors_are_announced_and_tied_to_their_fields(page, live_server):
+    page.goto(f"{live_server.url}/accounts/signup/")
+    page.fill("input[name=email]", "not-an-address")
+    page.click("main form button[type=submit]")
+    page.wait_for_selector("main [role=alert]")
+    field = page.locator("input[name=email]")
+    assert field.get_attribute("aria-invalid") == "true"
+    described = (field.get_attribute("aria-describedby") or "").split()
+    assert f"{field.get_attribute('id')}_error" in described
+    assert page.locator(f"#{field.get_attribute('id')}_error[role=alert]").inner_text().strip()

@@ -154,3 +154,32 @@ def test_screenshots_of_main_pages_at_phone_and_desktop_size(browser, live_serve
         finally:
             contexts.close()
     assert all(path.stat().st_size > 1000 for path in written)
+
+
+def test_phone_menu_opens_by_tap_and_by_keyboard_and_desktop_shows_the_links(
+    browser, live_server, world
+):
+    contexts = Contexts(browser, live_server.url, world, viewport=PHONE)
+    try:
+        page = contexts.page("owner", "zh-hans")
+        page.goto(live_server.url + "/")
+        cases_link = page.locator(".site-nav a[href='/cases/']")
+        assert not cases_link.is_visible()
+        assert page.locator("#quick-exit").is_visible()
+        assert page.locator(".language-switch button").is_visible()
+        page.click(".site-menu summary")
+        cases_link.click()
+        page.wait_for_url("**/cases/")
+        page.focus(".site-menu summary")
+        page.keyboard.press("Enter")
+        assert cases_link.is_visible()
+    finally:
+        contexts.close()
+    desktop = Contexts(browser, live_server.url, world, viewport=DESKTOP)
+    try:
+        page = desktop.page("owner", "zh-hans")
+        page.goto(live_server.url + "/")
+        assert page.locator(".site-nav a[href='/cases/']").is_visible()
+        assert not page.locator(".site-menu summary").is_visible()
+    finally:
+        desktop.close()
