@@ -75,16 +75,25 @@ def test_no_page_scrolls_sideways_and_tap_targets_are_big_enough(browser, live_s
                     minimum = 44 if t["primary"] else 24
                     if t["height"] < minimum or t["width"] < 24:
                         small.append(f"{name} [{language}] {t}")
+                under_44 = [t for t in targets if not t["inline"] and t["height"] < 44]
                 summary.append(
                     {
                         "page": name,
                         "language": language,
                         "scroll_width": width,
                         "targets": len(targets),
+                        "inline_links": sum(t["inline"] for t in targets),
+                        "between_24_and_44": [
+                            f"{t['tag']} {t['text']} {t['height']}px" for t in under_44
+                        ],
                     }
                 )
     finally:
         contexts.close()
+        ARTIFACTS.parent.mkdir(parents=True, exist_ok=True)
+        (ARTIFACTS.parent / "tap-targets.json").write_text(
+            json.dumps(summary, ensure_ascii=False, indent=2)
+        )
     assert wide == []
     assert small == []
 
