@@ -35,4 +35,11 @@
     var err = target.querySelector(".form-errors, [aria-invalid=true]");
     if (err) err.focus();
   });
+  // htmx does not swap error responses, so the tap would seem to do nothing. Load the page
+  // instead: the address asked for (a GET) or this page again, showing the current state.
+  document.addEventListener("htmx:responseError", function (event) {
+    var config = event.detail && event.detail.requestConfig;
+    if (config && config.verb === "get" && config.path) window.location.assign(config.path);
+    else window.location.reload();
+  });
 })();

@@ -77,3 +77,49 @@ def login(page, email: str, password: str) -> None:
     page.fill("input[name=username]", email)
     page.fill("input[name=password]", password)
     page.click("form button[type=submit]")
+
+
+def sign_in(page, user) -> None:
+    """Log `user` in without the login form: a server-side session cookie put in the browser."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": page.base_url}]
+    )
+
+
+@pytest.fixture
+def console(page):
+    """Every console message and page error, as text, collected while the test runs."""
+    messages: list[str] = []
+    page.on("console", lambda msg: messages.append(f"{msg.type}: {msg.text}"))
+    page.on("pageerror", lambda exc: messages.append(f"pageerror: {exc}"))
+    return messages
+
+
+def csp_errors(messages: list[str]) -> list[str]:
+    words = ("Content Security Policy", "Refused to apply", "Refused to execute", "Refused to load")
+    return [m for m in messages if any(w in m for w in words)]
+
+
+def tiny_png() -> bytes:
+    """A real 8x8 PNG, made here so the test needs no fixture file."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    raw = b"".join(b"\x00" + b"\xcc\x22\x22" * 8 for _ in range(8))
+    header = struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )

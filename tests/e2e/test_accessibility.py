@@ -1,0 +1,90 @@
+"""axe-core on every main page, in both languages: no serious or critical violations.
+
+The per-page summary is written to artifacts/axe-report.json.
+"""
+
+import json
+
+import pytest
+
+from tests.e2e.conftest import ARTIFACTS, PHONE
+from tests.e2e.pages import LANGUAGES, Contexts, build_world
+
+BLOCKING = {"serious", "critical"}
+IMPACTS = ("critical", "serious", "moderate", "minor")
+
+
+def _quick_add_errors(page):
+    page.fill("#quick_occurred_at", "")
+    page.click("#quick-add button[type=submit]")
+    page.wait_for_selector("#quick-add [role=alert]")
+
+
+def _inline_edit(page):
+    page.locator("#timeline-list .item-actions a[hx-get]").first.click()
+    page.wait_for_selector("#timeline-list form textarea[name=content]")
+
+
+def _menu_open(page):
+    page.click(".site-menu summary")
+
+
+def _signup_errors(page):
+    page.click("main form button[type=submit]")
+    page.wait_for_selector("main [role=alert]")
+
+
+# Pages in a state reached by using them: errors shown, an inline editor, the phone menu open.
+STATES = [
+    ("case_detail+quick_add_errors", "case_detail", _quick_add_errors),
+    ("case_detail+inline_edit", "case_detail", _inline_edit),
+    ("home+menu_open", "home", _menu_open),
+    ("signup+errors", "signup", _signup_errors),
+]
+
+
+@pytest.fixture
+def world(live_server):
+    return build_world()
+
+
+def test_main_pages_have_no_serious_accessibility_violations(browser, live_server, world):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    # The audit injects axe-core's script, which the app's CSP would refuse.
+    # Audited at phone size, the size most borrowers use.
+    contexts = Contexts(browser, live_server.url, world, bypass_csp=True, viewport=PHONE)
+    report, blocking = [], []
+    try:
+        by_name = {name: (path, who) for name, path, who in world.paths}
+        walks = [(name, path, who, None) for name, path, who in world.paths]
+        walks += [(state, *by_name[base], action) for state, base, action in STATES]
+        for language in LANGUAGES:
+            for name, path, who, action in walks:
+                page = contexts.page(who, language)
+                response = page.goto(live_server.url + path)
+                assert response.status == 200, (name, language, response.status)
+                assert response.url.endswith(path), (name, "redirected to", response.url)
+                if action:
+                    action(page)
+                violations = axe.run(page).response["violations"]
+                by_impact = {impact: [] for impact in IMPACTS}
+                for violation in violations:
+                    by_impact[violation["impact"] or "minor"].append(
+                        f"{violation['id']} ({len(violation['nodes'])})"
+                    )
+                    if violation["impact"] in BLOCKING:
+                        targets = [node["target"] for node in violation["nodes"]][:5]
+                        blocking.append(f"{name} [{language}] {violation['id']}: {targets}")
+                report.append(
+                    {"page": name, "path": path, "language": language, "violations": by_impact}
+                )
+    finally:
+        contexts.close()
+        ARTIFACTS.parent.mkdir(parents=True, exist_ok=True)
+        (ARTIFACTS.parent / "axe-report.json").write_text(
+            json.dumps(report, ensure_ascii=False, indent=2)
+        )
+    assert len(report) == 2 * (len(world.paths) + len(STATES))
+    assert blocking == []
