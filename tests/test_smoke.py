@@ -49,6 +49,14 @@ class World:
         )
 
     @cached_property
+    def import_batch(self):
+        from imports.models import ImportBatch
+
+        return ImportBatch.objects.create(
+            case=self.case, owner=self.user, status=ImportBatch.Status.READY
+        )
+
+    @cached_property
     def letter_version(self):
         from letters.services import letter_finalise
 
@@ -96,6 +104,13 @@ URL_KWARGS: dict[str, Callable[[World], dict]] = {
     "letters:letter_preview": lambda w: {"pk": w.letter_draft.pk},
     "letters:letter_finalise": lambda w: {"pk": w.letter_draft.pk},
     "letters:letter_version_download": lambda w: {"pk": w.letter_version.pk},
+    "imports:import_upload": lambda w: {"case_pk": w.case.pk},
+    "imports:batch_review": lambda w: {"pk": w.import_batch.pk},
+    "imports:batch_select": lambda w: {"pk": w.import_batch.pk},
+    "imports:batch_choose": lambda w: {"pk": w.import_batch.pk},
+    "imports:batch_suggested": lambda w: {"pk": w.import_batch.pk},
+    "imports:batch_commit": lambda w: {"pk": w.import_batch.pk},
+    "imports:batch_cancel": lambda w: {"pk": w.import_batch.pk},
 }
 
 
