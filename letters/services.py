@@ -18,7 +18,7 @@ from cases.models import Case, Evidence, Lender
 from cases.selectors import case_findings
 from rules.engine import CATALOGUE
 
-from .kinds import KINDS, EvidenceFile, LenderInfo, LetterInput, supporting_findings
+from .kinds import KINDS, EvidenceFile, LenderInfo, LetterInput, scope_to_loan, supporting_findings
 from .models import LetterDraft, LetterVersion
 from .pdf import html_to_pdf
 
@@ -70,6 +70,8 @@ def letter_template(kind: str, language: str) -> str:
 
 def letter_render_html(*, kind: str, inp: LetterInput, fragment: bool = False) -> str:
     """The letter as HTML from its print template (the PDF and the preview use the same one)."""
+    if KINDS[kind].per_loan:
+        inp = scope_to_loan(inp)
     with translation.override(inp.language):
         context = KINDS[kind].build(inp)
         context.update({"kind": kind, "fragment": fragment})

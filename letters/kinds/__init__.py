@@ -14,7 +14,15 @@ from . import (
     police_statement,
     stop_harassment,
 )
-from .base import EvidenceFile, Kind, LenderInfo, LetterInput, is_credit_card, mask_id
+from .base import (
+    EvidenceFile,
+    Kind,
+    LenderInfo,
+    LetterInput,
+    is_credit_card,
+    mask_id,
+    scope_to_loan,
+)
 
 KINDS: dict[str, Kind] = {
     module.KIND.key: module.KIND
@@ -52,5 +60,6 @@ __all__ = [
     "LetterInput",
     "is_credit_card",
     "mask_id",
+    "scope_to_loan",
     "supporting_findings",
 ]

@@ -75,5 +75,6 @@ KIND = Kind(
         "Send it as enclosure 1."
     ),
     build=build,
+    per_loan=False,
     background=True,
 )
