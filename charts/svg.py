@@ -22,6 +22,8 @@ LINE = "#cfd5de"
 BAR = "#0b5cad"
 NIGHT_BG = "#fde8e7"
 NIGHT_INK = "#b3261e"
+#: The print CSS's one face, so a PDF embeds no second CJK font for the chart labels.
+FONT = "AR PL UMing CN"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +54,8 @@ def _svg(*, title: str, summary: str, height: int, body: list[str], ident: str) 
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
         f'viewBox="0 0 {WIDTH} {height}" width="100%" '
-        f'preserveAspectRatio="xMidYMid meet" aria-labelledby="{ident}-t {ident}-d">'
+        f'preserveAspectRatio="xMidYMid meet" font-family="{FONT}" '
+        f'aria-labelledby="{ident}-t {ident}-d">'
         f'<title id="{ident}-t">{_e(title)}</title><desc id="{ident}-d">{_e(summary)}</desc>'
         + "".join(body)
         + "</svg>"
@@ -155,12 +158,15 @@ def hour_weekday_grid(contacts: Iterable[domain.Contact], tz: str | ZoneInfo) ->
             if count:
                 shade = 0.25 + 0.75 * count / peak
                 body.append(_rect(x + 1, y + 1, cell_w - 2, cell_h - 2, NIGHT_INK if hour in NIGHT_HOURS else BAR, f' fill-opacity="{shade:.2f}"'))  # fmt: skip
-                body.append(_text(x + cell_w / 2, y + cell_h * 0.68, count, anchor="middle", size=9, fill="#ffffff" if shade > 0.5 else INK))  # fmt: skip
     legend_y = top + 7 * cell_h + 18
     body.append(
         _rect(left, legend_y - 10, 14, 12, NIGHT_BG, f' stroke="{NIGHT_INK}" stroke-width="0.5"')
     )
     body.append(_text(left + 20, legend_y, _("Shaded: night hours 22:00–08:00 (%(count)s contacts)") % {"count": night}, size=10, fill=NIGHT_INK))  # fmt: skip
+    if peak:
+        # One legend instead of a number in every cell: text per cell is slow to lay out in a PDF.
+        body.append(_rect(WIDTH - 190, legend_y - 10, 14, 12, BAR))
+        body.append(_text(WIDTH - 170, legend_y, _("Darkest cell: %(count)s contacts") % {"count": peak}, size=10))  # fmt: skip
     summary = _(
         "%(total)s contacts; %(night)s of them at night (22:00–08:00). Busiest hour: %(hour)s."
     ) % {

@@ -18,7 +18,7 @@ from cases.models import Case, Evidence, Lender
 from cases.selectors import case_findings
 from rules.engine import CATALOGUE
 
-from .kinds import KINDS, EvidenceFile, LenderInfo, LetterInput, supporting_findings
+from .kinds import KINDS, EvidenceFile, LenderInfo, LetterInput, letters_in_order, scope_to_loan
 from .models import LetterDraft, LetterVersion
 from .pdf import html_to_pdf
 
@@ -70,6 +70,8 @@ def letter_template(kind: str, language: str) -> str:
 
 def letter_render_html(*, kind: str, inp: LetterInput, fragment: bool = False) -> str:
     """The letter as HTML from its print template (the PDF and the preview use the same one)."""
+    if KINDS[kind].per_loan:
+        inp = scope_to_loan(inp)
     with translation.override(inp.language):
         context = KINDS[kind].build(inp)
         context.update({"kind": kind, "fragment": fragment})
@@ -158,18 +160,10 @@ def letter_finalise(*, draft: LetterDraft, pdf: bytes | None = None) -> LetterVe
 
 
 def letter_index_context(*, case: Case, user) -> dict:
-    """The kinds with the findings that support each, and the case's drafts."""
+    """The kinds in the order to send them, with a plain reason each, and the case's drafts."""
     inp = letter_input_for_case(
         case=case, language=translation.get_language() or "zh-hans", fields={}
     )
-    catalogue = inp.catalogue
-    kinds = [
-        {
-            "kind": kind,
-            "findings": supporting_findings(kind, inp.assessment, catalogue),
-            "credit_card_hint": kind.key == "negotiation",
-        }
-        for kind in KINDS.values()
-    ]
+    kinds = letters_in_order(KINDS, inp.assessment, inp.catalogue)
     drafts = LetterDraft.objects.filter(case=case).prefetch_related("versions")
     return {"kinds": kinds, "drafts": drafts, "is_owner": case.owner_id == user.pk}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rules.engine.types import Assessment, Finding, Rule
-
 from . import (
     complaint_lender,
     complaint_regulator,
@@ -14,7 +12,16 @@ from . import (
     police_statement,
     stop_harassment,
 )
-from .base import EvidenceFile, Kind, LenderInfo, LetterInput, is_credit_card, mask_id
+from .base import (
+    EvidenceFile,
+    Kind,
+    LenderInfo,
+    LetterInput,
+    is_credit_card,
+    mask_id,
+    scope_to_loan,
+)
+from .order import letters_in_order, supporting_findings
 
 KINDS: dict[str, Kind] = {
     module.KIND.key: module.KIND
@@ -31,19 +38,6 @@ KINDS: dict[str, Kind] = {
 }
 
 
-def supporting_findings(
-    kind: Kind, assessment: Assessment, catalogue: dict[str, Rule]
-) -> list[Finding]:
-    """Findings that support sending this kind: the rule names it as an action, or the kind lists it."""
-    result = []
-    for finding in assessment.findings:
-        rule = catalogue.get(finding.rule)
-        named = rule is not None and any(a.letter_kind == kind.key for a in rule.actions)
-        if named or finding.rule in kind.rule_ids:
-            result.append(finding)
-    return result
-
-
 __all__ = [
     "KINDS",
     "EvidenceFile",
@@ -51,6 +45,8 @@ __all__ = [
     "LenderInfo",
     "LetterInput",
     "is_credit_card",
+    "letters_in_order",
     "mask_id",
+    "scope_to_loan",
     "supporting_findings",
 ]

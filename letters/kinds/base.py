@@ -8,7 +8,7 @@ line in the registry and two templates; no other kind changes.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -82,6 +82,8 @@ class Kind:
     rule_ids: frozenset[str] = frozenset()
     #: Rendered by a background task rather than in the request.
     background: bool = False
+    #: Addressed to one lender: only the selected loan's contacts and findings count.
+    per_loan: bool = True
 
 
 def mask_id(value: str) -> str:
@@ -152,6 +154,32 @@ def selected_loan(inp: LetterInput) -> domain.Loan | None:
         if loan.ref == ref:
             return loan
     return inp.case.loans[0] if inp.case.loans else None
+
+
+def scope_to_loan(inp: LetterInput) -> LetterInput:
+    """The input narrowed to the selected loan: a letter to 网商银行 must not cite 借呗's calls.
+
+    Contacts recorded without a loan stay in (the borrower could not tell who called).
+    Findings keep only their contacts on that loan; a finding left without contacts stays
+    only when it names the loan itself.
+    """
+    loan = selected_loan(inp)
+    if loan is None or len(inp.case.loans) < 2:
+        return inp
+    contacts = tuple(c for c in inp.case.contacts if not c.loan or c.loan == loan.ref)
+    refs = {c.ref for c in contacts}
+    findings = []
+    for finding in inp.assessment.findings:
+        kept = tuple(r for r in finding.contacts if r in refs)
+        if kept:
+            findings.append(replace(finding, contacts=kept))
+        elif not finding.contacts and (not finding.loans or loan.ref in finding.loans):
+            findings.append(finding)
+    return replace(
+        inp,
+        case=replace(inp.case, contacts=contacts),
+        assessment=replace(inp.assessment, findings=tuple(findings)),
+    )
 
 
 def _lines(text: str) -> list[str]:

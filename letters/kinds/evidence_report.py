@@ -25,6 +25,11 @@ def build(inp: LetterInput) -> dict:
             if title not in titles[ref]:
                 titles[ref].append(title)
     rows = [contact_row(c, tz, titles.get(c.ref, []), inp.language) for c in contacts]
+    # Each contact cites the rules by their number in the per-rule table: the full titles on
+    # 1,000 lines would double the report's length.
+    numbers = {v["title"]: i for i, v in enumerate(ctx["violations"], start=1)}
+    for row in rows:
+        row["rule_numbers"] = sorted(numbers[t] for t in row["rules"] if t in numbers)
     third: dict[tuple[str, str], dict] = {}
     for row in rows:
         if not row["third_party"]:
@@ -75,5 +80,6 @@ KIND = Kind(
         "Send it as enclosure 1."
     ),
     build=build,
+    per_loan=False,
     background=True,
 )

@@ -13,6 +13,8 @@ def build(inp: LetterInput) -> dict:
     ctx["agencies"] = sorted(
         {c.caller.organization for c in inp.case.contacts if c.caller.organization}
     )
+    # The request needs the scale, not every call: the evidence report lists them.
+    ctx["case_contact_total"] = len(inp.case.contacts)
     ctx["consumer_finance"] = bool(loan and loan.lender_type == "consumer_finance")
     return ctx
 

@@ -86,6 +86,10 @@ def build(inp: LetterInput) -> dict:
     ctx.update(
         {
             "plan": plan,
+            "budget_given": any(
+                f.get(k) not in (None, "")
+                for k in ("monthly_income", "essential_costs", "other_debt_payments")
+            ),
             "hardship": [line for line in (f.get("hardship") or "").splitlines() if line.strip()],
             "card_max_months": CARD_MAX_MONTHS,
             "over_card_limit": ctx["credit_card"] and plan.months > CARD_MAX_MONTHS,

@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.utils.translation import gettext_lazy as _
 
 from .base import Kind, LetterInput, base_context
 
 
+def personal_information_only(inp: LetterInput) -> LetterInput:
+    """The input with only the findings about personal information (the rules that name this
+    kind as an action): a PI complaint about threats or call counts would dilute it."""
+    findings = tuple(
+        f
+        for f in inp.assessment.findings
+        if (rule := inp.catalogue.get(f.rule)) is not None
+        and any(a.letter_kind == "pi_complaint" for a in rule.actions)
+    )
+    if not findings:
+        return inp
+    return replace(inp, assessment=replace(inp.assessment, findings=findings))
+
+
 def build(inp: LetterInput) -> dict:
+    inp = personal_information_only(inp)
     ctx = base_context(inp)
     third = [c for c in inp.case.contacts if c.is_third_party]
     ctx["third_party_count"] = len(third)

@@ -27,18 +27,28 @@ def build(inp: LetterInput) -> dict:
     ]
     if serious:
         ctx["facts"] = {"rows": serious, "more": 0, "total": len(serious)}
-    perpetrators = {}
-    for c in inp.case.contacts:
-        key = (c.caller.phone, c.caller.name, c.caller.organization)
-        if any(key):
-            perpetrators[key] = perpetrators.get(key, 0) + 1
+    # One row per claimed organisation (callers without one share a row): a list of every
+    # number, one row each, buries the pattern the police need to see.
+    groups: dict[str, dict] = {}
+    for c in sorted(inp.case.contacts, key=lambda c: c.occurred_at):
+        caller = c.caller
+        if not (caller.phone or caller.name or caller.organization):
+            continue
+        group = groups.setdefault(caller.organization, {"phones": [], "names": [], "count": 0})
+        group["count"] += 1
+        for key, value in (("phones", caller.phone), ("names", caller.name)):
+            if value and value not in group[key]:
+                group[key].append(value)
     ctx["perpetrators"] = [
-        {"phone": k[0], "name": k[1], "org": k[2], "count": n}
-        for k, n in sorted(perpetrators.items(), key=lambda item: (-item[1], item[0]))
-    ]
+        {"org": org, "phone": "、".join(g["phones"]) if inp.language == "zh-hans" else ", ".join(g["phones"]),
+         "name": "、".join(g["names"]) if inp.language == "zh-hans" else ", ".join(g["names"]),
+         "count": g["count"]}
+        for org, g in sorted(groups.items(), key=lambda item: (not item[0], -item[1]["count"]))
+    ]  # fmt: skip
     ctx["claims"] = sorted({claim for r in serious for claim in r["claims"]})
     ctx["repeated"] = len(inp.case.contacts) > REPEATED
     ctx["contact_total"] = len(inp.case.contacts)
+    ctx["loans"] = inp.case.loans
     ctx["harm"] = [line for line in (inp.fields.get("harm") or "").splitlines() if line.strip()]
     # The police need the full ID number to register the report.
     ctx["sender"] = {**ctx["sender"], "id_number": inp.case.borrower.id_number}
@@ -59,6 +69,7 @@ KIND = Kind(
         "or visits, asking for a no-contact order."
     ),
     build=build,
+    per_loan=False,
     extra_fields=("harm",),
     rule_ids=frozenset(
         {

@@ -43,3 +43,10 @@ def test_credit_card_rule():
         domain.Loan(ref="L", lender_type="platform", product="credit card loan")
     )
     assert not is_credit_card(domain.Loan(ref="L", product="网商贷"))
+
+
+def test_empty_budget_asks_for_it_instead_of_claiming_no_income():
+    html = letter_render_html(kind="negotiation", inp=make_input(fields={}))
+    assert "未填写前，本函不提出具体金额" in html
+    assert "人民币 0 元" not in html
+    assert "暂缓还款" not in html

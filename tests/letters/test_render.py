@@ -96,6 +96,21 @@ def test_evidence_report_lists_every_contact_and_charts():
 
     inp = make_input(case=make_case(make_contacts(30)))
     html = letter_render_html(kind="evidence_report", inp=inp)
-    assert html.count('<tr class="night">') + html.count("<tr><td>") >= 30
+    assert html.count('<p class="c">') + html.count('<p class="c night">') == 30
     assert html.count("<svg") == 3
     assert "被联系的第三人" in html
+
+
+def test_report_contacts_cite_rules_by_their_number_in_the_rule_table():
+    from letters.kinds import KINDS
+    from tests.letters.builders import make_case, make_contacts
+
+    inp = make_input(case=make_case(make_contacts(12)))
+    ctx = KINDS["evidence_report"].build(inp)
+    titles = [v["title"] for v in ctx["violations"]]
+    cited = [r for r in ctx["rows"] if r["rules"]]
+    assert cited
+    for row in cited:
+        assert [titles[n - 1] for n in row["rule_numbers"]] == sorted(
+            row["rules"], key=titles.index
+        )

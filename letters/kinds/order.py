@@ -1,0 +1,113 @@
+"""Which letter to send first, from the case's findings, with a one-line reason in plain words.
+
+Pure: takes the kinds, the assessment and the rule catalogue; no ORM, no request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django.utils.translation import gettext_lazy as _
+
+from rules.engine.types import Assessment, Finding, Rule
+
+from .base import Kind
+
+#: Findings the police deal with: threats, impersonating officials, fake court papers,
+#: visits and public shaming (治安管理处罚法 art. 50, 62, 63).
+POLICE_RULES = frozenset(
+    {"threat", "impersonating_authority", "fake_legal_document", "improper_visit", "public_shaming"}
+)
+
+#: Kinds the findings call for now, in this order, when they apply.
+URGENT = ("police_statement", "stop_harassment", "pi_complaint")
+#: Everything else, and the urgent kinds that do not apply, in this order.
+LATER = (
+    "negotiation", "information_request", "stop_harassment", "pi_complaint",
+    "police_statement", "complaint_lender", "complaint_regulator", "evidence_report",
+)  # fmt: skip
+
+#: The plain reason shown under each kind: (when it applies, when it does not).
+REASONS = {
+    "police_statement": (
+        _("You recorded threats, fake official papers or a visit. Take this to the police station; in danger call 110."),
+        _("For threats, fake court or police messages and visits, if they happen."),
+    ),
+    "stop_harassment": (
+        _("The first letter to send the lender: it tells them in writing to stop, citing the rules broken."),
+        _("When calls come at night, too often, or to your family and friends."),
+    ),
+    "pi_complaint": (
+        _("Your debt was told to other people. This complaint asks for that to stop and the data to be deleted."),
+        _("If they tell your contacts, employer or the public about your debt."),
+    ),
+    "negotiation": (
+        _("If you want to pay: propose an amount you can really afford. Send it alongside the demand to stop."),
+        _("If you want to pay: propose an amount you can really afford."),
+    ),
+    "information_request": (
+        _("Not sure what you owe or who is calling? Ask for the statement and the collector's details."),
+        _("Not sure what you owe or who is calling? Ask for the statement and the collector's details."),
+    ),
+    "complaint_lender": (
+        _("If the lender has not stopped or answered within 15 days, complain through its complaint channel."),
+        _("If the lender has not stopped or answered within 15 days, complain through its complaint channel."),
+    ),
+    "complaint_regulator": (
+        _("If the lender's answer is missing or not good enough, complain to 12378 (the financial regulator)."),
+        _("If the lender's answer is missing or not good enough, complain to 12378 (the financial regulator)."),
+    ),
+    "evidence_report": (
+        _("Your calls and messages on a timeline. Print it and send it with any letter as enclosure 1."),
+        _("Your calls and messages on a timeline. Print it and send it with any letter as enclosure 1."),
+    ),
+}  # fmt: skip
+
+
+def supporting_findings(
+    kind: Kind, assessment: Assessment, catalogue: Mapping[str, Rule]
+) -> list[Finding]:
+    """Findings that support this kind: the rule names it as an action, or the kind lists it."""
+    result = []
+    for finding in assessment.findings:
+        rule = catalogue.get(finding.rule)
+        named = rule is not None and any(a.letter_kind == kind.key for a in rule.actions)
+        if named or finding.rule in kind.rule_ids:
+            result.append(finding)
+    return result
+
+
+def letters_in_order(
+    kinds: Mapping[str, Kind], assessment: Assessment, catalogue: Mapping[str, Rule]
+) -> list[dict]:
+    """Every kind with its supporting findings and reason, the one to send first at the top.
+
+    Police first when threats, impersonation, fake documents, visits or public shaming are on
+    record; then the demand to stop when any contact broke a rule; then the PI complaint when
+    the debt was disclosed. The repayment proposal and the rest follow in a fixed order.
+    """
+    rules = {f.rule for f in assessment.findings}
+    items = {}
+    for key, kind in kinds.items():
+        findings = supporting_findings(kind, assessment, catalogue)
+        if key == "police_statement":
+            applies = bool(rules & POLICE_RULES)
+        elif key in URGENT:
+            applies = bool(findings)
+        else:
+            applies = True
+        items[key] = {"kind": kind, "findings": findings, "applies": applies}
+    urgent = [items[k] for k in URGENT if k in items and items[k]["applies"]]
+    if "negotiation" in items:
+        # Paying and demanding an end to harassment go together; say so when both apply.
+        items["negotiation"]["applies"] = bool(urgent)
+    rest = [items[k] for k in LATER if k in items and items[k] not in urgent]
+    rest += [item for key, item in items.items() if key not in LATER and item not in urgent]
+    ordered = urgent + rest
+    for item in ordered:
+        key = item["kind"].key
+        item["first"] = bool(urgent) and item is urgent[0]
+        item["reason"] = REASONS.get(key, (item["kind"].description,) * 2)[
+            0 if item["applies"] else 1
+        ]
+    return ordered
