@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from rules.engine import CATALOGUE
+from rules.engine.catalogue import LETTER_KIND_LABELS
 
 STEP_TEXT: dict[str, tuple[str, str]] = {
     "call_110_now": (
@@ -148,36 +152,9 @@ CHANNEL_TEXT: dict[str, tuple[str, str, str]] = {
     ),
 }
 
-LETTER_TEXT: dict[str, str] = {
-    "negotiation": _("Repayment negotiation letter"),
-    "information_request": _("Request for account information"),
-    "stop_harassment": _("Letter asking collectors to stop harassing"),
-    "complaint_lender": _("Complaint to the lender"),
-    "complaint_regulator": _("Complaint to the regulator"),
-    "police_statement": _("Statement for the police"),
-    "pi_complaint": _("Personal information complaint"),
-    "evidence_report": _("Evidence report of all contacts"),
-}
-
-RULE_TEXT: dict[str, str] = {
-    "quiet_hours": _("Contact between 22:00 and 08:00"),
-    "connected_calls_over_cap": _("More than 3 connected calls a day"),
-    "dial_attempts_over_cap": _("More than 6 unanswered attempts a day"),
-    "third_party_collection": _("Demanding payment from someone else"),
-    "debt_disclosed_to_third_party": _("Telling others about your debt"),
-    "third_party_contacted_after_objection": _("Contacting someone again after they objected"),
-    "contact_list_blast": _("Contacting your whole contact list"),
-    "threat": _("Threats"),
-    "insult": _("Insults and abuse"),
-    "impersonating_authority": _("Pretending to be police, a court or the government"),
-    "fake_legal_document": _("Fake legal documents"),
-    "false_legal_consequences": _("False legal consequences"),
-    "public_shaming": _("Public shaming"),
-    "extra_fee_or_private_account": _("Extra fees or a personal account"),
-    "inducing_new_borrowing": _("Pushing you to borrow elsewhere"),
-    "improper_visit": _("Improper visit"),
-    "contact_after_installment_agreement": _("Collection after a signed repayment agreement"),
-}
+#: Letter kinds and rules are named once, by the rules catalogue.
+LETTER_TEXT = LETTER_KIND_LABELS
+RULE_TEXT = {rule_id: rule.title for rule_id, rule in CATALOGUE.items()}
 
 STANDING_TEXT: dict[str, str] = {
     "binding": _("Binding law"),
@@ -187,10 +164,10 @@ STANDING_TEXT: dict[str, str] = {
 
 
 def rule_url(rule_id: str) -> str:
-    """Link to a rule in the rule catalogue (built by the rules app)."""
-    return f"/rules/{rule_id}/"
+    """Link to a rule in the rule catalogue."""
+    return reverse("rules:rule_detail", args=[rule_id])
 
 
 def case_url(case_id: int) -> str:
-    """Link to a case page (built by the cases app)."""
-    return f"/cases/{case_id}/"
+    """Link to a case page."""
+    return reverse("cases:case_detail", args=[case_id])
