@@ -104,3 +104,26 @@ class ProfileForm(AccessibleFormMixin, forms.ModelForm):
         labels = {"display_name": _("Your name")}
         help_texts = {"display_name": _("How the app greets you. A nickname is fine.")}
         widgets = {"display_name": forms.TextInput(attrs={"autocomplete": "nickname"})}
+
+
+class AccountDeleteForm(AccessibleFormMixin, forms.Form):
+    """Deleting everything needs the password, so a borrowed unlocked phone is not enough."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that my cases, evidence files and letters will be deleted for good."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That password is not correct."))
+        return password

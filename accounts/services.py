@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from selfhelp.deletion import delete_with_files
+
 from .models import User
 
 
@@ -20,3 +22,11 @@ def user_update_profile(*, user: User, display_name: str) -> User:
     user.full_clean()
     user.save(update_fields=["display_name"])
     return user
+
+
+def user_delete(*, user: User) -> None:
+    """Delete the account and everything it owns: cases, evidence files, letters, jobs.
+
+    Files in private storage go once the transaction commits (selfhelp.deletion).
+    """
+    delete_with_files(user)

@@ -14,6 +14,7 @@ urlpatterns = [
     # Django's LogoutView accepts POST only, so a link or an image cannot log anyone out.
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
+    path("delete/", views.account_delete, name="account_delete"),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(

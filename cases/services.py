@@ -13,6 +13,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from selfhelp.deletion import delete_with_files
+
 from . import evidence as sniffing
 from .models import Case, CaseEvent, Contact, Evidence, Fee, Installment, Loan
 
@@ -102,11 +104,8 @@ def case_update(*, case: Case, data: Mapping[str, Any]) -> Case:
 
 @transaction.atomic
 def case_delete(*, case: Case) -> None:
-    """Delete a case with everything in it, evidence files included."""
-    names = list(case.evidence.values_list("file", flat=True))
-    case.delete()
-    storage = Evidence._meta.get_field("file").storage
-    transaction.on_commit(lambda: [storage.delete(name) for name in names if name])
+    """Delete a case with everything in it, and every stored file (evidence, letter PDFs)."""
+    delete_with_files(case)
 
 
 def case_touch(*, case: Case) -> None:
