@@ -12,7 +12,8 @@ from django.utils import timezone
 BATCH_SIZE = 2_000
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of at most `size` items, for batched writes."""
     chunk = []
     for item in items:
         chunk.append(item)
@@ -70,5 +71,5 @@ def rows_insert(model, rows: Iterable[dict[str, Any]]) -> None:
         sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 - names from _meta, values are parameters
             table, columns, ", ".join(["%s"] * len(fields))
         )
-        for chunk in _chunks(rows, BATCH_SIZE):
+        for chunk in chunks(rows, BATCH_SIZE):
             cursor.executemany(sql, [tuple(params(row)) for row in chunk])

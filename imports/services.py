@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from uuid import uuid4
 
 from django.core.files.storage import storages
@@ -27,6 +28,7 @@ from django.utils.translation import gettext as _
 
 # The fast multi-row writer (COPY on PostgreSQL) of the bundle import; see the report
 # about making it public.
+from cases.bulk import chunks
 from cases.bulk import rows_insert as insert_rows
 from cases.models import Case, Contact
 from cases.services import case_touch
@@ -55,17 +57,6 @@ class ImportClosed(Exception):
 
 def _storage():
     return storages["default"]
-
-
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 # 1. Upload
@@ -197,7 +188,7 @@ def batch_parse(*, batch_id: int) -> ImportBatch:
                 reader = _HashingReader(raw, on_read)
                 records = iter_backup(reader, problems=file_problems)
                 rows = (_staged_row(batch.pk, r, likely_numbers) for r in records)
-                for chunk in _chunks(rows, STAGE_BATCH_SIZE):
+                for chunk in chunks(rows, STAGE_BATCH_SIZE):
                     insert_rows(StagedMessage, chunk)
                     staged += len(chunk)
                     if batch.job_id and staged >= next_report:
@@ -388,3 +379,16 @@ def batch_discard(*, batch: ImportBatch) -> None:
     batch.delete()
     storage = _storage()
     transaction.on_commit(lambda: [storage.delete(name) for name in names])
+
+
+def batches_prune(*, older_than_days: int = 7) -> int:
+    """Discard unfinished batches older than the given age (staged rows and unparsed files)."""
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    stale = ImportBatch.objects.filter(created_at__lt=cutoff).exclude(
+        status=ImportBatch.Status.COMMITTED
+    )
+    count = 0
+    for batch in stale:
+        batch_discard(batch=batch)
+        count += 1
+    return count
