@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from rules import domain
 
 from .catalogue import CATALOGUE, CIVIL_509
-from .cost import effective_annual_cost
+from .cost import effective_annual_cost, simple_annual_rate
 from .detect import detect
 from .lpr import LprTable
 from .types import Assessment, Finding, LoanCost, Standing
@@ -375,8 +375,20 @@ def _loan_findings(
     return findings, costs
 
 
+#: Above this effective annual cost (1,000%) the compounded figure says little to a reader.
+SHORT_LOAN_NOTE_ABOVE = Decimal("10")
+
+
 def _cost_note(loan: domain.Loan, cost) -> str:
-    """Why the true cost could not be computed, in words the borrower can act on."""
+    """Why the true cost could not be computed, or how to read an enormous one."""
+    if cost is not None and cost > SHORT_LOAN_NOTE_ABOVE:
+        simple = simple_annual_rate(loan)
+        if simple is None:
+            return ""
+        return _(
+            "The loan ran only a short time, so the compounded annual figure is enormous. "
+            "Without compounding, the charge is %(simple)s a year."
+        ) % {"simple": f"{simple * 100:.2f}%"}
     if cost is not None:
         return ""
     received = loan.amount_received if loan.amount_received is not None else loan.principal

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -11,14 +12,17 @@ BASIS_POINT = Decimal("0.0001")
 
 
 def _npv(rate: float, flows: list[tuple[float, float]]) -> float:
-    return sum(amount / (1.0 + rate) ** years for years, amount in flows)
+    # exp/log1p rather than (1 + rate) ** years: a week-long payday loan has an IRR in the
+    # millions of percent, and the power would overflow over later years.
+    growth = math.log1p(rate)
+    return sum(amount * math.exp(-years * growth) for years, amount in flows)
 
 
 def xirr(flows: list[tuple[date, Decimal]]) -> Decimal | None:
     """The annual rate r with sum(amount / (1 + r) ** (days / 365)) == 0, to basis points.
 
     `flows` are (date, amount): money received positive, money paid negative.
-    Bisection on [-0.99, 1e6]: NPV rises with r when the borrower receives first
+    Bisection on [-0.99, 1e15]: NPV rises with r when the borrower receives first
     and pays later (later payments are discounted more), so the root is unique. None when there is no root
     (e.g. nothing paid back yet).
     """
@@ -29,7 +33,7 @@ def xirr(flows: list[tuple[date, Decimal]]) -> Decimal | None:
     if not any(a > 0 for _t, a in points) or not any(a < 0 for _t, a in points):
         return None
     low, high = -0.99, 1.0
-    while _npv(high, points) < 0 and high < 1e6:
+    while _npv(high, points) < 0 and high < 1e15:
         high *= 2
     if _npv(low, points) * _npv(high, points) > 0:
         return None
@@ -60,3 +64,21 @@ def loan_cash_flows(loan: Loan) -> list[tuple[date, Decimal]]:
 def effective_annual_cost(loan: Loan) -> Decimal | None:
     """The loan's effective annual cost as a fraction rounded to basis points, e.g. Decimal("0.2712")."""
     return xirr(loan_cash_flows(loan))
+
+
+def simple_annual_rate(loan: Loan) -> Decimal | None:
+    """The charge over the amount received, per year, without compounding, to basis points.
+
+    (all paid − received) ÷ received × 365 ÷ days from disbursement to the last payment.
+    Shown beside the IRR for very short loans, whose compounded figure is enormous.
+    """
+    flows = loan_cash_flows(loan)
+    if len(flows) < 2:
+        return None
+    received = flows[0][1]
+    paid = -sum(amount for _day, amount in flows[1:])
+    days = (max(day for day, _amount in flows) - flows[0][0]).days
+    if received <= 0 or days <= 0:
+        return None
+    rate = (paid - received) / received * Decimal(365) / Decimal(days)
+    return rate.quantize(BASIS_POINT, rounding=ROUND_HALF_UP)

@@ -120,3 +120,28 @@ def test_limitation_period(today, fires):
     hits = [f for f in found if f.rule == "limitation_period_expired"]
     assert bool(hits) is fires
     assert all(f.severity == "info" for f in hits)
+
+
+def test_week_long_payday_loan_gets_a_cost_and_a_simple_rate_note():
+    from datetime import date
+    from decimal import Decimal
+
+    from rules import domain
+    from rules.engine import assess
+    from rules.engine.cost import effective_annual_cost, simple_annual_rate
+
+    loan = domain.Loan(
+        ref="L1",
+        lender_type="unlicensed",
+        principal=Decimal("3000"),
+        amount_received=Decimal("2100"),
+        disbursed_on=date(2025, 3, 1),
+        installments=(domain.Installment(due_on=date(2025, 3, 8), amount=Decimal("3000")),),
+    )
+    assert effective_annual_cost(loan) > Decimal("1000000")
+    # 900 on 2100 over 7 days: 900 / 2100 * 365 / 7 = 22.3469
+    assert simple_annual_rate(loan) == Decimal("22.3469")
+    result = assess(domain.Case(loans=(loan,)))
+    rules = {f.rule for f in result.findings}
+    assert {"upfront_deduction", "cost_above_36_percent", "rate_above_4x_lpr"} <= rules
+    assert "2234.69%" in result.loans[0].note
