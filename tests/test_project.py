@@ -68,3 +68,12 @@ def test_chinese_catalogue_is_complete(po):
         e for e in entries if e.rstrip().endswith('msgstr ""') and "msgid_plural" not in e
     ]
     assert not untranslated, f"untranslated in {po}: {untranslated[:3]}"
+
+
+@pytest.mark.parametrize("po", _po_files(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_chinese_catalogue_compiles_cleanly(po):
+    """msgfmt --check catches format mismatches (%(name)s) and wrong plural counts."""
+    result = subprocess.run(
+        ["msgfmt", "--check", "-o", "/dev/null", str(po)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
