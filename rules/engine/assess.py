@@ -121,7 +121,10 @@ def _contact_hits(ctx: _Context, contact: domain.Contact) -> set[str]:
     hits = {rule for rule in text if rule in PER_CONTACT_RULES}
     third_party = contact.is_third_party and contact.target != "public"
     if not third_party:
+        # Said to you or your guarantor: nobody else learned of the debt or was asked to pay.
         hits.discard("third_party_collection")
+        if not contact.is_third_party:
+            hits.discard("debt_disclosed_to_third_party")
     elif _DEMAND.search(contact.content):
         hits.add("third_party_collection")
     if "third_party_collection" in hits:

@@ -253,3 +253,28 @@ def test_agreement_on_other_loans_rests_on_the_contract_not_the_card_rules():
     ]
     assert finding.standing == "heuristic"
     assert [s.article for s in finding.sources] == ["第五百零九条"]
+
+
+def test_disclosure_words_said_to_the_borrower_are_not_disclosure_to_others():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from rules import domain
+    from rules.engine import assess
+
+    tz = ZoneInfo("Asia/Shanghai")
+    said = "问我家里还有谁能替我还，说我欠钱不还"
+
+    def rules_for(target):
+        contact = domain.Contact(
+            ref="C1",
+            occurred_at=datetime(2025, 4, 1, 10, tzinfo=tz),
+            channel="call",
+            target=target,
+            content=said,
+        )
+        return {f.rule for f in assess(domain.Case(contacts=(contact,))).findings}
+
+    assert "debt_disclosed_to_third_party" not in rules_for("borrower")
+    assert "debt_disclosed_to_third_party" not in rules_for("guarantor")
+    assert "debt_disclosed_to_third_party" in rules_for("relative")
