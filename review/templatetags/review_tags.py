@@ -17,7 +17,7 @@ def case_sharing(case, user):
     return {
         "show": True,
         "case": case,
-        "shares": selectors.case_active_shares(case=case),
+        "shares": list(selectors.case_active_shares(case=case)),
         "notes": selectors.case_notes_for_borrower(case=case),
         "entries": selectors.case_access_log(case=case, limit=5),
     }
