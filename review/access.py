@@ -18,7 +18,6 @@ from django.http import Http404
 from accounts.models import Membership, Organisation
 from cases.access import get_case_for_user
 from cases.models import Case, CaseShare
-from letters.access import get_version_for_user
 from letters.models import LetterVersion
 
 
@@ -106,17 +105,24 @@ def user_may_approve_letters(user, case: Case) -> bool:
 
 
 def get_version_to_approve(user, pk: int, *, path: str = "") -> LetterVersion:
-    """A finalised letter version the user may approve.
+    """A finalised letter version the user may approve; the access is logged as an approval.
 
     404 if the version is not finalised or the user may not read its case;
     403 if they may read it but are not a lawyer of a sharing organisation
     (the owner and non-lawyer volunteers).
     """
-    version = get_version_for_user(user, pk, path=path)
-    if not user_may_approve_letters(user, version.draft.case):
-        raise PermissionDenied(
-            "Only a lawyer of an organisation the case is shared with may approve."
-        )
+    version = (
+        LetterVersion.objects.filter(pk=pk)
+        .filter(finalised_at__isnull=False)
+        .select_related("draft")
+        .first()
+    )
+    if version is None:
+        raise Http404("No such letter.")
+    case = get_case_for_user(user, version.draft.case_id, action="letter_approve", path=path)
+    if not user_may_approve_letters(user, case):
+        raise PermissionDenied("Only a lawyer of an organisation the case is shared with.")
+    version.draft.case = case
     return version
 
 

@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from cases.models import CaseShare
+from cases.models import AccessLog, CaseShare
 from review.services import letter_version_approve
 
 pytestmark = pytest.mark.django_db
@@ -103,3 +103,8 @@ def test_borrower_sees_who_approved_and_when(client, borrower, lawyer, shared_ca
     text = client.get(edit(version)).content.decode()
     assert f"Approved by 王律师 on {version.approved_at:%Y-%m-%d}" in text
     assert approve(version) not in text
+
+
+def test_approval_is_written_to_the_access_log(lawyer_client, lawyer, shared_case, version):
+    lawyer_client.post(approve(version))
+    assert AccessLog.objects.filter(case=shared_case, user=lawyer, action="letter_approve").exists()
