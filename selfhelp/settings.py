@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "guidance",
     "letters",
     "imports",
+    "review",
 ]
 
 MIDDLEWARE = [
@@ -141,7 +142,7 @@ LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 # The project-wide catalogue (base templates, accounts pages) comes last.
 LOCALE_PATHS = [
     BASE_DIR / app / "locale"
-    for app in ("accounts", "cases", "rules", "guidance", "letters", "jobs", "imports")
+    for app in ("accounts", "cases", "rules", "guidance", "letters", "jobs", "imports", "review")
 ] + [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True

@@ -15,5 +15,6 @@ urlpatterns = [
     path("letters/", include("letters.urls")),
     path("jobs/", include("jobs.urls")),
     path("imports/", include("imports.urls")),
+    path("review/", include("review.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -57,6 +57,15 @@ class World:
         )
 
     @cached_property
+    def share(self):
+        from cases.models import CaseShare
+        from tests.factories import OrganisationFactory
+
+        return CaseShare.objects.create(
+            case=self.case, organisation=OrganisationFactory(), granted_by=self.user
+        )
+
+    @cached_property
     def letter_version(self):
         from letters.services import letter_finalise
 
@@ -111,6 +120,14 @@ URL_KWARGS: dict[str, Callable[[World], dict]] = {
     "imports:batch_suggested": lambda w: {"pk": w.import_batch.pk},
     "imports:batch_commit": lambda w: {"pk": w.import_batch.pk},
     "imports:batch_cancel": lambda w: {"pk": w.import_batch.pk},
+    "review:review_detail": _case,
+    "review:review_take": _case,
+    "review:review_status": _case,
+    "review:note_create": _case,
+    "review:share_create": lambda w: {"case_pk": w.case.pk},
+    "review:access_log": lambda w: {"case_pk": w.case.pk},
+    "review:share_revoke": lambda w: {"pk": w.share.pk},
+    "review:letter_version_approve": lambda w: {"pk": w.letter_version.pk},
 }
 
 

@@ -1,0 +1,134 @@
+"""Who may do what in the review workflow. Every review view goes through these helpers.
+
+- Only the owner of a case may share it, revoke a share, or read its access log.
+- A member of an organisation works on a case only while the owner shares it with
+  that organisation; every such access is logged (cases.access.get_case_for_user).
+- Only a lawyer of such an organisation may approve a finalised letter.
+- Anyone else gets a 404, so a case's existence never leaks; a member of the
+  sharing organisation who asks for more than their role allows gets a 403.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from accounts.models import Membership, Organisation
+from cases.access import get_case_for_user
+from cases.models import Case, CaseShare
+from letters.models import LetterVersion
+
+
+@dataclass(frozen=True)
+class ReviewAccess:
+    """A shared case, as seen by one member of the organisation it is shared with."""
+
+    case: Case
+    organisation: Organisation
+    membership: Membership
+
+    @property
+    def is_lawyer(self) -> bool:
+        return self.membership.role == Membership.Role.LAWYER
+
+
+def get_owned_case(user, pk: int) -> Case:
+    """The case `pk` if the user owns it; 404 for anyone else, the organisation included.
+
+    Sharing is the owner's business alone: a reader of the case has no reason to
+    see the sharing pages, so they get the same 404 as a stranger.
+    """
+    case = Case.objects.filter(pk=pk, owner__pk=user.pk).first()
+    if case is None:
+        raise Http404("No such case.")
+    return case
+
+
+def get_active_share_for_owner(user, pk: int) -> CaseShare:
+    """An active share of one of the user's cases; 404 otherwise (revoked, or not theirs)."""
+    share = (
+        CaseShare.objects.filter(pk=pk)
+        .filter(revoked_at__isnull=True)
+        .filter(case__owner__pk=user.pk)
+        .select_related("case", "organisation")
+        .first()
+    )
+    if share is None:
+        raise Http404("No such share.")
+    return share
+
+
+def active_membership_for_case(user, case: Case) -> Membership | None:
+    """The user's membership in an organisation the case is actively shared with, if any."""
+    return (
+        Membership.objects.filter(user__pk=user.pk)
+        .filter(organisation__shares__case=case)
+        .filter(organisation__shares__revoked_at__isnull=True)
+        .select_related("organisation")
+        .order_by("organisation__name")
+        .first()
+    )
+
+
+def get_review_access(user, pk: int, *, action: str = "review", path: str = "") -> ReviewAccess:
+    """A case shared with one of the user's organisations; 404 for anyone else.
+
+    The owner gets a 404 too: the review pages are the organisation's workspace.
+    The access is logged through cases.access.get_case_for_user.
+    """
+    if not user.is_authenticated:
+        raise Http404("No such case.")
+    if not user.memberships.exists():
+        raise Http404("No such case.")
+    case = get_case_for_user(user, pk, action=action, path=path)
+    if case.owner_id == user.pk:
+        raise Http404("No such case.")
+    membership = active_membership_for_case(user, case)
+    if membership is None:
+        raise Http404("No such case.")
+    return ReviewAccess(case=case, organisation=membership.organisation, membership=membership)
+
+
+def user_may_approve_letters(user, case: Case) -> bool:
+    """True when the user is a lawyer of an organisation the case is actively shared with."""
+    if not user.is_authenticated:
+        return False
+    return (
+        Membership.objects.filter(user__pk=user.pk)
+        .filter(role=Membership.Role.LAWYER)
+        .filter(organisation__shares__case=case)
+        .filter(organisation__shares__revoked_at__isnull=True)
+        .exists()
+    )
+
+
+def get_version_to_approve(user, pk: int, *, path: str = "") -> LetterVersion:
+    """A finalised letter version the user may approve; the access is logged as an approval.
+
+    404 if the version is not finalised or the user may not read its case;
+    403 if they may read it but are not a lawyer of a sharing organisation
+    (the owner and non-lawyer volunteers).
+    """
+    version = (
+        LetterVersion.objects.filter(pk=pk)
+        .filter(finalised_at__isnull=False)
+        .select_related("draft")
+        .first()
+    )
+    if version is None:
+        raise Http404("No such letter.")
+    case = get_case_for_user(user, version.draft.case_id, action="letter_approve", path=path)
+    if not user_may_approve_letters(user, case):
+        raise PermissionDenied("Only a lawyer of an organisation the case is shared with.")
+    version.draft.case = case
+    return version
+
+
+def require_member(user) -> None:
+    """404 for anyone who belongs to no organisation: the review queue does not exist for them."""
+    if not user.is_authenticated:
+        raise Http404("No review queue.")
+    if not user.memberships.exists():
+        raise Http404("No review queue.")

@@ -1,0 +1,44 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Organisation
+
+from .models import ReviewNote, ReviewStatus
+
+
+class ShareForm(forms.Form):
+    """The borrower chooses an organisation and gives explicit consent."""
+
+    organisation = forms.ModelChoiceField(
+        label=_("Legal-aid organisation"),
+        queryset=Organisation.objects.none(),
+        empty_label=_("Choose an organisation"),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that this organisation's members may read my whole case, as listed above, "
+            "until I stop sharing it."
+        ),
+        error_messages={"required": _("Please tick the box to give your consent.")},
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=ReviewStatus.choices)
+
+
+class NoteForm(forms.ModelForm):
+    class Meta:
+        model = ReviewNote
+        fields = ["text", "shared_with_borrower"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "shared_with_borrower": _(
+                "Leave unticked to keep the note inside your organisation. "
+                "Ticked notes are shown to the borrower on their case page."
+            ),
+        }

@@ -1,0 +1,136 @@
+"""Reads of the review workflow. Callers pass objects obtained through review/access.py
+(or, for the queue, the signed-in user), so every read is already scoped."""
+
+from __future__ import annotations
+
+from django.db.models import Count, DateTimeField, F, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Organisation
+from cases.models import AccessLog, Case, CaseShare, Contact
+
+from .models import CaseReview, ReviewNote, ReviewStatus
+
+
+def organisations_to_share_with(*, case: Case) -> QuerySet[Organisation]:
+    """Every organisation the case is not already actively shared with, by name."""
+    return Organisation.objects.exclude(
+        shares__case=case, shares__revoked_at__isnull=True
+    ).order_by("name")
+
+
+def case_active_shares(*, case: Case) -> QuerySet[CaseShare]:
+    """The case's active shares, oldest first, with their organisation."""
+    return (
+        CaseShare.objects.filter(case=case, revoked_at__isnull=True)
+        .select_related("organisation")
+        .order_by("granted_at", "id")
+    )
+
+
+# What a logged access did, in words; anything else shows the page's name as logged.
+ACTION_LABELS = {
+    "case_detail": _("opened the case"),
+    "view": _("opened the case"),
+    "case_export": _("downloaded the case file"),
+    "contact_detail": _("read a contact"),
+    "loan_detail": _("read a loan"),
+    "evidence_download": _("opened an evidence file"),
+    "evidence_verify": _("checked an evidence file"),
+    "letters": _("read the letter list"),
+    "letter_view": _("read a letter"),
+    "review": _("opened the review page"),
+    "review_take": _("took on the case"),
+    "review_status": _("changed the review status"),
+    "review_note": _("wrote a note"),
+    "letter_approve": _("approved a letter"),
+}
+
+
+def case_access_log(*, case: Case, limit: int | None = None) -> list[AccessLog]:
+    """Who looked at the case, when, and for which organisation; newest first.
+
+    Each entry carries `action_label`, the action in words.
+    """
+    entries = (
+        AccessLog.objects.filter(case=case)
+        .select_related("user", "organisation")
+        .order_by("-at", "-id")
+    )
+    result = list(entries[:limit] if limit else entries)
+    for entry in result:
+        entry.action_label = ACTION_LABELS.get(entry.action, entry.action)
+    return result
+
+
+def case_notes_for_borrower(*, case: Case) -> QuerySet[ReviewNote]:
+    """Notes organisations chose to share with the borrower; private notes never leave here."""
+    return (
+        ReviewNote.objects.filter(case=case, shared_with_borrower=True)
+        .select_related("author", "organisation")
+        .order_by("-created_at", "-id")
+    )
+
+
+def review_notes(*, case: Case, organisation: Organisation) -> QuerySet[ReviewNote]:
+    """Every note of the organisation on the case, newest first."""
+    return (
+        ReviewNote.objects.filter(case=case, organisation=organisation)
+        .select_related("author")
+        .order_by("-created_at", "-id")
+    )
+
+
+def case_review(*, case: Case, organisation: Organisation) -> CaseReview | None:
+    """The organisation's review record of the case, if anyone has acted on it yet."""
+    return (
+        CaseReview.objects.filter(case=case, organisation=organisation)
+        .select_related("assignee")
+        .first()
+    )
+
+
+def _count(queryset) -> Subquery:
+    counted = queryset.order_by().values("case").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted), Value(0))
+
+
+def review_queue(*, user) -> list[CaseShare]:
+    """The active shares with the user's organisations, newest first, in one query.
+
+    Each row carries review_status (and its status_label), assignee_name,
+    contact_count, note_count and last_activity (the latest of the share, the case,
+    the review and its notes).
+    """
+    review = CaseReview.objects.filter(case=OuterRef("case"), organisation=OuterRef("organisation"))
+    notes = ReviewNote.objects.filter(case=OuterRef("case"), organisation=OuterRef("organisation"))
+    last_note = notes.order_by("-created_at").values("created_at")[:1]
+    rows = list(
+        CaseShare.objects.filter(revoked_at__isnull=True, organisation__memberships__user=user)
+        .select_related("case", "organisation")
+        .annotate(
+            review_status=Coalesce(
+                Subquery(review.values("status")[:1]), Value(ReviewStatus.NEW.value)
+            ),
+            assignee_name=Subquery(review.values("assignee__display_name")[:1]),
+            assignee_email=Subquery(review.values("assignee__email")[:1]),
+            contact_count=_count(Contact.objects.filter(case=OuterRef("case"))),
+            note_count=_count(notes),
+            last_activity=Greatest(
+                F("granted_at"),
+                F("case__updated_at"),
+                Coalesce(
+                    Subquery(review.values("updated_at")[:1]),
+                    F("granted_at"),
+                    output_field=DateTimeField(),
+                ),
+                Coalesce(Subquery(last_note), F("granted_at"), output_field=DateTimeField()),
+            ),
+        )
+        .order_by("-granted_at", "-id")
+    )
+    labels = dict(ReviewStatus.choices)
+    for row in rows:
+        row.status_label = labels.get(row.review_status, row.review_status)
+    return rows

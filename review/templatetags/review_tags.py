@@ -1,0 +1,35 @@
+from django import template
+
+from review import selectors
+from review.access import user_may_approve_letters
+
+register = template.Library()
+
+
+@register.inclusion_tag("review/_case_sharing.html")
+def case_sharing(case, user):
+    """The owner's sharing panel on the case page: {% case_sharing case user %}.
+
+    Renders nothing for anyone but the owner, so a reader never sees who else was given access.
+    """
+    if case.owner_id != user.pk:
+        return {"show": False}
+    return {
+        "show": True,
+        "case": case,
+        "shares": list(selectors.case_active_shares(case=case)),
+        "notes": selectors.case_notes_for_borrower(case=case),
+        "entries": selectors.case_access_log(case=case, limit=5),
+    }
+
+
+@register.simple_tag
+def may_approve_letters(case, user) -> bool:
+    """Whether the user may approve this case's letters: {% may_approve_letters case user as x %}."""
+    return user_may_approve_letters(user, case)
+
+
+@register.inclusion_tag("review/_version_approval.html")
+def version_approval(version, may_approve):
+    """A version's approval, or the approve button for a lawyer who may give it."""
+    return {"version": version, "may_approve": may_approve}

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "review"
+urlpatterns = [
+    path("", views.review_queue, name="review_queue"),
+    path("case/<int:pk>/", views.review_detail, name="review_detail"),
+    path("case/<int:pk>/take/", views.review_take, name="review_take"),
+    path("case/<int:pk>/status/", views.review_status, name="review_status"),
+    path("case/<int:pk>/notes/", views.note_create, name="note_create"),
+    path("case/<int:case_pk>/share/", views.share_create, name="share_create"),
+    path("case/<int:case_pk>/access-log/", views.access_log, name="access_log"),
+    path("share/<int:pk>/revoke/", views.share_revoke, name="share_revoke"),
+    path("version/<int:pk>/approve/", views.letter_version_approve, name="letter_version_approve"),
+]

@@ -1,0 +1,170 @@
+"""Review pages: the borrower shares and revokes; the organisation works on shared cases.
+
+Borrower side: share a case (with explicit consent), stop sharing, read the access log.
+Organisation side: the queue, one case's review (status, assignee, notes), and a
+lawyer's approval of a finalised letter.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from selfhelp.htmx import render_partial_response
+from selfhelp.views import HtmxHttpRequest
+
+from . import access, selectors, services
+from .forms import NoteForm, ShareForm, StatusForm
+
+# Borrower side
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def share_create(request: HtmxHttpRequest, case_pk: int) -> HttpResponse:
+    """Choose an organisation, see what it will be able to read, and consent."""
+    case = access.get_owned_case(request.user, case_pk)
+    organisations = selectors.organisations_to_share_with(case=case)
+    form = ShareForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        organisation = form.cleaned_data["organisation"]
+        try:
+            services.case_share_create(
+                case=case, organisation=organisation, granted_by=request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your case is now shared with %s.") % organisation.name)
+            return redirect("cases:case_detail", pk=case.pk)
+    return render(request, "review/share_create.html", {"case": case, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def share_revoke(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Stop sharing: a confirmation page, then the organisation loses access at once."""
+    share = access.get_active_share_for_owner(request.user, pk)
+    if request.method == "POST":
+        services.case_share_revoke(share=share)
+        messages.success(request, _("%s can no longer see your case.") % share.organisation.name)
+        return redirect("cases:case_detail", pk=share.case_id)
+    return render(request, "review/share_revoke.html", {"share": share, "case": share.case})
+
+
+@require_GET
+@login_required
+def access_log(request: HtmxHttpRequest, case_pk: int) -> HttpResponse:
+    """Every time someone from an organisation opened the case."""
+    case = access.get_owned_case(request.user, case_pk)
+    entries = selectors.case_access_log(case=case)
+    return render(request, "review/access_log.html", {"case": case, "entries": entries})
+
+
+# Organisation side
+
+
+@require_GET
+@login_required
+def review_queue(request: HtmxHttpRequest) -> HttpResponse:
+    """The cases shared with the user's organisations, newest share first."""
+    access.require_member(request.user)
+    rows = selectors.review_queue(user=request.user)
+    return render(request, "review/review_queue.html", {"rows": rows})
+
+
+def _detail_context(review_access: access.ReviewAccess, note_form: NoteForm | None = None) -> dict:
+    case, organisation = review_access.case, review_access.organisation
+    review = selectors.case_review(case=case, organisation=organisation)
+    return {
+        "case": case,
+        "organisation": organisation,
+        "review": review,
+        "status_form": StatusForm(initial={"status": review.status if review else "new"}),
+        "note_form": note_form or NoteForm(),
+        "notes": selectors.review_notes(case=case, organisation=organisation),
+        "is_lawyer": review_access.is_lawyer,
+    }
+
+
+@require_GET
+@login_required
+def review_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """One shared case as the organisation works on it: status, assignee and notes."""
+    review_access = access.get_review_access(request.user, pk, path=request.path)
+    return render(request, "review/review_detail.html", _detail_context(review_access))
+
+
+@require_POST
+@login_required
+def review_take(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Assign the case to the signed-in member."""
+    review_access = access.get_review_access(
+        request.user, pk, action="review_take", path=request.path
+    )
+    services.case_review_take(
+        case=review_access.case, organisation=review_access.organisation, user=request.user
+    )
+    messages.success(request, _("You are now working on this case."))
+    return redirect("review:review_detail", pk=pk)
+
+
+@require_POST
+@login_required
+def review_status(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Move the review to new, in review or done."""
+    review_access = access.get_review_access(
+        request.user, pk, action="review_status", path=request.path
+    )
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        services.case_review_set_status(
+            case=review_access.case,
+            organisation=review_access.organisation,
+            status=form.cleaned_data["status"],
+        )
+        messages.success(request, _("Status saved."))
+    else:
+        messages.error(request, _("Please choose a status from the list."))
+    return redirect("review:review_detail", pk=pk)
+
+
+@require_POST
+@login_required
+def note_create(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Add a note; htmx gets the #review-notes fragment back, a plain post a redirect."""
+    review_access = access.get_review_access(
+        request.user, pk, action="review_note", path=request.path
+    )
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        services.review_note_create(
+            case=review_access.case, organisation=review_access.organisation,
+            author=request.user, **form.cleaned_data,
+        )  # fmt: skip
+        if not request.htmx:
+            return redirect("review:review_detail", pk=pk)
+        form = None
+    context = _detail_context(review_access, form)
+    return render_partial_response(
+        request, "review/review_detail.html", context, target="review-notes"
+    )
+
+
+@require_POST
+@login_required
+def letter_version_approve(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """A lawyer of a sharing organisation approves a finalised letter version, once."""
+    version = access.get_version_to_approve(request.user, pk, path=request.path)
+    try:
+        services.letter_version_approve(version=version, approver=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Version %d approved.") % version.number)
+    return redirect("letters:letter_edit", pk=version.draft_id)
