@@ -54,7 +54,8 @@ class Command(BaseCommand):
             Membership.objects.get_or_create(
                 user=volunteer,
                 organisation=organisation,
-                defaults={"role": Membership.Role.VOLUNTEER},
+                # A volunteer lawyer, so the whole review flow (notes, letter approval) can be tried.
+                defaults={"role": Membership.Role.LAWYER},
             )
             case = None
             if not borrower.cases.exists():
