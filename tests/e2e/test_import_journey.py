@@ -194,6 +194,39 @@ def pending_files() -> list[str]:
     return storage.listdir(PENDING_DIR)[1] if storage.exists(PENDING_DIR) else []
 
 
+# The import pages in the states a borrower reaches them, starting from the case page
+# (for the accessibility audit and the phone-layout checks).
+def import_upload_from_case(page):
+    page.click("main a[href^='/imports/case/']")
+    page.wait_for_selector("main input[name=files]")
+
+
+def import_review_from_case(page):
+    import_upload_from_case(page)
+    upload(page, backup_files())
+    page.wait_for_selector("#import-review .import-groups")
+
+
+def import_number_from_case(page):
+    import_review_from_case(page)
+    page.locator("#import-review .import-groups a.button").first.click()
+    page.wait_for_selector("#import-review input[name=chosen]")
+
+
+def import_failed_from_case(page):
+    import_upload_from_case(page)
+    upload(page, [{"name": "sms.xml", "mimeType": "text/xml", "buffer": b"<smses><sms date="}])
+    page.wait_for_selector("main [role=alert]")
+
+
+IMPORT_STATES = [
+    ("import_upload", import_upload_from_case),
+    ("import_review", import_review_from_case),
+    ("import_review+number", import_number_from_case),
+    ("import_failed", import_failed_from_case),
+]
+
+
 def test_sample_backups_hold_thirty_messages_and_ten_calls():
     assert sms_backup().count(b"<sms ") == 30
     assert calls_backup().count(b"<call ") == 10

@@ -192,3 +192,33 @@ def test_phone_menu_opens_by_tap_and_by_keyboard_and_desktop_shows_the_links(
         assert not page.locator(".site-menu summary").is_visible()
     finally:
         desktop.close()
+
+
+def test_import_pages_fit_a_phone_in_both_languages(browser, live_server, world):
+    """The phone import (issue 5): no sideways scroll, big enough targets, screenshots."""
+    from tests.e2e.test_import_journey import IMPORT_STATES
+
+    case_path = next(path for name, path, _ in world.paths if name == "case_detail")
+    contexts = Contexts(browser, live_server.url, world, viewport=PHONE)
+    wide, small, shot = [], [], []
+    try:
+        for language in LANGUAGES:
+            page = contexts.page("owner", language)
+            for name, reach in IMPORT_STATES:
+                page.goto(live_server.url + case_path)
+                reach(page)
+                width = page.evaluate("document.documentElement.scrollWidth")
+                if width > PHONE["width"]:
+                    wide.append(f"{name} [{language}]: {width}px")
+                for t in page.evaluate(TARGETS_JS):
+                    minimum = 44 if t["primary"] else 24
+                    if not t["inline"] and (t["height"] < minimum or t["width"] < 24):
+                        small.append(f"{name} [{language}] {t}")
+                target = ARTIFACTS / f"{name}-{language}-phone.png"
+                page.screenshot(path=str(target), full_page=True)
+                shot.append(target)
+    finally:
+        contexts.close()
+    assert wide == []
+    assert small == []
+    assert len(shot) == 2 * len(IMPORT_STATES)
