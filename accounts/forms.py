@@ -157,11 +157,18 @@ WRONG_CODE = _(
 )
 
 
+class OneTimeCodeInput(forms.TextInput):
+    """A code field that comes back empty after an error: a used or wrong code is no help."""
+
+    def format_value(self, value):
+        return None
+
+
 def _code_widget(*, numeric: bool) -> forms.TextInput:
     attrs = {"autocomplete": "one-time-code", "autofocus": True, "spellcheck": "false"}
     if numeric:
         attrs |= {"inputmode": "numeric", "pattern": "[0-9 ]*", "maxlength": "8"}
-    return forms.TextInput(attrs=attrs)
+    return OneTimeCodeInput(attrs=attrs)
 
 
 class TwoFactorCodeForm(AccessibleFormMixin, forms.Form):

@@ -56,6 +56,11 @@ class User(AbstractUser):
         """True when the user belongs to at least one legal-aid organisation."""
         return self.memberships.exists()
 
+    @property
+    def must_use_second_factor(self) -> bool:
+        """Volunteers see shared cases and staff see everything: neither may turn 2FA off."""
+        return self.is_staff or self.is_volunteer
+
 
 class Organisation(models.Model):
     """A legal-aid clinic or law firm that reviews cases borrowers share with it."""

@@ -82,10 +82,10 @@ class TwoFactorLocked(Exception):
 
 
 def twofa_required(*, user: User) -> bool:
-    """Volunteers must use a second factor; so must anyone who has turned it on. One query."""
+    """Volunteers and staff must use a second factor; so must anyone who turned it on. One query."""
     return (
         User.objects.filter(pk=user.pk)
-        .filter(Q(memberships__isnull=False) | Q(totp_device__isnull=False))
+        .filter(Q(is_staff=True) | Q(memberships__isnull=False) | Q(totp_device__isnull=False))
         .exists()
     )
 
@@ -263,9 +263,9 @@ def totp_device_enrol(*, user: User, secret: str, step: int) -> list[str]:
 
 
 def totp_device_disable(*, user: User) -> None:
-    """Turn the second factor off. Only borrowers may: volunteers must always have one."""
-    if user.is_volunteer:
-        raise PermissionError("Volunteers cannot turn off the second factor.")
+    """Turn the second factor off. Only borrowers may: volunteers and staff must keep one."""
+    if user.must_use_second_factor:
+        raise PermissionError("Volunteers and staff cannot turn off the second factor.")
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()
         RecoveryCode.objects.filter(user=user).delete()

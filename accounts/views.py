@@ -69,10 +69,13 @@ def profile(request: HtmxHttpRequest) -> HttpResponse:
         user_update_profile(user=request.user, display_name=form.cleaned_data["display_name"])
         messages.success(request, _("Your name has been saved."))
         return redirect("accounts:profile")
+    memberships = list(membership_list_for_user(user=request.user))
     context = {
         "form": form,
-        "memberships": membership_list_for_user(user=request.user),
+        "memberships": memberships,
         "device": twofa_status_for_user(user=request.user),
+        # Same rule as User.must_use_second_factor, from the rows already loaded.
+        "can_disable": not (request.user.is_staff or memberships),
     }
     return render(request, "accounts/user_profile.html", context)
 
@@ -200,7 +203,7 @@ def twofa_disable(request: HtmxHttpRequest) -> HttpResponse:
     """Borrowers may turn the second factor off with a current code. Volunteers may not."""
     if not twofa_has_device(user=request.user):
         return redirect("accounts:profile")
-    if request.user.is_volunteer:
+    if request.user.must_use_second_factor:
         if request.method == "POST":
             return HttpResponseForbidden()
         return render(request, "accounts/twofa_disable.html", {"form": None})

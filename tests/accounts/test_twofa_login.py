@@ -232,3 +232,25 @@ def test_no_page_of_a_shared_case_is_reachable_before_enrolling(client, voluntee
     ]:
         assert client.get(url)["Location"].startswith(SETUP), url
     assert not TOTPDevice.objects.filter(user=volunteer).exists()
+
+
+def test_wrong_code_is_not_echoed_back(client, volunteer, enrolled):
+    password_login(client, volunteer)
+    html = client.post(VERIFY, {"code": "135791"}).content.decode()
+    assert "135791" not in html
+
+
+def test_borrower_with_device_sees_no_volunteer_wording(client, borrower):
+    enrol(borrower)
+    password_login(client, borrower)
+    html = client.get(VERIFY).content.decode()
+    assert "现在请输入身份验证器应用中的验证码" in html
+    assert "借款人共享给你的案件" not in html
+
+
+def test_staff_without_membership_must_enrol_too(client):
+    from tests.factories import UserFactory
+
+    staff = UserFactory(email="staff@example.com", is_staff=True)
+    password_login(client, staff)
+    assert client.get("/admin/")["Location"].startswith(SETUP)

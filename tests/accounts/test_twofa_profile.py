@@ -100,3 +100,14 @@ def test_anonymous_gets_login_for_every_profile_action(client):
     for url in (DISABLE, RESET):
         assert client.get(url)["Location"].startswith(reverse("accounts:login"))
     assert client.post(REGENERATE)["Location"].startswith(reverse("accounts:login"))
+
+
+def test_staff_cannot_turn_it_off(client):
+    from tests.factories import UserFactory
+
+    staff = UserFactory(email="staff@example.com", is_staff=True)
+    enrol(staff)
+    client.force_login(staff)
+    assert DISABLE not in client.get(PROFILE).content.decode()
+    assert client.post(DISABLE, {"code": fresh_code(staff)}).status_code == 403
+    assert TOTPDevice.objects.filter(user=staff).exists()
