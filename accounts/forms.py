@@ -7,14 +7,21 @@ fits the shared field template.
 
 from __future__ import annotations
 
+import math
+from datetime import datetime
+
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from selfhelp.forms import AccessibleFormMixin
 
 from .models import User
+from .services import TwoFactorLocked, twofa_code_check, twofa_pending_check
+from .totp import DIGITS
 
 PASSWORD_HELP = _(
     "At least 8 characters. Not a common password, not only numbers, "
@@ -127,3 +134,107 @@ class AccountDeleteForm(AccessibleFormMixin, forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That password is not correct."))
         return password
+
+
+def _locked_error(until: datetime) -> ValidationError:
+    minutes = max(1, math.ceil((until - timezone.now()).total_seconds() / 60))
+    return ValidationError(
+        ngettext(
+            "Too many wrong codes. For your safety, no code is checked for %(minutes)d more "
+            "minute. Then try again.",
+            "Too many wrong codes. For your safety, no code is checked for %(minutes)d more "
+            "minutes. Then try again.",
+            minutes,
+        )
+        % {"minutes": minutes},
+        code="locked",
+    )
+
+
+WRONG_CODE = _(
+    "That code is not right. Check that the time on your phone is correct and use the "
+    "newest code; each code works once."
+)
+
+
+class OneTimeCodeInput(forms.TextInput):
+    """A code field that comes back empty after an error: a used or wrong code is no help."""
+
+    def format_value(self, value):
+        return None
+
+
+def _code_widget(*, numeric: bool) -> forms.TextInput:
+    attrs = {"autocomplete": "one-time-code", "autofocus": True, "spellcheck": "false"}
+    if numeric:
+        attrs |= {"inputmode": "numeric", "pattern": "[0-9 ]*", "maxlength": "8"}
+    return OneTimeCodeInput(attrs=attrs)
+
+
+class TwoFactorCodeForm(AccessibleFormMixin, forms.Form):
+    """A 6-digit code from the user's authenticator app, checked under the rate limit.
+
+    With allow_recovery (the verify page after login) a recovery code works too.
+    """
+
+    code = forms.CharField(label=_("6-digit code from your authenticator app"), max_length=40)
+
+    def __init__(self, *args, user, allow_recovery: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.allow_recovery = allow_recovery
+        self.fields["code"].widget = _code_widget(numeric=not allow_recovery)
+        if allow_recovery:
+            self.fields["code"].label = _("Code from your authenticator app, or a recovery code")
+            self.fields["code"].help_text = _(
+                "Open the app and type the 6 digits it shows now. Lost your phone? "
+                "Type one of your recovery codes instead."
+            )
+
+    def clean_code(self) -> str:
+        code = self.cleaned_data["code"].strip()
+        try:
+            ok = twofa_code_check(user=self.user, code=code, allow_recovery=self.allow_recovery)
+        except TwoFactorLocked as locked:
+            raise _locked_error(locked.until) from None
+        if not ok:
+            raise ValidationError(WRONG_CODE, code="wrong")
+        return code
+
+    @property
+    def used_recovery(self) -> bool:
+        """True when the accepted code was a recovery code (they are longer than 6 digits)."""
+        code = "".join(self.cleaned_data.get("code", "").split())
+        return not (len(code) == DIGITS and code.isdigit())
+
+
+class TwoFactorSetupForm(AccessibleFormMixin, forms.Form):
+    """The first code of a new authenticator app proves it was set up correctly."""
+
+    code = forms.CharField(
+        label=_("6-digit code from your authenticator app"),
+        max_length=8,
+        widget=_code_widget(numeric=True),
+    )
+
+    def __init__(self, *args, user, secret: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.secret = secret
+        self.step = 0
+
+    def clean_code(self) -> str:
+        code = self.cleaned_data["code"].strip()
+        try:
+            self.step = twofa_pending_check(user=self.user, secret=self.secret, code=code)
+        except TwoFactorLocked as locked:
+            raise _locked_error(locked.until) from None
+        if not self.step:
+            raise ValidationError(WRONG_CODE, code="wrong")
+        return code
+
+
+class RecoveryCodesSavedForm(AccessibleFormMixin, forms.Form):
+    saved = forms.BooleanField(
+        label=_("I have saved these recovery codes somewhere safe, away from my phone."),
+    )

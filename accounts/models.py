@@ -56,6 +56,11 @@ class User(AbstractUser):
         """True when the user belongs to at least one legal-aid organisation."""
         return self.memberships.exists()
 
+    @property
+    def must_use_second_factor(self) -> bool:
+        """Volunteers see shared cases and staff see everything: neither may turn 2FA off."""
+        return self.is_staff or self.is_volunteer
+
 
 class Organisation(models.Model):
     """A legal-aid clinic or law firm that reviews cases borrowers share with it."""
@@ -96,3 +101,61 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.organisation} ({self.role})"
+
+
+class TOTPDevice(models.Model):
+    """A user's authenticator app: the shared TOTP secret (RFC 6238) and the last step used.
+
+    The secret is stored as plain base32. Encrypting it with a key from the settings
+    would protect it only against a leak of the database alone (not of the server,
+    which holds both), and would tie every device to that key's rotation. What we do
+    instead: the secret is shown once, on the setup page, and never again; a stolen
+    secret still needs the password; staff can reset a device (manage.py reset_2fa).
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="totp_device")
+    secret = models.CharField(_("secret"), max_length=64)
+    # The RFC 6238 time step of the last accepted code: a code is accepted once only.
+    last_used_step = models.BigIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("authenticator app")
+        verbose_name_plural = _("authenticator apps")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class RecoveryCode(models.Model):
+    """A one-time code for when the phone is lost. Only its SHA-256 is stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    code_hash = models.CharField(max_length=64)
+    used_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("recovery code")
+        verbose_name_plural = _("recovery codes")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "code_hash"], name="unique_recovery_code")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({'used' if self.used_at else 'unused'})"
+
+
+class TwoFactorFailure(models.Model):
+    """One wrong code. Counted per user in the database, so every process sees the same limit."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="twofa_failures")
+    created_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("wrong code")
+        verbose_name_plural = _("wrong codes")
+        indexes = [models.Index(fields=["user", "created_at"], name="twofa_failure_user_time")]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,10 +1,24 @@
-"""Writes for users: sign-up and profile changes."""
+"""Writes for users: sign-up, profile changes and the second factor (TOTP, recovery codes)."""
 
 from __future__ import annotations
 
+import hashlib
+import secrets
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from importlib import import_module
+
+from django.conf import settings
+from django.contrib.sessions.backends.base import SessionBase
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
 from selfhelp.deletion import delete_with_files
 
-from .models import User
+from . import totp
+from .models import RecoveryCode, TOTPDevice, TwoFactorFailure, User
 
 
 def user_signup(*, email: str, password: str, display_name: str = "") -> User:
@@ -30,3 +44,272 @@ def user_delete(*, user: User) -> None:
     Files in private storage go once the transaction commits (selfhelp.deletion).
     """
     delete_with_files(user)
+
+
+# --- Second factor ---------------------------------------------------------------------------
+#
+# The session remembers where a signed-in user stands, so that a verified or exempt
+# request costs no query at all:
+#   "pending"  - the user must give a code (volunteers, and anyone with a device) or enrol;
+#   "verified" - a code or recovery code was accepted in this session;
+#   "exempt"   - a borrower without a device. Re-checked every few minutes, so a borrower
+#                who is made a member of an organisation must enrol soon after, not at the
+#                next login.
+
+ISSUER = "Debt Self-Help"
+SESSION_STATE = "twofa_state"
+SESSION_CHECKED_AT = "twofa_checked_at"
+SESSION_PENDING_SECRET = "twofa_pending_secret"
+SESSION_RESET_ALLOWED = "twofa_reset_allowed"
+SESSION_NEW_CODES = "twofa_new_recovery_codes"
+PENDING, VERIFIED, EXEMPT = "pending", "verified", "exempt"
+EXEMPT_RECHECK_SECONDS = 300
+
+MAX_FAILURES = 5
+FAILURE_WINDOW = timedelta(minutes=10)
+LOCKOUT = timedelta(minutes=10)
+RECOVERY_CODE_COUNT = 10
+# No 0/o, 1/l/i: codes are copied by hand from paper.
+RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+
+
+class TwoFactorLocked(Exception):
+    """Too many wrong codes: no code is checked until `until`."""
+
+    def __init__(self, until: datetime):
+        super().__init__(until)
+        self.until = until
+
+
+def twofa_required(*, user: User) -> bool:
+    """Volunteers and staff must use a second factor; so must anyone who turned it on. One query."""
+    return (
+        User.objects.filter(pk=user.pk)
+        .filter(Q(is_staff=True) | Q(memberships__isnull=False) | Q(totp_device__isnull=False))
+        .exists()
+    )
+
+
+def twofa_has_device(*, user: User) -> bool:
+    """Whether the user has finished setting up an authenticator app."""
+    return TOTPDevice.objects.filter(user=user).exists()
+
+
+def twofa_session_start(*, session: SessionBase, user: User) -> None:
+    """At every login: decide whether this session must still give a second factor."""
+    session[SESSION_STATE] = PENDING if twofa_required(user=user) else EXEMPT
+    session[SESSION_CHECKED_AT] = int(time.time())
+
+
+def twofa_session_state(*, session: SessionBase, user: User) -> str:
+    """Where this session stands: PENDING, VERIFIED or EXEMPT (see the note above).
+
+    A verified or recently checked exempt session costs no query. A session from
+    before this feature (no state) is decided now, like a login.
+    """
+    state = session.get(SESSION_STATE)
+    if state == VERIFIED:
+        return VERIFIED
+    checked_at = session.get(SESSION_CHECKED_AT, 0)
+    if state == EXEMPT and time.time() - checked_at < EXEMPT_RECHECK_SECONDS:
+        return EXEMPT
+    new_state = PENDING if twofa_required(user=user) else EXEMPT
+    if new_state != state or new_state == EXEMPT:
+        session[SESSION_STATE] = new_state
+        session[SESSION_CHECKED_AT] = int(time.time())
+    return new_state
+
+
+def twofa_mark_verified(*, session: SessionBase) -> None:
+    """Record in the session that the second factor was given. The caller cycles the key."""
+    session[SESSION_STATE] = VERIFIED
+    session.pop(SESSION_RESET_ALLOWED, None)
+    session.pop(SESSION_PENDING_SECRET, None)
+
+
+def twofa_locked_until(*, user: User, now: datetime | None = None) -> datetime | None:
+    """The end of the lockout if the user gave MAX_FAILURES wrong codes within FAILURE_WINDOW.
+
+    The lockout lasts LOCKOUT from the last wrong code. While it lasts no code is
+    checked and nothing is recorded, so it ends on time.
+    """
+    now = now or timezone.now()
+    recent = list(
+        TwoFactorFailure.objects.filter(user=user, created_at__gt=now - FAILURE_WINDOW - LOCKOUT)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)[:MAX_FAILURES]
+    )
+    if len(recent) < MAX_FAILURES or recent[0] - recent[-1] > FAILURE_WINDOW:
+        return None
+    until = recent[0] + LOCKOUT
+    return until if until > now else None
+
+
+def _checked(*, user: User, check: Callable[[], bool], now: datetime | None) -> bool:
+    """Run `check` under the rate limit: record a failure, or clear them on success."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        # Lock the user row so that parallel guesses are counted one after another.
+        User.objects.select_for_update().filter(pk=user.pk).first()
+        until = twofa_locked_until(user=user, now=now)
+        if until is None:
+            ok = check()
+            if ok:
+                TwoFactorFailure.objects.filter(user=user).delete()
+            else:
+                TwoFactorFailure.objects.create(user=user, created_at=now)
+    if until is not None:
+        raise TwoFactorLocked(until)
+    return ok
+
+
+def _accept_step(*, device: TOTPDevice, code: str, at: float) -> bool:
+    """Accept a TOTP code for this device once: a compare-and-set on the last used step."""
+    step = totp.matching_step(device.secret, code, at, after_step=device.last_used_step)
+    if step is None:
+        return False
+    return bool(
+        TOTPDevice.objects.filter(pk=device.pk, last_used_step__lt=step).update(last_used_step=step)
+    )
+
+
+def _recovery_hash(code: str) -> str:
+    normalised = "".join(ch for ch in code.lower() if ch.isalnum())
+    return hashlib.sha256(normalised.encode("ascii", "ignore")).hexdigest()
+
+
+def _recovery_code_use(*, user: User, code: str, now: datetime) -> bool:
+    """Spend one unused recovery code matching `code`. Each code works once."""
+    return bool(
+        RecoveryCode.objects.filter(
+            user=user, code_hash=_recovery_hash(code), used_at__isnull=True
+        ).update(used_at=now)
+    )
+
+
+def twofa_code_check(
+    *, user: User, code: str, allow_recovery: bool = False, at: float | None = None
+) -> bool:
+    """Check a code from the user's authenticator app (or a recovery code if allowed).
+
+    Raises TwoFactorLocked after too many wrong codes. Returns False for a wrong,
+    replayed or malformed code, which counts towards the limit.
+    """
+    at = time.time() if at is None else at
+    now = datetime.fromtimestamp(at, tz=UTC)
+
+    def check() -> bool:
+        device = TOTPDevice.objects.filter(user=user).first()
+        if device is not None and _accept_step(device=device, code=code, at=at):
+            return True
+        return allow_recovery and _recovery_code_use(user=user, code=code, now=now)
+
+    return _checked(user=user, check=check, now=now)
+
+
+def twofa_pending_check(*, user: User, secret: str, code: str, at: float | None = None) -> int:
+    """Check the first code of a new authenticator app. Returns its time step, or 0 if wrong.
+
+    Raises TwoFactorLocked after too many wrong codes, like twofa_code_check.
+    """
+    at = time.time() if at is None else at
+    found: list[int] = []
+
+    def check() -> bool:
+        step = totp.matching_step(secret, code, at)
+        if step is not None:
+            found.append(step)
+        return step is not None
+
+    _checked(user=user, check=check, now=datetime.fromtimestamp(at, tz=UTC))
+    return found[0] if found else 0
+
+
+def recovery_codes_regenerate(*, user: User) -> list[str]:
+    """Replace all the user's recovery codes with RECOVERY_CODE_COUNT new ones, returned once.
+
+    Only a SHA-256 of each is kept. A code carries about 59 bits of chance, and
+    guessing online is rate limited, so a plain hash (no slow hasher) is enough.
+    """
+    codes = []
+    for _ in range(RECOVERY_CODE_COUNT):
+        raw = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(12))
+        codes.append(f"{raw[:4]}-{raw[4:8]}-{raw[8:]}")
+    with transaction.atomic():
+        RecoveryCode.objects.filter(user=user).delete()
+        RecoveryCode.objects.bulk_create(
+            RecoveryCode(user=user, code_hash=_recovery_hash(code)) for code in codes
+        )
+    return codes
+
+
+def recovery_codes_left(*, user: User) -> int:
+    """How many recovery codes the user has not used yet."""
+    return RecoveryCode.objects.filter(user=user, used_at__isnull=True).count()
+
+
+def totp_device_enrol(*, user: User, secret: str, step: int) -> list[str]:
+    """Make `secret` the user's authenticator app, replacing any old one; new recovery codes.
+
+    `step` is the time step of the code that confirmed the app, so it cannot be used again.
+    """
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        device = TOTPDevice(user=user, secret=secret, last_used_step=step)
+        device.full_clean()
+        device.save()
+        TwoFactorFailure.objects.filter(user=user).delete()
+        return recovery_codes_regenerate(user=user)
+
+
+def totp_device_disable(*, user: User) -> None:
+    """Turn the second factor off. Only borrowers may: volunteers and staff must keep one."""
+    if user.must_use_second_factor:
+        raise PermissionError("Volunteers and staff cannot turn off the second factor.")
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        RecoveryCode.objects.filter(user=user).delete()
+
+
+def twofa_reset(*, user: User) -> int:
+    """Staff recovery: remove the user's device, recovery codes and wrong-code count,
+    and end all their sessions so the next login enrols again. Returns the sessions ended.
+
+    Ending sessions works with the database session backends only (the project's default).
+    """
+    from django.contrib.sessions.models import Session
+
+    ended = 0
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        RecoveryCode.objects.filter(user=user).delete()
+        TwoFactorFailure.objects.filter(user=user).delete()
+        if settings.SESSION_ENGINE in (
+            "django.contrib.sessions.backends.db",
+            "django.contrib.sessions.backends.cached_db",
+        ):
+            store = import_module(settings.SESSION_ENGINE).SessionStore
+            for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+                if session.get_decoded().get("_auth_user_id") == str(user.pk):
+                    store(session_key=session.session_key).delete()
+                    ended += 1
+    return ended
+
+
+def totp_setup_details(*, user: User, secret: str) -> dict[str, str | int]:
+    """What the setup page shows: the otpauth:// URI, its QR code and the secret in groups.
+
+    The QR code is an SVG drawn here (segno, no network) and served as a data: URI in an
+    <img>, so the Content Security Policy needs no inline style.
+    """
+    import segno
+
+    uri = totp.provisioning_uri(secret, account=user.email, issuer=ISSUER)
+    qr = segno.make(uri, error="m")
+    size, _ = qr.symbol_size(scale=5, border=4)
+    return {
+        "uri": uri,
+        "qr_data_uri": qr.svg_data_uri(scale=5, border=4, dark="#000", light="#fff"),
+        "qr_size": size,
+        "grouped_secret": totp.grouped(secret),
+    }

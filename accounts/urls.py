@@ -15,6 +15,16 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
     path("delete/", views.account_delete, name="account_delete"),
+    path("verify/", views.twofa_verify, name="twofa_verify"),
+    path("2fa/setup/", views.twofa_setup, name="twofa_setup"),
+    path("2fa/recovery-codes/", views.twofa_recovery_codes, name="twofa_recovery_codes"),
+    path(
+        "2fa/recovery-codes/new/",
+        views.twofa_recovery_regenerate,
+        name="twofa_recovery_regenerate",
+    ),
+    path("2fa/reset/", views.twofa_reset, name="twofa_reset"),
+    path("2fa/disable/", views.twofa_disable, name="twofa_disable"),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(

@@ -1,18 +1,47 @@
-"""Sign-up and profile. Login, logout and passwords use Django's auth views (urls.py)."""
+"""Sign-up, profile and the second factor. Login, logout and passwords use Django's auth views."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse, HttpResponseForbidden
+from django.shortcuts import redirect, render, resolve_url
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_POST
 
 from selfhelp.views import HtmxHttpRequest
 
-from .forms import AccountDeleteForm, ProfileForm, SignupForm
-from .selectors import membership_list_for_user
-from .services import user_delete, user_signup, user_update_profile
+from . import totp
+from .forms import (
+    AccountDeleteForm,
+    ProfileForm,
+    RecoveryCodesSavedForm,
+    SignupForm,
+    TwoFactorCodeForm,
+    TwoFactorSetupForm,
+)
+from .selectors import membership_list_for_user, twofa_status_for_user
+from .services import (
+    PENDING,
+    SESSION_NEW_CODES,
+    SESSION_PENDING_SECRET,
+    SESSION_RESET_ALLOWED,
+    recovery_codes_left,
+    recovery_codes_regenerate,
+    totp_device_disable,
+    totp_device_enrol,
+    totp_setup_details,
+    twofa_has_device,
+    twofa_mark_verified,
+    twofa_session_state,
+    user_delete,
+    user_signup,
+    user_update_profile,
+)
+
+SESSION_NEXT = "twofa_next"
 
 
 @require_http_methods(["GET", "POST"])
@@ -40,8 +69,15 @@ def profile(request: HtmxHttpRequest) -> HttpResponse:
         user_update_profile(user=request.user, display_name=form.cleaned_data["display_name"])
         messages.success(request, _("Your name has been saved."))
         return redirect("accounts:profile")
-    memberships = membership_list_for_user(user=request.user)
-    return render(request, "accounts/user_profile.html", {"form": form, "memberships": memberships})
+    memberships = list(membership_list_for_user(user=request.user))
+    context = {
+        "form": form,
+        "memberships": memberships,
+        "device": twofa_status_for_user(user=request.user),
+        # Same rule as User.must_use_second_factor, from the rows already loaded.
+        "can_disable": not (request.user.is_staff or memberships),
+    }
+    return render(request, "accounts/user_profile.html", context)
 
 
 @login_required
@@ -56,3 +92,124 @@ def account_delete(request: HtmxHttpRequest) -> HttpResponse:
         messages.success(request, _("Your account and all its data have been deleted."))
         return redirect("home")
     return render(request, "accounts/user_delete.html", {"form": form})
+
+
+def _safe_next(request: HtmxHttpRequest, candidate: str | None) -> str:
+    """Where to go after the second factor: `next` if it is on this site, else the case list."""
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def twofa_verify(request: HtmxHttpRequest) -> HttpResponse:
+    """After the password: a code from the authenticator app, or a recovery code."""
+    next_url = _safe_next(request, request.POST.get("next") or request.GET.get("next"))
+    if twofa_session_state(session=request.session, user=request.user) != PENDING:
+        return redirect(next_url)
+    if not twofa_has_device(user=request.user):
+        return redirect("accounts:twofa_setup")
+    form = TwoFactorCodeForm(request.POST or None, user=request.user, allow_recovery=True)
+    if request.method == "POST" and form.is_valid():
+        twofa_mark_verified(session=request.session)
+        request.session.cycle_key()
+        if form.used_recovery:
+            left = recovery_codes_left(user=request.user)
+            messages.warning(
+                request,
+                ngettext(
+                    "You used a recovery code. %(left)d is left: make new ones on your account page.",
+                    "You used a recovery code. %(left)d are left: make new ones on your account page.",
+                    left,
+                )
+                % {"left": left},
+            )
+        return redirect(next_url)
+    return render(request, "accounts/twofa_verify.html", {"form": form, "next": next_url})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def twofa_setup(request: HtmxHttpRequest) -> HttpResponse:
+    """Set up an authenticator app: QR code or typed secret, then one code to confirm it.
+
+    The new secret waits in the session until confirmed. Someone who already has an
+    app comes here only through the reset page, which asks for a current code first.
+    """
+    session = request.session
+    if twofa_has_device(user=request.user) and not session.get(SESSION_RESET_ALLOWED):
+        return redirect("accounts:profile")
+    if request.GET.get("next"):
+        session[SESSION_NEXT] = _safe_next(request, request.GET["next"])
+    secret = session.get(SESSION_PENDING_SECRET) or totp.random_secret()
+    session[SESSION_PENDING_SECRET] = secret
+    form = TwoFactorSetupForm(request.POST or None, user=request.user, secret=secret)
+    if request.method == "POST" and form.is_valid():
+        codes = totp_device_enrol(user=request.user, secret=secret, step=form.step)
+        twofa_mark_verified(session=session)
+        session.cycle_key()
+        session[SESSION_NEW_CODES] = codes
+        return redirect("accounts:twofa_recovery_codes")
+    context = {"form": form, **totp_setup_details(user=request.user, secret=secret)}
+    return render(request, "accounts/twofa_setup.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def twofa_recovery_codes(request: HtmxHttpRequest) -> HttpResponse:
+    """New recovery codes, shown once: they stay in the session until the user has saved them."""
+    codes = request.session.get(SESSION_NEW_CODES)
+    if not codes:
+        messages.info(request, _("Recovery codes are shown only once. You can make new ones here."))
+        return redirect("accounts:profile")
+    form = RecoveryCodesSavedForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        del request.session[SESSION_NEW_CODES]
+        messages.success(request, _("Two-step verification is on."))
+        return redirect(_safe_next(request, request.session.pop(SESSION_NEXT, None)))
+    return render(request, "accounts/twofa_recovery_codes.html", {"form": form, "codes": codes})
+
+
+@login_required
+@require_POST
+def twofa_recovery_regenerate(request: HtmxHttpRequest) -> HttpResponse:
+    """New recovery codes; the old ones stop working."""
+    if not twofa_has_device(user=request.user):
+        return redirect("accounts:profile")
+    request.session[SESSION_NEW_CODES] = recovery_codes_regenerate(user=request.user)
+    return redirect("accounts:twofa_recovery_codes")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def twofa_reset(request: HtmxHttpRequest) -> HttpResponse:
+    """Move to a new phone: a current code first, then the setup page for the new app."""
+    if not twofa_has_device(user=request.user):
+        return redirect("accounts:twofa_setup")
+    form = TwoFactorCodeForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        request.session[SESSION_RESET_ALLOWED] = True
+        request.session.pop(SESSION_PENDING_SECRET, None)
+        return redirect("accounts:twofa_setup")
+    return render(request, "accounts/twofa_reset.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def twofa_disable(request: HtmxHttpRequest) -> HttpResponse:
+    """Borrowers may turn the second factor off with a current code. Volunteers may not."""
+    if not twofa_has_device(user=request.user):
+        return redirect("accounts:profile")
+    if request.user.must_use_second_factor:
+        if request.method == "POST":
+            return HttpResponseForbidden()
+        return render(request, "accounts/twofa_disable.html", {"form": None})
+    form = TwoFactorCodeForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        totp_device_disable(user=request.user)
+        messages.success(request, _("Two-step verification is off."))
+        return redirect("accounts:profile")
+    return render(request, "accounts/twofa_disable.html", {"form": form})

@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # After authentication and htmx: volunteers give a second factor before anything else.
+    "accounts.middleware.SecondFactorMiddleware",
 ]
 
 ROOT_URLCONF = "selfhelp.urls"

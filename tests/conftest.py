@@ -76,10 +76,37 @@ def other_client(client, other_borrower):
 @pytest.fixture
 def volunteer_client(client, volunteer):
     client.force_login(volunteer)
+    mark_second_factor_verified(client)
     return client
 
 
 @pytest.fixture
 def outsider_client(client, outsider_volunteer):
     client.force_login(outsider_volunteer)
+    mark_second_factor_verified(client)
     return client
+
+
+def mark_second_factor_verified(client):
+    """Mark a test client's session as having given the second factor (accounts 2FA)."""
+    from accounts.services import twofa_mark_verified
+
+    session = client.session
+    twofa_mark_verified(session=session)
+    session.save()
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_second_factor(monkeypatch):
+    """`client.force_login(user)` skips the password, so it skips the second factor too:
+    tests written before two-step verification keep logging volunteers straight in.
+    Tests of the second factor log in with `client.login(...)`, which does not."""
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        mark_second_factor_verified(self)
+
+    monkeypatch.setattr(Client, "force_login", force_login)

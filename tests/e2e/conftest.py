@@ -84,8 +84,13 @@ def sign_in(page, user) -> None:
     from django.conf import settings
     from django.test import Client
 
+    from accounts.services import twofa_mark_verified
+
     client = Client()
     client.force_login(user)
+    session = client.session
+    twofa_mark_verified(session=session)  # as if the second factor was given
+    session.save()
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     page.context.add_cookies(
         [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": page.base_url}]
