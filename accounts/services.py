@@ -82,12 +82,15 @@ class TwoFactorLocked(Exception):
 
 
 def twofa_required(*, user: User) -> bool:
-    """Volunteers and staff must use a second factor; so must anyone who turned it on. One query."""
-    return (
-        User.objects.filter(pk=user.pk)
-        .filter(Q(is_staff=True) | Q(memberships__isnull=False) | Q(totp_device__isnull=False))
-        .exists()
-    )
+    """Volunteers and staff must use a second factor; so must anyone who turned it on. One query.
+
+    settings.SELFHELP_REQUIRE_STAFF_2FA (on in production, off for the local demo of `make run`)
+    decides whether volunteers and staff are forced to enrol; a device, once set up, is always used.
+    """
+    must = Q(totp_device__isnull=False)
+    if settings.SELFHELP_REQUIRE_STAFF_2FA:
+        must |= Q(is_staff=True) | Q(memberships__isnull=False)
+    return User.objects.filter(pk=user.pk).filter(must).exists()
 
 
 def twofa_has_device(*, user: User) -> bool:

@@ -226,6 +226,10 @@ SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY") else None
 )
 
+# Volunteers and staff must enrol a second factor (TOTP) before seeing any case. Off by
+# default only for the local demo (DEBUG), so the demo volunteer can log in with a password.
+SELFHELP_REQUIRE_STAFF_2FA = env_bool("SELFHELP_REQUIRE_STAFF_2FA", not DEBUG)
+
 # Demo data may be loaded only outside production settings.
 SELFHELP_DEMO_ALLOWED = DEBUG or env_bool("SELFHELP_ALLOW_DEMO", False)
 

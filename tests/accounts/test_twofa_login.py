@@ -254,3 +254,33 @@ def test_staff_without_membership_must_enrol_too(client):
     staff = UserFactory(email="staff@example.com", is_staff=True)
     password_login(client, staff)
     assert client.get("/admin/")["Location"].startswith(SETUP)
+
+
+def test_local_demo_settings_let_an_unenrolled_volunteer_in(
+    client, volunteer, shared_case, settings
+):
+    """make run (DEBUG) does not force enrolment, so the demo volunteer logs in with a password."""
+    settings.SELFHELP_REQUIRE_STAFF_2FA = False
+    password_login(client, volunteer)
+    response = client.get(reverse("cases:case_detail", args=[shared_case.pk]))
+    assert response.status_code == 200
+
+
+def test_local_demo_settings_still_ask_an_enrolled_volunteer_for_a_code(
+    client, volunteer, enrolled, shared_case, settings
+):
+    settings.SELFHELP_REQUIRE_STAFF_2FA = False
+    password_login(client, volunteer)
+    response = client.get(reverse("cases:case_detail", args=[shared_case.pk]))
+    assert response.status_code == 302
+    assert reverse("accounts:twofa_verify") in response.url
+
+
+def test_production_settings_force_an_unenrolled_volunteer_to_set_up(
+    client, volunteer, shared_case, settings
+):
+    settings.SELFHELP_REQUIRE_STAFF_2FA = True
+    password_login(client, volunteer)
+    response = client.get(reverse("cases:case_detail", args=[shared_case.pk]))
+    assert response.status_code == 302
+    assert reverse("accounts:twofa_setup") in response.url

@@ -20,10 +20,13 @@ from tests.e2e.conftest import tiny_png
 from tests.factories import (
     CaseEventFactory,
     CaseFactory,
+    CaseShareFactory,
     ContactFactory,
     FeeFactory,
     InstallmentFactory,
     LoanFactory,
+    MembershipFactory,
+    OrganisationFactory,
     UserFactory,
 )
 
@@ -36,6 +39,7 @@ class World:
     owner: object
     newcomer: object
     paths: list[tuple[str, str, str]]
+    volunteer: object = None
 
 
 def build_world() -> World:
@@ -69,6 +73,11 @@ def build_world() -> World:
     CaseEventFactory(case=case, loan=loan)
     job = job_create(owner=owner, kind="import", case=case, total=10)
     job_progress(job_id=job.pk, done=4, message="4 / 10")
+    # A lawyer of a legal-aid organisation the borrower shares the case with.
+    volunteer = UserFactory(email="lawyer@example.com", display_name="王律师")
+    organisation = OrganisationFactory(name="西湖区法律援助工作站", slug="xihu")
+    MembershipFactory(user=volunteer, organisation=organisation, role="lawyer")
+    CaseShareFactory(case=case, organisation=organisation, granted_by=owner)
     c, contact = case.pk, contacts[0].pk
     paths = [
         ("home", "/", "anon"),
@@ -92,8 +101,13 @@ def build_world() -> World:
         ("interview", "/help/interview/", "owner"),
         ("letters", _letters_path(case), "owner"),
         ("job_progress", f"/jobs/{job.pk}/", "owner"),
+        ("share_create", f"/review/case/{c}/share/", "owner"),
+        ("access_log", f"/review/case/{c}/access-log/", "owner"),
+        ("review_queue", "/review/", "volunteer"),
+        ("review_detail", f"/review/case/{c}/", "volunteer"),
+        ("case_detail_as_volunteer", f"/cases/{c}/", "volunteer"),
     ]
-    return World(owner=owner, newcomer=newcomer, paths=paths)
+    return World(owner=owner, newcomer=newcomer, paths=paths, volunteer=volunteer)
 
 
 def _letters_path(case) -> str:
@@ -128,7 +142,12 @@ class Contexts:
     def page(self, who: str, language: str):
         key = (who, language)
         if key not in self.pages:
-            user = {"anon": None, "owner": self.world.owner, "newcomer": self.world.newcomer}[who]
+            user = {
+                "anon": None,
+                "owner": self.world.owner,
+                "newcomer": self.world.newcomer,
+                "volunteer": self.world.volunteer,
+            }[who]
             context = new_context(
                 self.browser, self.base_url, user=user, language=language, **self.options
             )
