@@ -13,8 +13,9 @@ What it does, all on this machine:
    on a free loopback port.
 4. Runs one thread per user. Each logs in (the real login form, so the password hash is paid
    for; `--login session` seeds sessions instead, to measure browsing alone), then repeats the
-   walk: case list, case page (runs the rules engine), quick-add POST as htmx (CSRF header),
-   timeline filter as htmx (HX-Request / HX-Target), rules page, knowledge base.
+   walk: case list, case page (runs the rules engine), quick-add POST as htmx (CSRF header)
+   and the #findings reload its caseChanged event triggers, timeline filter as htmx
+   (HX-Request / HX-Target), rules page, knowledge base.
    Every request goes to 127.0.0.1 only. It stops at --duration seconds or --max-requests
    requests, whichever comes first. Users arrive evenly over --ramp seconds.
 5. Prints requests/s, error rate, p50/p95/p99 latency per endpoint and the server's peak RSS
@@ -234,6 +235,7 @@ class User:
         self.port, self.stats, self.budget = port, stats, budget
         self.email, self.case = email, case
         self.cookies: dict[str, str] = {}
+        self.last_headers: dict[str, str] = {}
 
     def request(
         self,
@@ -265,6 +267,7 @@ class User:
             self.stats.add(name, time.perf_counter() - started, False, repr(exc))
             return None
         elapsed = time.perf_counter() - started
+        self.last_headers = {k.lower(): v for k, v in response.getheaders()}
         for header, value in response.getheaders():
             if header.lower() == "set-cookie":
                 key, _, rest = value.partition("=")
@@ -311,6 +314,14 @@ class User:
                 "HX-Target": "quick-add",
             },
         )
+        if "caseChanged" in self.last_headers.get("hx-trigger-after-settle", ""):
+            # What htmx does next in a browser: #findings reloads itself (rules engine again).
+            self.request(
+                "findings reload (htmx)",
+                "GET",
+                case,
+                headers={"HX-Request": "true", "HX-Target": "findings"},
+            )
         self.request(
             "timeline filter (htmx)",
             "GET",
@@ -378,7 +389,8 @@ def report(
     server_cpu = sum(sampler.cpu.values()) - cpu_before
     client_cpu = sum(os.times()[:2])
     print(
-        f"server CPU {server_cpu:.1f} s = {1000 * server_cpu / max(stats.total, 1):.1f} ms a request; "
+        f"server CPU {server_cpu:.1f} s = {1000 * server_cpu / max(stats.total, 1):.1f} ms a request "
+        f"(it got {server_cpu / seconds:.2f} of {os.cpu_count()} cores); "
         f"load generator CPU {client_cpu:.1f} s; load average now "
         + " ".join(f"{x:.1f}" for x in os.getloadavg())
         + " (other processes on the machine share its cores)"
