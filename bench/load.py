@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/load.py [--db sqlite|postgres] [--users 200] [--duration 60]
                                    [--max-requests 20000] [--workers 3] [--login form|session]
-                                   [--ramp 10]
+                                   [--ramp 10] [--think 0]
 
 What it does, all on this machine:
 1. Makes a throwaway database: SQLite in a temporary folder, or a PostgreSQL database
@@ -17,7 +17,9 @@ What it does, all on this machine:
    and the #findings reload its caseChanged event triggers, timeline filter as htmx
    (HX-Request / HX-Target), rules page, knowledge base.
    Every request goes to 127.0.0.1 only. It stops at --duration seconds or --max-requests
-   requests, whichever comes first. Users arrive evenly over --ramp seconds.
+   requests, whichever comes first. Users arrive evenly over --ramp seconds. With the default
+   --think 0 nobody pauses (the worst case: latency is then mostly queueing for a worker);
+   --think 5 pauses about 5 s before each request, as people do.
 5. Prints requests/s, error rate, p50/p95/p99 latency per endpoint and the server's peak RSS
    (gunicorn master plus workers, sampled every 0.2 s).
 
@@ -31,6 +33,7 @@ import argparse
 import http.client
 import json
 import os
+import random
 import re
 import secrets
 import shutil
@@ -231,8 +234,10 @@ class Budget:
 
 
 class User:
-    def __init__(self, port: int, stats: Stats, budget: Budget, email: str, case: int):
-        self.port, self.stats, self.budget = port, stats, budget
+    def __init__(
+        self, port: int, stats: Stats, budget: Budget, email: str, case: int, think: float
+    ):
+        self.port, self.stats, self.budget, self.think = port, stats, budget, think
         self.email, self.case = email, case
         self.cookies: dict[str, str] = {}
         self.last_headers: dict[str, str] = {}
@@ -247,6 +252,10 @@ class User:
         headers: dict | None = None,
         expect: tuple[int, ...] = (200,),
     ) -> bytes | None:
+        if self.think:
+            # A person reads before the next click: exponential pauses around the mean.
+            pause = min(self.think * 5, random.expovariate(1 / self.think))
+            time.sleep(max(0.0, min(pause, self.budget.deadline - time.monotonic())))
         if not self.budget.take():
             raise StopIteration
         body = urllib.parse.urlencode(form, doseq=True).encode() if form is not None else None
@@ -364,7 +373,7 @@ def report(
     print()
     print(
         f"db={args.db} users={args.users} gunicorn workers={args.workers} login={args.login} "
-        f"ramp={args.ramp:.0f} s "
+        f"ramp={args.ramp:.0f} s think={args.think:g} s "
         f"cores={os.cpu_count()} seeded {len(seeded['users'])} cases x {seeded['contacts']} "
         f"contacts in {seeded['seconds']:.1f} s"
     )
@@ -425,6 +434,9 @@ def main() -> None:
     parser.add_argument(
         "--ramp", type=float, default=10, help="seconds over which the users arrive (0: at once)"
     )
+    parser.add_argument(
+        "--think", type=float, default=0, help="mean pause before each request (0: none)"
+    )
     parser.add_argument("--_seed", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args._seed:
@@ -483,7 +495,7 @@ def main() -> None:
         started = time.perf_counter()
         threads = []
         for i, entry in enumerate(seeded["users"]):
-            user = User(port, stats, budget, entry["email"], entry["case"])
+            user = User(port, stats, budget, entry["email"], entry["case"], args.think)
             delay = args.ramp * i / len(seeded["users"])
             thread = threading.Thread(
                 target=user.run, args=(entry.get("session"), delay), daemon=True
