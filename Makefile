@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: secret-key run test setup-run setup-test venv messages lint pytest check-migrations bench
+.PHONY: secret-key run test setup-run setup-test venv messages lint pytest check-migrations bench worker
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,17 @@ run: setup-run
 	$(PY) manage.py seed_demo
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (borrower@example.com / demo-pass-2026)"
 	@trap 'kill 0' EXIT; $(PY) manage.py db_worker & $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The background worker for the configured task backend (SELFHELP_TASKS_BACKEND):
+# `db_worker` for the database backend (the default); for django_tasks_rq.RQBackend an RQ worker
+# on REDIS_URL's "default" queue (with django-tasks-rq's Job class, which it needs).
+# Run one or more next to the web server, under the same environment.
+worker: venv secret-key
+	@if [ "$${SELFHELP_TASKS_BACKEND:-django_tasks_db.DatabaseBackend}" = "django_tasks_rq.RQBackend" ]; then \
+		exec $(PY) manage.py rqworker --job-class django_tasks_rq.Job default; \
+	else \
+		exec $(PY) manage.py db_worker; \
+	fi
 
 lint: venv
 	$(VENV)/bin/ruff check .

@@ -183,12 +183,24 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Background work through the Django tasks API. The database backend needs
-# nothing but the app's own database; Redis (django_tasks_rq) is for scale.
-TASKS = {
+# nothing but the app's own database (worker: `manage.py db_worker`). For scale,
+# SELFHELP_TASKS_BACKEND=django_tasks_rq.RQBackend keeps the queue in Redis at
+# REDIS_URL (worker: `manage.py rqworker --job-class django_tasks_rq.Job default`).
+TASKS_BACKEND = os.environ.get("SELFHELP_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+RQ_BACKEND = "django_tasks_rq.RQBackend"
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+# django-rq's queues; every queue named in TASKS["default"]["QUEUES"] must be here.
+# DEFAULT_TIMEOUT bounds one job (a long evidence report renders in well under it).
+RQ_QUEUES = {
     "default": {
-        "BACKEND": os.environ.get("SELFHELP_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "URL": REDIS_URL,
+        "DEFAULT_TIMEOUT": int(os.environ.get("SELFHELP_RQ_JOB_TIMEOUT", "600")),
     }
 }
+TASKS = {"default": {"BACKEND": TASKS_BACKEND, "QUEUES": ["default"]}}
+if TASKS_BACKEND == RQ_BACKEND:
+    # django_rq gives the `rqworker` command and the queue check; django_tasks_rq the Job class.
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
