@@ -516,9 +516,21 @@ class TimelineFilterForm(forms.Form):
         label=_("Loan"), required=False, queryset=Loan.objects.none(), empty_label=_("All loans")
     )
 
+    shown = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    #: The newest contacts shown at first, and how many more each "show older" adds.
+    PAGE = 50
+    MAX_SHOWN = 5000
+
     def __init__(self, *args, loans, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["loan"].queryset = loans
+
+    def shown_count(self) -> int:
+        """How many of the newest contacts to show (a long timeline is shown in pages)."""
+        if self.is_bound and self.is_valid() and self.cleaned_data.get("shown"):
+            return min(self.cleaned_data["shown"], self.MAX_SHOWN)
+        return self.PAGE
 
     def filters(self) -> dict:
         """The valid filters, as keyword arguments for selectors.timeline_contacts."""

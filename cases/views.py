@@ -106,6 +106,13 @@ def _findings_context(case: Case) -> dict:
     }
 
 
+def _older_url(request: HtmxHttpRequest, case: Case, shown: int) -> str:
+    """The same timeline, filters kept, with one more page of older contacts."""
+    query = request.GET.copy()
+    query["shown"] = shown + TimelineFilterForm.PAGE
+    return f"{reverse('cases:case_detail', args=[case.pk])}?{query.urlencode()}"
+
+
 def _announce_change(response: HttpResponse) -> HttpResponse:
     """Tell the page (htmx) that contacts changed, so #findings reloads itself."""
     return trigger_client_event(response, "caseChanged", after="settle")
@@ -200,7 +207,10 @@ def case_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         (loan.pk, str(loan)) for loan in loans
     ]
     filters = filter_form.filters()
-    contacts = selectors.with_labels(selectors.timeline_contacts(case=case, **filters))
+    timeline = selectors.timeline_contacts(case=case, **filters)
+    shown = filter_form.shown_count()
+    page = selectors.with_labels(timeline[: shown + 1])  # one more tells whether older ones exist
+    contacts = page[:shown]
     can_edit = case.owner_id == request.user.pk
     context = {
         "case": case,
@@ -209,6 +219,7 @@ def case_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "filter_form": filter_form,
         "filtered": bool(filters),
         "contacts": contacts,
+        "older_url": _older_url(request, case, shown) if len(page) > shown else "",
     }
     if not _targets(request, "timeline"):
         context.update(_findings_context(case))

@@ -135,3 +135,46 @@ def test_volunteer_query_count_is_constant(
     add_rows(shared_case, borrower, 18)
     with django_assert_num_queries(len(small.captured_queries)):
         volunteer_client.get(detail(shared_case))
+
+
+def test_long_timeline_shows_the_newest_page_with_a_link_to_older(case, borrower_client):
+    from datetime import timedelta
+
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from cases.forms import TimelineFilterForm
+    from tests.factories import ContactFactory
+
+    page = TimelineFilterForm.PAGE
+    now = timezone.now()
+    for n in range(page + 5):
+        ContactFactory(case=case, ref=f"C{n + 1}", occurred_at=now - timedelta(hours=n))
+    url = reverse("cases:case_detail", args=[case.pk])
+    html = borrower_client.get(url).content.decode()
+    assert html.count('class="timeline-item') == page
+    assert "timeline-more" in html and "shown=100" in html
+    older = borrower_client.get(url, {"shown": page * 2}).content.decode()
+    assert older.count('class="timeline-item') == page + 5
+    assert "timeline-more" not in older
+
+
+def test_older_contacts_come_as_the_timeline_fragment(case, borrower_client):
+    from datetime import timedelta
+
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from tests.factories import ContactFactory
+
+    for n in range(60):
+        ContactFactory(case=case, ref=f"C{n + 1}", occurred_at=timezone.now() - timedelta(hours=n))
+    response = borrower_client.get(
+        reverse("cases:case_detail", args=[case.pk]),
+        {"shown": 100, "channel": "call"},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="timeline",
+    )
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div id="timeline"')
+    assert html.count('class="timeline-item') == 60
