@@ -23,6 +23,18 @@ COMMON_FIELDS = (
 )
 
 
+def _yuan_field(label, help_text="") -> forms.DecimalField:
+    """An optional amount of money in yuan, never negative."""
+    return forms.DecimalField(
+        label=label,
+        required=False,
+        min_value=0,
+        max_digits=12,
+        decimal_places=2,
+        help_text=help_text,
+    )
+
+
 class LetterCreateForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=LetterKind.choices)
     language = forms.ChoiceField(
@@ -84,28 +96,12 @@ class LetterFieldsForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Briefly: lost income, illness… You need not share more than that."),
     )
-    monthly_income = forms.DecimalField(
-        label=_("Monthly income (yuan)"),
-        required=False,
-        min_value=0,
-        max_digits=12,
-        decimal_places=2,
-    )
-    essential_costs = forms.DecimalField(
-        label=_("Essential monthly costs (yuan)"),
-        required=False,
-        min_value=0,
-        max_digits=12,
-        decimal_places=2,
+    monthly_income = _yuan_field(_("Monthly income (yuan)"))
+    essential_costs = _yuan_field(
+        _("Essential monthly costs (yuan)"),
         help_text=_("Rent, food, transport, medicine, children."),
     )
-    other_debt_payments = forms.DecimalField(
-        label=_("Other debt payments a month (yuan)"),
-        required=False,
-        min_value=0,
-        max_digits=12,
-        decimal_places=2,
-    )
+    other_debt_payments = _yuan_field(_("Other debt payments a month (yuan)"))
     start_date = forms.DateField(
         label=_("First payment on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
