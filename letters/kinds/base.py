@@ -136,16 +136,8 @@ def label(language: str, group: str, value: str) -> str:
 
 
 def is_credit_card(loan: domain.Loan | None) -> bool:
-    """A loan is a credit card when its product says so.
-
-    The rule: the product contains 信用卡, or the lender is a bank and the
-    product mentions "credit card". Only credit cards get 个性化分期
-    (信用卡办法 art. 70); other loans are asked for an extension or a plan.
-    """
-    if loan is None:
-        return False
-    product = loan.product or ""
-    return "信用卡" in product or (loan.lender_type == "bank" and "credit card" in product.lower())
+    """Only credit cards get 个性化分期 (信用卡办法 art. 70); the rule itself is domain.Loan's."""
+    return loan is not None and loan.is_credit_card
 
 
 def selected_loan(inp: LetterInput) -> domain.Loan | None:
