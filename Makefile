@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: secret-key run test setup-run setup-test venv messages lint pytest check-migrations bench worker
+.PHONY: secret-key run test setup-run setup-test venv messages lint pytest check-migrations bench worker model
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -60,6 +60,10 @@ pytest: venv
 
 test: setup-test
 	@$(MAKE) --no-print-directory lint check-migrations pytest
+
+# Rebuild the text model (rules/engine/model/detector.npz) from rules/data/train_*.jsonl; seeded.
+model: venv
+	$(PY) manage.py train_detector
 
 bench: setup-test
 	$(PY) bench/import_bundle.py

@@ -65,6 +65,8 @@ def contact_to_domain(contact: Contact, loan_refs: dict[int, str]) -> domain.Con
         content=contact.content,
         tags=tuple(contact.tags or ()),
         consent_to_time=contact.consent_to_time,
+        detected=contact.stored_detection(),
+        answers=tuple(sorted((contact.answers or {}).items())),
     )
 
 

@@ -37,6 +37,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from rules import domain
+from rules.engine.detect import TEXT_RULES, detection_fields
 
 from .adapters import case_to_domain
 from .bulk import BATCH_SIZE, rows_insert
@@ -127,8 +128,11 @@ CONTACT_KEYS = frozenset(
         "content",
         "tags",
         "consent_to_time",
+        "answers",
     }
 )
+#: The borrower's answers to possible findings on a contact.
+ANSWERS = frozenset({"confirmed", "dismissed"})
 CALLER_KEYS = frozenset({"name", "organization", "phone", "identity_disclosed"})
 EVENT_KEYS = frozenset({"kind", "at", "loan", "target_phone", "target_name", "note"})
 
@@ -421,6 +425,25 @@ class _Reader:
                 result.append(value)
         return tuple(result)
 
+    def answers(self, obj: dict, key: str, path: str) -> tuple[tuple[str, str], ...]:
+        """{rule id: "confirmed" | "dismissed"} for the text rules, as sorted pairs."""
+        value = obj.get(key)
+        if value is None:
+            return ()
+        base = _join(path, key)
+        if not isinstance(value, dict):
+            self.error(base, _("Must be an object of rule ids and answers, or null."))
+            return ()
+        result = []
+        for rule, answer in value.items():
+            if rule not in TEXT_RULES:
+                self.error(base, _("Unknown rule id: %(value)s."), value=str(rule)[:50])
+            elif answer not in ANSWERS:
+                self.error(f"{base}.{rule}", _('Must be "confirmed" or "dismissed".'))
+            else:
+                result.append((rule, answer))
+        return tuple(sorted(result))
+
     def loan_ref(self, obj: dict, key: str, path: str, loan_refs: set[str]) -> str | None:
         value = obj.get(key)
         if value is None:
@@ -574,6 +597,7 @@ class _Reader:
             consent_to_time=self.boolean(
                 obj, "consent_to_time", path, nullable=False, default=False
             ),
+            answers=self.answers(obj, "answers", path),
         )
         if occurred_at is None or channel is None or target is None:
             return None
@@ -767,6 +791,7 @@ def _dump_contact(contact: domain.Contact, zone: ZoneInfo) -> dict:
         "content": contact.content,
         "tags": list(contact.tags),
         "consent_to_time": contact.consent_to_time,
+        "answers": dict(contact.answers),
     }
 
 
@@ -783,6 +808,12 @@ def _dump_event(event: domain.Event, zone: ZoneInfo) -> dict:
 
 def _instant(value: datetime, zone: ZoneInfo) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=zone)
+
+
+def detection_row(content: str) -> dict:
+    """The stored detection columns of a contact row written in bulk."""
+    found, version = detection_fields(content)
+    return {"detected": dict(found), "detector_version": version}
 
 
 def bundle_dump(case: domain.Case) -> dict:
@@ -931,6 +962,8 @@ def case_import_bundle(*, owner, data: dict | str | bytes, title: str | None = N
                 "content": c.content,
                 "tags": list(c.tags),
                 "consent_to_time": c.consent_to_time,
+                "answers": dict(c.answers),
+                **detection_row(c.content),
             }
             for c in parsed.contacts
         ),

@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from rules import domain
+from rules.engine import TEXT_RULES
 
 from . import evidence as sniffing
 from .models import Case, CaseEvent, Contact, Lender, Loan
@@ -597,3 +598,17 @@ class CaseImportForm(forms.Form):
                 % {"size": filesizeformat(MAX_BUNDLE_BYTES)}
             )
         return upload
+
+
+class FindingAnswerForm(forms.Form):
+    """The borrower's one-tap answer to a finding on a contact."""
+
+    rule = forms.ChoiceField(choices=[(rule, rule) for rule in TEXT_RULES])
+    answer = forms.ChoiceField(
+        choices=[
+            ("confirmed", _("Yes, this happened")),
+            ("dismissed", _("No, this is wrong")),
+            ("", _("Undo my answer")),
+        ],
+        required=False,
+    )

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rules import domain
+from rules.engine.detect import detection_fields, detector_version
 
 
 def evidence_storage():
@@ -214,6 +215,12 @@ class Contact(models.Model):
     content = models.TextField(_("what was said"), blank=True)
     tags = models.JSONField(_("tags"), default=list, blank=True)
     consent_to_time = models.BooleanField(_("I agreed to contact at this time"), default=False)
+    #: Text rules found in `content` when it was saved ({rule: "certain" | "possible"}), by
+    #: the detector of `detector_version`; the case page reads them instead of detecting again.
+    detected = models.JSONField(_("rules found in the text"), default=dict, blank=True)
+    detector_version = models.CharField(max_length=40, blank=True, editable=False)
+    #: The borrower's answers to findings on this contact ({rule: "confirmed" | "dismissed"}).
+    answers = models.JSONField(_("your answers to possible findings"), default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -227,6 +234,26 @@ class Contact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ref} {self.get_channel_display()} {self.occurred_at:%Y-%m-%d %H:%M}"
+
+    def refresh_detection(self) -> None:
+        """Detect the text rules in `content` now, so views read them instead of detecting."""
+        found, self.detector_version = detection_fields(self.content)
+        self.detected = dict(found)
+
+    @property
+    def needs_answer(self) -> bool:
+        """A rule the model alone found here is still waiting for the borrower's answer."""
+        answers = self.answers or {}
+        return any(
+            certainty == "possible" and rule not in answers
+            for rule, certainty in (self.detected or {}).items()
+        )
+
+    def stored_detection(self) -> tuple[tuple[str, str], ...] | None:
+        """The stored detection, or None when it was made by another detector version."""
+        if self.detector_version != detector_version():
+            return None
+        return tuple(sorted(self.detected.items()))
 
 
 class CaseEvent(models.Model):

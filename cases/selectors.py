@@ -4,16 +4,17 @@ obtained through cases/access.py, so every read here is scoped to that case."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.db.models import Count, Prefetch, QuerySet
 
 from rules import domain
-from rules.engine import Assessment, CaseSummary, LoanCost, assess, summarize
+from rules.engine import CATALOGUE, TEXT_RULES, Assessment, CaseSummary, LoanCost, assess, summarize
+from rules.engine.assess import text_rules
 from rules.selectors import lpr_table
 
-from .adapters import case_to_domain
+from .adapters import case_to_domain, contact_to_domain
 from .models import Case, CaseEvent, Contact, Evidence, Loan
 
 
@@ -145,3 +146,15 @@ def loan_cost(*, case: Case, loan: Loan) -> LoanCost | None:
     """The engine's true-cost result for one loan of the case (the same run as the case page)."""
     costs = case_findings(case=case).assessment.loans
     return next((cost for cost in costs if cost.ref == loan.ref), None)
+
+
+def contact_text_findings(*, contact: Contact) -> list[dict]:
+    """The text rules found on one contact, each with its state for the answer buttons:
+    "certain", "possible" (the model alone), "confirmed" or "dismissed" (the borrower's answer)."""
+    found = text_rules(replace(contact_to_domain(contact, {}), answers=()))
+    answers = contact.answers or {}
+    return [
+        {"rule": CATALOGUE[rule], "state": answers.get(rule) or str(found[rule])}
+        for rule in TEXT_RULES
+        if rule in found or rule in answers
+    ]

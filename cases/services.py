@@ -8,11 +8,14 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from rules.engine.detect import TEXT_RULES
 from selfhelp.deletion import delete_with_files
 
 from . import evidence as sniffing
@@ -198,6 +201,7 @@ def contact_create(
     _lock_case(case)
     contact = Contact(case=case, ref=_next_ref(case.contacts.values_list("ref", flat=True), "C"))
     _assign(contact, data, CONTACT_FIELDS)
+    contact.refresh_detection()
     contact.full_clean()
     contact.save()
     if upload is not None:
@@ -216,10 +220,27 @@ def contact_update(
 ) -> Contact:
     """Change a contact; an optional evidence file is attached as well."""
     _assign(contact, data, CONTACT_FIELDS)
+    contact.refresh_detection()
     contact.full_clean()
     contact.save()
     if upload is not None:
         evidence_add(contact=contact, upload=upload, uploaded_by=uploaded_by)
+    case_touch(case=contact.case)
+    return contact
+
+
+def contact_answer(*, contact: Contact, rule: str, answer: str) -> Contact:
+    """Record the borrower's answer to a finding on this contact: "confirmed", "dismissed",
+    or "" to take the answer back. The answer wins over the detector from then on."""
+    if rule not in TEXT_RULES or answer not in ("confirmed", "dismissed", ""):
+        raise ValidationError(_("This answer cannot be recorded."))
+    answers = dict(contact.answers or {})
+    if answer:
+        answers[rule] = answer
+    else:
+        answers.pop(rule, None)
+    contact.answers = answers
+    contact.save(update_fields=["answers"])
     case_touch(case=contact.case)
     return contact
 

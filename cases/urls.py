@@ -20,6 +20,7 @@ urlpatterns = [
     path("<int:case_pk>/contacts/<int:pk>/", views.contact_detail, name="contact_detail"),
     path("<int:case_pk>/contacts/<int:pk>/edit/", views.contact_update, name="contact_update"),
     path("<int:case_pk>/contacts/<int:pk>/delete/", views.contact_delete, name="contact_delete"),
+    path("<int:case_pk>/contacts/<int:pk>/answer/", views.contact_answer, name="contact_answer"),
     path(
         "<int:case_pk>/contacts/<int:contact_pk>/evidence/new/",
         views.evidence_create,

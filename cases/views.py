@@ -40,6 +40,7 @@ from .forms import (
     ContactForm,
     EvidenceForm,
     FeeFormSet,
+    FindingAnswerForm,
     InstallmentFormSet,
     LoanForm,
     QuickContactForm,
@@ -80,9 +81,14 @@ def _case_url(case: Case, anchor: str = "") -> str:
     return reverse("cases:case_detail", args=[case.pk]) + (f"#{anchor}" if anchor else "")
 
 
-def _findings_context(case: Case) -> dict:
-    """The rights engine's findings for the case page, with links to the contacts they cite."""
+def _findings_context(case: Case, *, include_possible: bool = True) -> dict:
+    """The rights engine's findings for the case page, with links to the contacts they cite.
+
+    Without `include_possible`, findings of the trained model alone are left out (the
+    volunteer's default view) and their count is given instead.
+    """
     result = selectors.case_findings(case=case)
+    assessment = result.assessment if include_possible else result.assessment.certain_only()
     contact_urls = {
         ref: reverse("cases:contact_detail", args=[case.pk, pk])
         for ref, pk in result.contact_pks.items()
@@ -98,7 +104,9 @@ def _findings_context(case: Case) -> dict:
         else []
     )
     return {
-        "assessment": result.assessment,
+        "assessment": assessment,
+        "include_possible": include_possible,
+        "possible_count": sum(f.is_possible for f in result.assessment.findings),
         "charts": charts,
         "summary": result.summary,
         "summary_rules": rule_counts(result.summary),
@@ -195,9 +203,18 @@ def case_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     htmx filter requests targeting #timeline get only the timeline.
     """
     case = _case(request, pk)
+    can_edit = case.owner_id == request.user.pk
+    # The borrower sees possible findings to answer them; others see them on request.
+    include_possible = can_edit or request.GET.get("possible") == "1"
     if _targets(request, "findings"):
         return render(
-            request, "cases/case_detail.html#findings", {"case": case, **_findings_context(case)}
+            request,
+            "cases/case_detail.html#findings",
+            {
+                "case": case,
+                "can_edit": can_edit,
+                **_findings_context(case, include_possible=include_possible),
+            },
         )
     loans = list(selectors.case_loans(case=case))
     filter_form = TimelineFilterForm(
@@ -211,7 +228,6 @@ def case_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     shown = filter_form.shown_count()
     page = selectors.with_labels(timeline[: shown + 1])  # one more tells whether older ones exist
     contacts = page[:shown]
-    can_edit = case.owner_id == request.user.pk
     context = {
         "case": case,
         "can_edit": can_edit,
@@ -222,7 +238,7 @@ def case_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "older_url": _older_url(request, case, shown) if len(page) > shown else "",
     }
     if not _targets(request, "timeline"):
-        context.update(_findings_context(case))
+        context.update(_findings_context(case, include_possible=include_possible))
         context["events"] = selectors.case_events(case=case)
         context["quick_form"] = _quick_form(case) if can_edit else None
     return render_partial_response(request, "cases/case_detail.html", context, target="timeline")
@@ -464,6 +480,7 @@ def contact_detail(request: HtmxHttpRequest, case_pk: int, pk: int) -> HttpRespo
         "contact": contact,
         "can_edit": can_edit,
         "evidence_form": EvidenceForm() if can_edit else None,
+        "text_findings": selectors.contact_text_findings(contact=contact),
     }
     return render_partial_response(
         request,
@@ -472,6 +489,30 @@ def contact_detail(request: HtmxHttpRequest, case_pk: int, pk: int) -> HttpRespo
         target=f"contact-{contact.pk}",
         partial="contact-item",
     )
+
+
+@require_POST
+@login_required
+def contact_answer(request: HtmxHttpRequest, case_pk: int, pk: int) -> HttpResponse:
+    """Confirm or dismiss a finding on a contact; htmx gets the #answers panel back."""
+    case = _case(request, case_pk, write=True)
+    contact = get_contact_for_user(request.user, case, pk, write=True)
+    form = FindingAnswerForm(request.POST)
+    if form.is_valid():
+        services.contact_answer(
+            contact=contact, rule=form.cleaned_data["rule"], answer=form.cleaned_data["answer"]
+        )
+    else:
+        messages.error(request, _("This answer cannot be recorded."))
+    if request.htmx:
+        context = {
+            "case": case,
+            "contact": contact,
+            "can_edit": True,
+            "text_findings": selectors.contact_text_findings(contact=contact),
+        }
+        return _announce_change(render(request, "cases/contact_detail.html#answers", context))
+    return redirect(reverse("cases:contact_detail", args=[case.pk, contact.pk]) + "#answers")
 
 
 @require_http_methods(["GET", "POST"])

@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 # about making it public.
 from cases.bulk import chunks
 from cases.bulk import rows_insert as insert_rows
+from cases.bundle import detection_row
 from cases.models import Case, Contact
 from cases.services import case_touch
 from jobs.services import job_create, job_fail, job_finish, job_progress
@@ -303,6 +304,7 @@ def _contact_row(case_id: int, contact: domain.Contact) -> dict:
         "caller_name": contact.caller.name[:100],
         "caller_phone": contact.caller.phone[:40],
         "content": contact.content,
+        **detection_row(contact.content),
     }
 
 

@@ -17,6 +17,7 @@ COMMON_FIELDS = (
     "sender_phone",
     "sender_address",
     "show_full_id",
+    "include_possible",
     "letter_date",
     "extra_facts",
     "extra_demands",
@@ -63,6 +64,14 @@ class LetterFieldsForm(forms.Form):
         label=_("Show my full ID number"),
         required=False,
         help_text=_("Only if the recipient needs it to find your account. Otherwise it is masked."),
+    )
+    include_possible = forms.BooleanField(
+        label=_("Also cite possible findings"),
+        required=False,
+        help_text=_(
+            "Possible findings come from the app's trained model and may be wrong. Confirm them on "
+            "each contact instead, where you can; by default letters cite only certain findings."
+        ),
     )
     letter_date = forms.DateField(
         label=_("Date of the letter"),

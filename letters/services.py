@@ -31,6 +31,9 @@ def letter_input_for_case(
         # The same engine run as the case page, so letters cite exactly what the page shows.
         findings = case_findings(case=case, today=today or timezone.localdate())
     domain_case, assessment = findings.case_data, findings.assessment
+    if not fields.get("include_possible"):
+        # Findings of the trained model alone wait for the borrower's confirmation.
+        assessment = assessment.certain_only()
     evidence = tuple(
         EvidenceFile(
             name=e.original_name,

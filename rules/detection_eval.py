@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,20 +34,32 @@ def corpus_load(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def corpus_score(rows: list[dict]) -> tuple[list[RuleScore], list[tuple[dict, frozenset[str]]]]:
-    """Per-rule scores, and the rows the detector got wrong (with what it found)."""
+def corpus_score(
+    rows: list[dict], detector: Callable[[str], frozenset[str]] = detect
+) -> tuple[list[RuleScore], list[tuple[dict, frozenset[str]]]]:
+    """Per-rule scores of `detector`, and the rows it got wrong (with what it found)."""
+    return found_score(rows, [detector(row["text"]) for row in rows])
+
+
+def found_score(
+    rows: list[dict], found: list[frozenset[str]]
+) -> tuple[list[RuleScore], list[tuple[dict, frozenset[str]]]]:
+    """Per-rule scores of what was found for each row, and the rows that were not exactly right.
+
+    A rule a row marks `arguable` but does not label is not counted against the detector.
+    """
     counts = {rule: [0, 0, 0, 0] for rule in TEXT_RULES}  # support, tp, fp, fn
     errors = []
-    for row in rows:
+    for row, got in zip(rows, found, strict=True):
         expected = set(row["labels"])
-        found = detect(row["text"])
-        if expected != found:
-            errors.append((row, found))
+        arguable = set(row.get("arguable") or ()) - expected
+        if expected != set(got) - arguable:
+            errors.append((row, frozenset(got)))
         for rule in TEXT_RULES:
             if rule in expected:
                 counts[rule][0] += 1
-                counts[rule][1 if rule in found else 3] += 1
-            elif rule in found:
+                counts[rule][1 if rule in got else 3] += 1
+            elif rule in got and rule not in arguable:
                 counts[rule][2] += 1
     scores = [RuleScore(rule, *values) for rule, values in counts.items()]
     return scores, errors

@@ -167,6 +167,12 @@ class Contact:
     content: str = ""
     tags: tuple[str, ...] = ()
     consent_to_time: bool = False
+    #: Text rules found in `content` when it was saved: (rule, "certain" | "possible") pairs.
+    #: None means not stored, and the engine detects from the content.
+    detected: tuple[tuple[str, str], ...] | None = None
+    #: The borrower's answers to findings on this contact: (rule, "confirmed" | "dismissed").
+    #: An answer wins over detection.
+    answers: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_third_party(self) -> bool:

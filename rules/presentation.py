@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from django.utils.translation import gettext_lazy as _
+
 from rules.engine import CATALOGUE, Assessment, Rule, Severity
 from rules.engine.catalogue import (
     CHANNEL_LABELS,
@@ -14,6 +16,7 @@ from rules.engine.catalogue import (
 )
 
 SEVERITY_ORDER = (Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO)
+POSSIBLE_LABEL = _("Possible: please check")
 
 
 def action_texts(rule: Rule) -> list[str]:
@@ -48,26 +51,25 @@ def finding_groups(
 ) -> list[dict]:
     """Findings grouped by severity (most serious first), each with its rule, links and next steps."""
     urls = contact_urls or {}
+
+    def item(finding) -> dict:
+        return {
+            "finding": finding,
+            **rule_entry(CATALOGUE[finding.rule]),
+            "contacts": [{"ref": ref, "url": urls.get(ref, "")} for ref in finding.contacts],
+        }
+
+    certain = [f for f in assessment.findings if not f.is_possible]
     groups = []
     for severity in SEVERITY_ORDER:
-        items = []
-        for finding in assessment.findings:
-            if finding.severity != severity:
-                continue
-            rule = CATALOGUE[finding.rule]
-            items.append(
-                {
-                    "finding": finding,
-                    **rule_entry(rule),
-                    "contacts": [
-                        {"ref": ref, "url": urls.get(ref, "")} for ref in finding.contacts
-                    ],
-                }
-            )
+        items = [item(f) for f in certain if f.severity == severity]
         if items:
             groups.append(
                 {"severity": str(severity), "label": SEVERITY_LABELS[severity], "items": items}
             )
+    possible = [item(f) for f in assessment.findings if f.is_possible]
+    if possible:
+        groups.append({"severity": "possible", "label": POSSIBLE_LABEL, "items": possible})
     return groups
 
 

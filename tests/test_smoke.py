@@ -98,6 +98,7 @@ URL_KWARGS: dict[str, Callable[[World], dict]] = {
     "cases:contact_detail": _in_case("contact"),
     "cases:contact_update": _in_case("contact"),
     "cases:contact_delete": _in_case("contact"),
+    "cases:contact_answer": _in_case("contact"),
     "cases:evidence_create": _in_case("contact", "contact_pk"),
     "cases:evidence_download": _in_case("evidence"),
     "cases:evidence_verify": _in_case("evidence"),

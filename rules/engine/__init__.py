@@ -8,7 +8,9 @@ Public API (stable; letters and cases depend on it):
     summarize(case, assessment) -> CaseSummary
     effective_annual_cost(loan) -> Decimal | None
     LprTable, LPR_SEED
-    detect(text) -> frozenset[str]   # text-detectable rule ids
+    detect(text) -> frozenset[str]   # text-detectable rule ids (certain or possible)
+    detect_text(text) -> dict[str, Certainty]   # the same, with how sure each is
+    pattern_rules(text) -> frozenset[str]   # the hand-written patterns alone
 
 The engine is pure: it imports no ORM, request or template code.
 """
@@ -16,10 +18,20 @@ The engine is pure: it imports no ORM, request or template code.
 from .assess import assess
 from .catalogue import CATALOGUE
 from .cost import effective_annual_cost, xirr
-from .detect import TEXT_RULES, detect
+from .detect import TEXT_RULES, detect, detect_text, pattern_rules
 from .lpr import LPR_SEED, LprTable
 from .summary import CaseSummary, ThirdParty, summarize
-from .types import Action, Assessment, Finding, LoanCost, Rule, Severity, Source, Standing
+from .types import (
+    Action,
+    Assessment,
+    Certainty,
+    Finding,
+    LoanCost,
+    Rule,
+    Severity,
+    Source,
+    Standing,
+)
 
 __all__ = [
     "CATALOGUE",
@@ -28,6 +40,7 @@ __all__ = [
     "Action",
     "Assessment",
     "CaseSummary",
+    "Certainty",
     "Finding",
     "LoanCost",
     "LprTable",
@@ -38,7 +51,9 @@ __all__ = [
     "ThirdParty",
     "assess",
     "detect",
+    "detect_text",
     "effective_annual_cost",
+    "pattern_rules",
     "summarize",
     "xirr",
 ]

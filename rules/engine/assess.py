@@ -18,9 +18,9 @@ from rules import domain
 
 from .catalogue import CATALOGUE, CIVIL_509
 from .cost import effective_annual_cost, simple_annual_rate
-from .detect import detect
+from .detect import detect_text
 from .lpr import LprTable
-from .types import Assessment, Finding, LoanCost, Standing
+from .types import Assessment, Certainty, Finding, LoanCost, Standing
 
 QUIET_START_HOUR = 22
 QUIET_END_HOUR = 8
@@ -79,16 +79,7 @@ class _Context:
         self.loans = {loan.ref: loan for loan in case.loans}
         self.contacts = sorted(case.contacts, key=lambda c: c.occurred_at)
         self.local = {c.ref: c.occurred_at.astimezone(self.tz) for c in self.contacts}
-        self.text_rules = {c.ref: self._text_rules(c) for c in self.contacts}
-
-    @staticmethod
-    def _text_rules(contact: domain.Contact) -> frozenset[str]:
-        found = set(detect(contact.content))
-        for tag in contact.tags:
-            rule = TAG_RULES.get(tag, tag if tag in CATALOGUE else None)
-            if rule:
-                found.add(rule)
-        return frozenset(found)
+        self.text_rules = {c.ref: text_rules(c) for c in self.contacts}
 
     def lender_key(self, contact: domain.Contact) -> str:
         loan = self.loans.get(contact.loan or "")
@@ -104,6 +95,34 @@ class _Context:
         return contact.target_name or contact.ref
 
 
+def text_rules(contact: domain.Contact) -> dict[str, Certainty]:
+    """Rules in the contact's text and tags, with their certainty.
+
+    The stored detection (or a fresh one), the borrower's tags and confirmed answers; the
+    patterns, tags and answers are certain, the model alone possible; a dismissal removes.
+    Rules only a third party can suffer are dropped when the contact reached the borrower
+    or the guarantor: nobody else learned of the debt or was asked to pay.
+    """
+    if contact.detected is None:
+        found = dict(detect_text(contact.content))
+    else:
+        found = {rule: Certainty(certainty) for rule, certainty in contact.detected}
+    for tag in contact.tags:
+        rule = TAG_RULES.get(tag, tag if tag in CATALOGUE else None)
+        if rule:
+            found[rule] = Certainty.CERTAIN
+    for rule, answer in contact.answers:
+        if answer == "confirmed":
+            found[rule] = Certainty.CERTAIN
+        elif answer == "dismissed":
+            found.pop(rule, None)
+    if not (contact.is_third_party and contact.target != "public"):
+        found.pop("third_party_collection", None)
+    if not contact.is_third_party:
+        found.pop("debt_disclosed_to_third_party", None)
+    return found
+
+
 def _is_night(local: datetime) -> bool:
     return local.hour >= QUIET_START_HOUR or local.hour < QUIET_END_HOUR
 
@@ -114,21 +133,24 @@ def _same_party(contact: domain.Contact, phone: str, name: str) -> bool:
     return bool(name) and name == contact.target_name
 
 
-def _contact_hits(ctx: _Context, contact: domain.Contact) -> set[str]:
-    """The per-contact rules this one contact breaks."""
+class _Hits(dict):
+    """Rule → certainty for one contact; a certain hit is never downgraded."""
+
+    def add(self, rule: str, certainty: Certainty = Certainty.CERTAIN) -> None:
+        if self.get(rule) != Certainty.CERTAIN:
+            self[rule] = certainty
+
+
+def _contact_hits(ctx: _Context, contact: domain.Contact) -> dict[str, Certainty]:
+    """The per-contact rules this one contact breaks, each certain or possible."""
     local = ctx.local[contact.ref]
     text = ctx.text_rules[contact.ref]
-    hits = {rule for rule in text if rule in PER_CONTACT_RULES}
+    hits = _Hits((rule, c) for rule, c in text.items() if rule in PER_CONTACT_RULES)
     third_party = contact.is_third_party and contact.target != "public"
-    if not third_party:
-        # Said to you or your guarantor: nobody else learned of the debt or was asked to pay.
-        hits.discard("third_party_collection")
-        if not contact.is_third_party:
-            hits.discard("debt_disclosed_to_third_party")
-    elif _DEMAND.search(contact.content):
+    if third_party and _DEMAND.search(contact.content):
         hits.add("third_party_collection")
     if "third_party_collection" in hits:
-        hits.add("debt_disclosed_to_third_party")
+        hits.add("debt_disclosed_to_third_party", hits["third_party_collection"])
     if _is_night(local) and not contact.consent_to_time:
         hits.add("quiet_hours")
     if AUTHORITY_CLAIMS.intersection(contact.claims_to_be):
@@ -179,26 +201,37 @@ def _finding(
 
 
 def _per_contact_findings(ctx: _Context) -> list[Finding]:
-    by_rule: dict[str, list[str]] = defaultdict(list)
+    by_rule: dict[tuple[str, Certainty], list[str]] = defaultdict(list)
     for contact in ctx.contacts:
-        for rule in _contact_hits(ctx, contact):
-            by_rule[rule].append(contact.ref)
+        for rule, certainty in _contact_hits(ctx, contact).items():
+            by_rule[(rule, certainty)].append(contact.ref)
     findings = []
     for rule_id in PER_CONTACT_RULES:
-        refs = by_rule.get(rule_id)
-        if not refs:
-            continue
-        title = str(CATALOGUE[rule_id].title)
+        for certainty in Certainty:
+            refs = by_rule.get((rule_id, certainty))
+            if refs:
+                findings.append(_contact_finding(ctx, rule_id, certainty, refs))
+    return findings
+
+
+def _contact_finding(ctx: _Context, rule_id: str, certainty: Certainty, refs: list[str]) -> Finding:
+    title = str(CATALOGUE[rule_id].title)
+    if certainty == Certainty.POSSIBLE:
+        summary = ngettext(
+            "Possibly %(title)s: %(count)d contact, on %(dates)s. Please confirm or dismiss.",
+            "Possibly %(title)s: %(count)d contacts, on %(dates)s. Please confirm or dismiss.",
+            len(refs),
+        ) % {"title": title, "count": len(refs), "dates": _dates(ctx, refs)}
+    else:
         summary = ngettext(
             "%(title)s: %(count)d contact, on %(dates)s.",
             "%(title)s: %(count)d contacts, on %(dates)s.",
             len(refs),
         ) % {"title": title, "count": len(refs), "dates": _dates(ctx, refs)}
-        finding = _finding(rule_id, contacts=refs, summary=summary)
-        if rule_id == "contact_after_installment_agreement":
-            finding = _agreement_finding(ctx, finding)
-        findings.append(finding)
-    return findings
+    finding = replace(_finding(rule_id, contacts=refs, summary=summary), certainty=certainty)
+    if rule_id == "contact_after_installment_agreement":
+        finding = _agreement_finding(ctx, finding)
+    return finding
 
 
 def _agreement_finding(ctx: _Context, finding: Finding) -> Finding:
@@ -423,5 +456,7 @@ def assess(
     findings = _per_contact_findings(ctx) + _cap_findings(ctx) + _blast_finding(ctx)
     loan_findings, costs = _loan_findings(ctx, lpr or LprTable(), today or dj_timezone.localdate())
     findings += loan_findings
-    findings.sort(key=lambda f: (_SEVERITY_ORDER[str(f.severity)], _RULE_ORDER[f.rule]))
+    findings.sort(
+        key=lambda f: (f.is_possible, _SEVERITY_ORDER[str(f.severity)], _RULE_ORDER[f.rule])
+    )
     return Assessment(findings=tuple(findings), loans=tuple(costs))

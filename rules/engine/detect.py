@@ -19,9 +19,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import ahocorasick
+
+from .textmodel import text_model
+from .types import Certainty
 
 #: The rules that can be found in text, in catalogue order.
 TEXT_RULES = (
@@ -551,8 +554,8 @@ def _sentence_rules(sentence: str, original: str) -> set[str]:
     return found
 
 
-def detect(text: str) -> frozenset[str]:
-    """Return the ids of the text-detectable rules that `text` shows signs of."""
+def pattern_rules(text: str) -> frozenset[str]:
+    """The rules the hand-written patterns find in `text`: high precision, certain."""
     if not text or not text.strip():
         return frozenset()
     found: set[str] = set()
@@ -571,3 +574,49 @@ def detect(text: str) -> frozenset[str]:
     if "third_party_collection" in found:
         found.add("debt_disclosed_to_third_party")
     return frozenset(found)
+
+
+def detect_text(text: str) -> dict[str, Certainty]:
+    """Every text rule found in `text`, with how sure the finding is.
+
+    The patterns are certain where they match. The trained model (textmodel) adds the
+    rules it finds at or above each rule's threshold as possible, for the borrower to
+    confirm or dismiss.
+    """
+    if not text or not text.strip():
+        return {}
+    found = {rule: Certainty.CERTAIN for rule in pattern_rules(text)}
+    model = text_model()
+    if model is not None:
+        for rule in model.predict(text):
+            found.setdefault(rule, Certainty.POSSIBLE)
+    if "third_party_collection" in found and "debt_disclosed_to_third_party" not in found:
+        found["debt_disclosed_to_third_party"] = found["third_party_collection"]
+    if "public_shaming" in found and "debt_disclosed_to_third_party" not in found:
+        found["debt_disclosed_to_third_party"] = found["public_shaming"]
+    return {rule: found[rule] for rule in TEXT_RULES if rule in found}
+
+
+def detect(text: str) -> frozenset[str]:
+    """The ids of the text rules `text` shows signs of, certain or possible."""
+    return frozenset(detect_text(text))
+
+
+#: Bump when the patterns change, so stored detections are made again.
+PATTERNS_VERSION = "p1"
+
+
+def detector_version() -> str:
+    """Names the patterns and the model that made a stored detection."""
+    model = text_model()
+    return f"{PATTERNS_VERSION}+{model.version if model else 'none'}"
+
+
+@lru_cache(maxsize=8192)
+def detection_fields(text: str) -> tuple[dict[str, str], str]:
+    """What a saved contact stores: {rule: certainty} for `text`, and the detector version.
+
+    Cached: collectors send the same templates again and again.
+    """
+    found = {rule: str(certainty) for rule, certainty in detect_text(text).items()}
+    return found, detector_version()

@@ -17,6 +17,14 @@ class Standing(StrEnum):
     HEURISTIC = "heuristic"  # our own threshold
 
 
+class Certainty(StrEnum):
+    """How a finding was reached: certain (a pattern, a tag, the borrower's confirmation or a
+    fact of the record) or possible (the trained model alone, until the borrower answers)."""
+
+    CERTAIN = "certain"
+    POSSIBLE = "possible"
+
+
 class Severity(StrEnum):
     HIGH = "high"
     MEDIUM = "medium"
@@ -74,10 +82,16 @@ class Finding:
     sources: tuple[Source, ...] = ()
     summary: str = ""  # in the active language
     details: dict = field(default_factory=dict)
+    certainty: Certainty = Certainty.CERTAIN
+
+    @property
+    def is_possible(self) -> bool:
+        return self.certainty == Certainty.POSSIBLE
 
     def as_dict(self) -> dict:
         return {
             "rule": self.rule,
+            "certainty": str(self.certainty),
             "contacts": list(self.contacts),
             "loans": list(self.loans),
             "standing": str(self.standing),
@@ -116,6 +130,12 @@ class LoanCost:
 class Assessment:
     findings: tuple[Finding, ...] = ()
     loans: tuple[LoanCost, ...] = ()
+
+    def certain_only(self) -> Assessment:
+        """The same assessment without the possible findings (letters use it by default)."""
+        return Assessment(
+            findings=tuple(f for f in self.findings if not f.is_possible), loans=self.loans
+        )
 
     def as_dict(self) -> dict:
         return {

@@ -70,6 +70,7 @@ def test_json_output_on_the_sample_has_the_issue_shape():
     for finding in data["findings"]:
         assert set(finding) == {
             "rule",
+            "certainty",
             "contacts",
             "loans",
             "standing",
@@ -77,6 +78,12 @@ def test_json_output_on_the_sample_has_the_issue_shape():
             "sources",
             "summary",
         }
+
+
+def test_json_gives_every_finding_a_certainty():
+    data = json.loads(_run(SAMPLE, "json"))
+    assert data["findings"]
+    assert {f["certainty"] for f in data["findings"]} <= {"certain", "possible"}
 
 
 def test_text_output_on_the_sample_names_rules_and_loans():

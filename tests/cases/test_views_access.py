@@ -20,6 +20,7 @@ URLS = {
     "contact_detail": (("case", "contact"), {"GET"}, False),
     "contact_update": (("case", "contact"), {"GET", "POST"}, True),
     "contact_delete": (("case", "contact"), {"GET", "POST"}, True),
+    "contact_answer": (("case", "contact"), {"POST"}, True),
     "evidence_create": (("case", "contact_pk"), {"POST"}, True),
     "evidence_download": (("case", "evidence"), {"GET"}, False),
     "evidence_verify": (("case", "evidence"), {"GET"}, False),

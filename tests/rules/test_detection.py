@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from rules.detection_eval import corpus_load, corpus_score
-from rules.engine import detect
+from rules.engine import pattern_rules
 from rules.engine.detect import TEXT_RULES
 
 HERE = Path(__file__).resolve().parent
@@ -35,7 +35,7 @@ def test_blind_corpus_covers_every_rule_with_hard_negatives():
     ],
 )
 def test_detector_reaches_threshold_per_rule(name, threshold):
-    scores, _errors = corpus_score(corpus_load(HERE / name))
+    scores, _errors = corpus_score(corpus_load(HERE / name), pattern_rules)
     weak = [
         (s.rule, round(s.precision, 3), round(s.recall, 3))
         for s in scores
@@ -51,7 +51,7 @@ def test_detector_is_precise_on_fresh_wording_it_was_never_tuned_on():
     wording (first scored at 0.90 overall); recall on fresh wording is lower (0.57), and the one-tap
     tags in the quick-add form let the borrower mark what the text detector misses.
     """
-    scores, _errors = corpus_score(corpus_load(HERE / "corpus_blind2.jsonl"))
+    scores, _errors = corpus_score(corpus_load(HERE / "corpus_blind2.jsonl"), pattern_rules)
     tp = sum(s.true_positives for s in scores)
     fp = sum(s.false_positives for s in scores)
     fn = sum(s.false_negatives for s in scores)
@@ -79,11 +79,11 @@ def test_detector_is_precise_on_fresh_wording_it_was_never_tuned_on():
     ],
 )
 def test_hard_negatives(text):
-    assert detect(text) == frozenset()
+    assert pattern_rules(text) == frozenset()
 
 
 def test_false_consequence():
-    assert "false_legal_consequences" in detect("你这是诈骗，明天警察上门抓你")
+    assert "false_legal_consequences" in pattern_rules("你这是诈骗，明天警察上门抓你")
 
 
 @pytest.mark.parametrize(
@@ -107,9 +107,9 @@ def test_false_consequence():
     ],
 )
 def test_fresh_phrasings_are_found(text, labels):
-    assert detect(text) == labels
+    assert pattern_rules(text) == labels
 
 
 def test_voice_to_text_spaces_end_a_clause():
     # "别想开下去了" must not negate the smashing that follows in the next spoken clause.
-    assert detect("你那个小店别想开下去了 玻璃给你全砸了") == {"threat"}
+    assert pattern_rules("你那个小店别想开下去了 玻璃给你全砸了") == {"threat"}

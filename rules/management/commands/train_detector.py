@@ -1,0 +1,165 @@
+"""Train the text model from rules/data/ and export it to rules/engine/model/detector.npz.
+
+Run: .venv/bin/python manage.py train_detector  (or `make model`)
+
+- Training data: every `rules/data/train_*.jsonl` file (see rules/data/README.md for who
+  wrote what). Blind sets (`rules/data/blind*.jsonl`) are never read here.
+- Model: TfidfVectorizer over `textmodel.features` (character 1–4-grams, English words),
+  then one logistic regression per rule (liblinear, balanced classes).
+- Thresholds: 5-fold cross-validated probabilities; for each rule the threshold that
+  maximises F1 of the combined detector (patterns, which stay certain, plus the model).
+- Everything is seeded, so the same data gives the same artifact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+from django.core.management.base import BaseCommand
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import KFold
+
+from rules.engine.detect import TEXT_RULES, pattern_rules
+from rules.engine.textmodel import MODEL_PATH, features
+
+ROOT = Path(__file__).resolve().parents[3]
+DATA_DIR = ROOT / "rules" / "data"
+SEED = 20261202
+FOLDS = 5
+C = 8.0
+MIN_DF = 2
+
+
+def training_rows() -> list[dict]:
+    """Every labelled training message, in a stable order."""
+    rows = []
+    for path in sorted(DATA_DIR.glob("train_*.jsonl")):
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    row = json.loads(line)
+                    row.setdefault("arguable", [])
+                    row["source"] = path.name
+                    rows.append(row)
+    return rows
+
+
+def label_matrix(rows: list[dict]) -> np.ndarray:
+    return np.array([[rule in row["labels"] for rule in TEXT_RULES] for row in rows], dtype=np.int8)
+
+
+def _vectorizer() -> TfidfVectorizer:
+    return TfidfVectorizer(
+        analyzer=features, sublinear_tf=True, min_df=MIN_DF, norm="l2", dtype=np.float64
+    )
+
+
+def _classifier() -> LogisticRegression:
+    return LogisticRegression(
+        C=C, class_weight="balanced", solver="liblinear", random_state=SEED, max_iter=2000
+    )
+
+
+def fit(texts: list[str], y: np.ndarray) -> tuple[TfidfVectorizer, list[LogisticRegression]]:
+    vectorizer = _vectorizer()
+    x = vectorizer.fit_transform(texts)
+    models = []
+    for j in range(y.shape[1]):
+        clf = _classifier()
+        clf.fit(x, y[:, j])
+        models.append(clf)
+    return vectorizer, models
+
+
+def predict_proba(vectorizer, models, texts: list[str]) -> np.ndarray:
+    x = vectorizer.transform(texts)
+    return np.column_stack([m.predict_proba(x)[:, 1] for m in models])
+
+
+def out_of_fold(texts: list[str], y: np.ndarray) -> np.ndarray:
+    """Probabilities for every message from a model that never saw it (5-fold)."""
+    probs = np.zeros(y.shape, dtype=np.float64)
+    folds = KFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
+    for train, test in folds.split(texts):
+        vectorizer, models = fit([texts[i] for i in train], y[train])
+        probs[test] = predict_proba(vectorizer, models, [texts[i] for i in test])
+    return probs
+
+
+def choose_thresholds(probs: np.ndarray, y: np.ndarray, patterns: np.ndarray) -> np.ndarray:
+    """Per rule, the threshold maximising F1 of patterns ∪ (model ≥ threshold)."""
+    thresholds = []
+    for j in range(y.shape[1]):
+        best, best_t = -1.0, 0.5
+        for t in np.arange(0.20, 0.96, 0.01):
+            found = patterns[:, j] | (probs[:, j] >= t)
+            tp = int((found & (y[:, j] == 1)).sum())
+            fp = int((found & (y[:, j] == 0)).sum())
+            fn = int((~found & (y[:, j] == 1)).sum())
+            f1 = 2 * tp / max(1, 2 * tp + fp + fn)
+            if f1 > best + 1e-9:
+                best, best_t = f1, float(t)
+        thresholds.append(round(best_t, 2))
+    return np.array(thresholds)
+
+
+def pattern_matrix(texts: list[str]) -> np.ndarray:
+    return np.array([[rule in pattern_rules(t) for rule in TEXT_RULES] for t in texts], dtype=bool)
+
+
+def data_version(rows: list[dict]) -> str:
+    digest = hashlib.sha256()
+    for row in rows:
+        digest.update(json.dumps([row["text"], sorted(row["labels"])], ensure_ascii=False).encode())
+    digest.update(f"{C}:{MIN_DF}:{SEED}".encode())
+    return digest.hexdigest()[:12]
+
+
+def export(vectorizer, models, thresholds: np.ndarray, version: str, path: Path) -> None:
+    vocabulary = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get)
+    coef = np.column_stack([m.coef_[0] for m in models]).astype(np.float32)
+    # Features whose weight is negligible for every rule are dropped to keep the file small.
+    keep = np.abs(coef).max(axis=1) >= 1e-3
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(
+        path,
+        rules=np.array(TEXT_RULES),
+        vocabulary=np.array(vocabulary)[keep],
+        idf=vectorizer.idf_[keep].astype(np.float32),
+        coef=coef[keep],
+        intercept=np.array([m.intercept_[0] for m in models], dtype=np.float32),
+        thresholds=thresholds.astype(np.float32),
+        version=np.array(version),
+    )
+
+
+def train(out=print) -> str:
+    """Train on every training file, export the artifact, and return its version."""
+    rows = training_rows()
+    if not rows:
+        raise ValueError("no training data in rules/data/train_*.jsonl")
+    texts = [row["text"] for row in rows]
+    y = label_matrix(rows)
+    out(f"{len(rows)} messages from {len({r['source'] for r in rows})} files")
+    probs = out_of_fold(texts, y)
+    patterns = pattern_matrix(texts)
+    thresholds = choose_thresholds(probs, y, patterns)
+    vectorizer, models = fit(texts, y)
+    version = data_version(rows)
+    export(vectorizer, models, thresholds, version, MODEL_PATH)
+    size = MODEL_PATH.stat().st_size / 1e6
+    out(f"model {version}: {MODEL_PATH.relative_to(ROOT)} ({size:.1f} MB)")
+    for rule, t in zip(TEXT_RULES, thresholds, strict=True):
+        out(f"  {rule:34} threshold {t:.2f}")
+    return version
+
+
+class Command(BaseCommand):
+    help = "Train the text model from rules/data/ and export rules/engine/model/detector.npz."
+
+    def handle(self, *args, **options):
+        train(out=self.stdout.write)
