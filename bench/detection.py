@@ -98,8 +98,8 @@ def cross_validation() -> None:
     started = time.perf_counter()
     probs = out_of_fold(texts, y)
     patterns = pattern_matrix(texts)
-    thresholds = text_model().thresholds
-    found = patterns | (probs >= thresholds)
+    model = text_model()
+    found = (patterns & (probs >= model.pattern_floor)) | (probs >= model.thresholds)
     found_sets = [{TEXT_RULES[j] for j in np.flatnonzero(found[i])} for i in range(len(rows))]
     scores, errors = found_score(rows, [frozenset(s) for s in found_sets])
     worst = _worst(

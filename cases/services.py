@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from rules.engine.detect import TEXT_RULES
+from rules.engine.detect import TEXT_RULES, detector_version
 from selfhelp.deletion import delete_with_files
 
 from . import evidence as sniffing
@@ -243,6 +243,26 @@ def contact_answer(*, contact: Contact, rule: str, answer: str) -> Contact:
     contact.save(update_fields=["answers"])
     case_touch(case=contact.case)
     return contact
+
+
+def contacts_refresh_detection(*, batch_size: int = 500) -> int:
+    """Store fresh detection on every contact saved by another detector version.
+
+    Each batch is its own short transaction, so a large database is never locked for long.
+    """
+    current = detector_version()
+    updated = 0
+    while True:
+        batch = list(
+            Contact.objects.exclude(detector_version=current).only("pk", "content")[:batch_size]
+        )
+        if not batch:
+            return updated
+        for contact in batch:
+            contact.refresh_detection()
+        with transaction.atomic():
+            Contact.objects.bulk_update(batch, ["detected", "detector_version"])
+        updated += len(batch)
 
 
 @transaction.atomic

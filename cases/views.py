@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -507,11 +508,15 @@ def contact_answer(request: HtmxHttpRequest, case_pk: int, pk: int) -> HttpRespo
     if request.htmx:
         context = {
             "case": case,
-            "contact": contact,
+            "contact": selectors.contact_with_evidence(contact=contact),
             "can_edit": True,
             "text_findings": selectors.contact_text_findings(contact=contact),
         }
-        return _announce_change(render(request, "cases/contact_detail.html#answers", context))
+        answers = render_to_string("cases/contact_detail.html#answers", context, request)
+        item = render_to_string(
+            "cases/contact_detail.html#contact-item", {**context, "oob": True}, request
+        )
+        return _announce_change(HttpResponse(answers + item))
     return redirect(reverse("cases:contact_detail", args=[case.pk, contact.pk]) + "#answers")
 
 

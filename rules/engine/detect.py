@@ -554,6 +554,28 @@ def _sentence_rules(sentence: str, original: str) -> set[str]:
     return found
 
 
+# "再不还就把你照片发到群里" threatens a post; "已经发到业主群了" reports one.
+_THREATENED = _rx(
+    r"再不|(要是|如果|若)[^，。]{0,6}不还|不还(就|的话)|否则|不然|就要|将(会|在|于)|会把|会在|准备|打算|"
+    r"马上就|等着|"
+    r"\b(will|going to|unless|if you don't|otherwise)\b"
+)
+_DONE = _rx(
+    r"已经|已(被|将|把|在|发|贴|挂|传|曝光|公开)|(发|贴|挂|传|曝光|公开|告诉|通知)(到|在|给)?[^，。？！]{0,14}了"
+    r"|\b(posted|shared|sent|told|have|has|already)\b"
+)
+
+
+def _threatened_not_done(rules: set[str], sentence: str) -> set[str]:
+    """A post or disclosure the sentence only threatens is a threat, not yet a post."""
+    announced = {"public_shaming", "debt_disclosed_to_third_party"} & rules
+    if "third_party_collection" in rules:  # the demand itself tells the third party now
+        announced.discard("debt_disclosed_to_third_party")
+    if not announced or not _THREATENED.search(sentence) or _DONE.search(sentence):
+        return rules
+    return (rules - announced) | {"threat"}
+
+
 def pattern_rules(text: str) -> frozenset[str]:
     """The rules the hand-written patterns find in `text`: high precision, certain."""
     if not text or not text.strip():
@@ -567,9 +589,11 @@ def pattern_rules(text: str) -> frozenset[str]:
         kept = _collector_clauses(_clauses(sentence))
         if not kept:
             continue
+        here: set[str] = set()
         for clause in kept:
-            found |= _clause_rules(clause)
-        found |= _sentence_rules("，".join(kept), sentence)
+            here |= _clause_rules(clause)
+        here |= _sentence_rules("，".join(kept), sentence)
+        found |= _threatened_not_done(here, sentence)
     # A demand for payment made to a third party necessarily tells them of the debt.
     if "third_party_collection" in found:
         found.add("debt_disclosed_to_third_party")
@@ -579,16 +603,24 @@ def pattern_rules(text: str) -> frozenset[str]:
 def detect_text(text: str) -> dict[str, Certainty]:
     """Every text rule found in `text`, with how sure the finding is.
 
-    The patterns are certain where they match. The trained model (textmodel) adds the
-    rules it finds at or above each rule's threshold as possible, for the borrower to
-    confirm or dismiss.
+    The patterns are certain where they match, unless the trained model (textmodel) gives
+    their rule less than its pattern floor: then the pattern matched wording it was not
+    written for. The model adds the rules it finds at or above each rule's threshold as
+    possible, for the borrower to confirm or dismiss.
     """
     if not text or not text.strip():
         return {}
-    found = {rule: Certainty.CERTAIN for rule in pattern_rules(text)}
     model = text_model()
-    if model is not None:
-        for rule in model.predict(text):
+    if model is None:
+        return {rule: Certainty.CERTAIN for rule in pattern_rules(text) if rule in TEXT_RULES}
+    scores = model.scores(text)
+    found = {
+        rule: Certainty.CERTAIN
+        for rule in pattern_rules(text)
+        if scores.get(rule, 1.0) >= model.pattern_floor
+    }
+    for rule, threshold in zip(model.rules, model.thresholds, strict=True):
+        if scores[rule] >= threshold:
             found.setdefault(rule, Certainty.POSSIBLE)
     if "third_party_collection" in found and "debt_disclosed_to_third_party" not in found:
         found["debt_disclosed_to_third_party"] = found["third_party_collection"]
@@ -603,7 +635,7 @@ def detect(text: str) -> frozenset[str]:
 
 
 #: Bump when the patterns change, so stored detections are made again.
-PATTERNS_VERSION = "p1"
+PATTERNS_VERSION = "p2"
 
 
 def detector_version() -> str:

@@ -72,6 +72,7 @@ class TextModel:
             self.coef = data["coef"].astype(np.float64)  # (features, rules)
             self.intercept = data["intercept"].astype(np.float64)
             self.thresholds = data["thresholds"].astype(np.float64)
+            self.pattern_floor = float(data["pattern_floor"])
             self.version = str(data["version"])
         self.index = {gram: i for i, gram in enumerate(vocabulary)}
 

@@ -169,3 +169,18 @@ def test_letters_cite_only_certain_findings_unless_asked(possible_threat):
     assert "threat" not in {f.rule for f in plain.assessment.findings}
     asked = letter_input_for_case(case=case, language="en", fields={"include_possible": True})
     assert "threat" in {f.rule for f in asked.assessment.findings}
+
+
+def test_refresh_detection_updates_only_stale_contacts(case):
+    from django.core.management import call_command
+
+    stale = ContactFactory(case=case, content="再不还钱就打断你的腿", detector_version="old")
+    fresh = ContactFactory(
+        case=case, ref="C8", content="你好", detected={}, detector_version=detector_version()
+    )
+    call_command("refresh_detection", stdout=None)
+    stale.refresh_from_db()
+    fresh.refresh_from_db()
+    assert stale.detector_version == detector_version()
+    assert stale.detected["threat"] == "certain"
+    assert fresh.detected == {}

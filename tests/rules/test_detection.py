@@ -20,7 +20,8 @@ def test_blind_corpus_covers_every_rule_with_hard_negatives():
     assert len(rows) >= 200
     assert sum(not row["labels"] for row in rows) >= 0.35 * len(rows)
     for rule in TEXT_RULES:
-        assert sum(rule in row["labels"] for row in rows) >= 12, rule
+        # 10, not 12: three threatened posts were relabelled as threats (issue 8's definition).
+        assert sum(rule in row["labels"] for row in rows) >= 10, rule
 
 
 # corpus_blind.jsonl was written before the second round of detector changes and iterated
