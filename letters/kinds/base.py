@@ -234,7 +234,8 @@ def rule_title(inp: LetterInput, finding: Finding) -> str:
     """The rule in the sender's formal voice: letters never use the app's words to the borrower."""
     rule = inp.catalogue.get(finding.rule)
     if rule is not None and rule.statement:
-        return str(rule.statement)
+        # Without its full stop: letters put it in headings and lists.
+        return str(rule.statement).rstrip("。.")
     return finding.summary or finding.rule
 
 
@@ -242,11 +243,17 @@ def source_entry(source: Source, language: str, *, related: bool = False) -> dic
     """A cited text as a letter prints it: title (translated in English), article, quote."""
     labels = STANDING_LABELS.get(language, STANDING_LABELS["en"])
     title = law_title(source.law, language)
-    if language != "en" and "《" not in title:
-        title = f"《{title}》"
+    article = source.article_en if language == "en" and source.article_en else source.article
+    if language != "en":
+        if "《" not in title:
+            title = f"《{title}》"
+        if not article.startswith(("第", "（")):  # a standard's section, e.g. 联系人
+            article = f"“{article}”部分"
+    elif not article.startswith("art"):
+        article = f"section on {article}"
     return {
         "law": title,
-        "article": source.article_en if language == "en" and source.article_en else source.article,
+        "article": article,
         "quote": source.quote,
         "standing": labels[Standing(source.standing)],
         "standing_code": str(source.standing),
@@ -379,6 +386,9 @@ def base_context(inp: LetterInput) -> dict:
         # 消保办法 binds banks and consumer finance companies towards consumers, from 2023-03-01.
         "regulated_fi": bool(loan) and CP_41_1.applies(lender_of(loan), letter_date),
         "routing": routing,
+        # 消费投诉处理办法 art. 18 binds banks and insurers on complaints: the complaint kinds
+        # set this when the lender is one of them.
+        "complaint_deadline": False,
         "regulator_name": regulator_name(inp, routing),
         "first_contact": min((c.occurred_at for c in inp.case.contacts), default=None),
         "facts": facts(inp),

@@ -44,6 +44,7 @@ def public_order_sources(inp: LetterInput) -> list[dict]:
 
 def build(inp: LetterInput) -> dict:
     ctx = base_context(inp)
+    ctx["complaint_deadline"] = bool(ctx["routing"].reply_days)
     ctx["public_order"] = public_order_sources(inp)
     ctx["civil_1033"] = source_entry(CIVIL_1033, inp.language)
     ctx["third_party_contacts"] = sum(1 for c in inp.case.contacts if c.is_third_party)

@@ -224,3 +224,29 @@ def test_unknown_lender_type_is_asked_not_guessed():
 def test_routing_adds_110_and_the_personal_information_authority_by_conduct():
     ids = [c.id for c in route("bank", rules={"threat", "contact_list_blast"}).channels]
     assert {"110", "12321", "pi_regulator"} <= set(ids)
+
+
+@pytest.mark.parametrize(
+    ("profile", "expected"),
+    [("credit_card", "12378"), ("microloan", "12345"), ("unlicensed", "12345")],
+)
+def test_finding_next_steps_name_the_regulator_of_the_lender(profile, expected):
+    from django.utils import translation
+
+    from rules.presentation import finding_entry
+
+    with translation.override("en"):
+        entry = finding_entry(_finding(_case(profile), "threat"))
+        assert any(expected in step for step in entry["actions"])
+
+
+def test_finding_of_an_unknown_lender_asks_which_kind_it_is():
+    from django.utils import translation
+
+    from rules.presentation import finding_entry
+
+    case = _case("platform")
+    case = domain.Case(loans=(domain.Loan(ref="L", lender_type="other"),), contacts=case.contacts)
+    with translation.override("en"):
+        entry = finding_entry(_finding(case, "threat"))
+        assert any("Which kind of lender is this" in step for step in entry["actions"])
