@@ -9,6 +9,7 @@ Public API (stable; letters and cases depend on it):
     effective_annual_cost(loan) -> Decimal | None
     LprTable, LPR_SEED
     detect(text) -> frozenset[str]   # text-detectable rule ids
+    route(lender_type, rules=...) -> Routing   # channels, regulator and deadline per lender
 
 The engine is pure: it imports no ORM, request or template code.
 """
@@ -18,6 +19,7 @@ from .catalogue import CATALOGUE
 from .cost import effective_annual_cost, xirr
 from .detect import TEXT_RULES, detect
 from .lpr import LPR_SEED, LprTable
+from .routing import Channel, Routing, route
 from .summary import CaseSummary, ThirdParty, summarize
 from .types import Action, Assessment, Finding, LoanCost, Rule, Severity, Source, Standing
 
@@ -27,10 +29,12 @@ __all__ = [
     "TEXT_RULES",
     "Action",
     "Assessment",
+    "Channel",
     "CaseSummary",
     "Finding",
     "LoanCost",
     "LprTable",
+    "Routing",
     "Rule",
     "Severity",
     "Source",
@@ -39,6 +43,7 @@ __all__ = [
     "assess",
     "detect",
     "effective_annual_cost",
+    "route",
     "summarize",
     "xirr",
 ]

@@ -169,7 +169,6 @@ class Finding:
             "standing": str(self.standing),
             "severity": str(self.severity),
             "sources": [s.as_dict() for s in self.sources],
-            "related": [s.as_dict() for s in self.related],
             "summary": self.summary,
         }
 
