@@ -11,11 +11,11 @@ from rules.engine.catalogue import (
     PSA12_42_1,
     PSA12_42_5,
     PSA12_51,
-    PSA12_52,
+    PSA12_52_2,
     PSA_50_1,
     PSA_50_5,
     PSA_62,
-    PSA_63,
+    PSA_63_3,
 )
 from rules.engine.types import Lender
 
@@ -68,7 +68,7 @@ def police_law(inp: LetterInput, serious: list[dict]) -> dict:
     if len(harassment) >= 2:
         sources += cite(PSA_50_5, PSA12_42_5, harassment)
     sources += cite(PSA_62, PSA12_51, impersonation)
-    sources += cite(PSA_63, PSA12_52, forged)
+    sources += cite(PSA_63_3, PSA12_52_2, forged)
     recent_harassment = [r for r in harassment if day_of[r] >= PSA_2025_IN_FORCE]
     return {"sources": sources, "no_contact_order": len(recent_harassment) >= 2}
 

@@ -90,6 +90,7 @@ class _Context:
         self.tz = ZoneInfo(case.timezone or domain.DEFAULT_TIMEZONE)
         self.loans = {loan.ref: loan for loan in case.loans}
         self.contacts = sorted(case.contacts, key=lambda c: c.occurred_at)
+        self.by_ref = {c.ref: c for c in self.contacts}
         self.local = {c.ref: c.occurred_at.astimezone(self.tz) for c in self.contacts}
         self.text_rules = {c.ref: self._text_rules(c) for c in self.contacts}
 
@@ -255,8 +256,7 @@ def _group_key(ctx: _Context, rule_id: str, contact: domain.Contact) -> tuple:
 
 def _common_lender(ctx: _Context, refs: Iterable[str]) -> Lender:
     """The lender of these contacts when they share one, else the unknown lender."""
-    by_ref = {c.ref: c for c in ctx.contacts}
-    lenders = {ctx.lender_for(by_ref[ref]) for ref in refs}
+    lenders = {ctx.lender_for(ctx.by_ref[ref]) for ref in refs}
     return lenders.pop() if len(lenders) == 1 else Lender()
 
 

@@ -99,7 +99,8 @@ GBT_SCOPE = Scope(
     valid_from=date(2025, 2, 28),
     who=_(
         "a recommended national standard for the collection of personal online consumer "
-        "credit by banks, consumer finance and microloan companies, from 28 February 2025"
+        "credit by banks, consumer finance and microloan companies and those collecting with "
+        "them, from 28 February 2025"
     ),
 )
 CBA_SCOPE = Scope(
@@ -242,6 +243,16 @@ PSA_63 = Source(
     PSA_2025,
     "art. 63 item (1)",
 )
+# Sending or showing forged papers is "using" them (item (3)); forging them is item (1).
+PSA_63_3 = Source(
+    _PSA,
+    "第六十三条第（三）项",
+    "买卖或者使用伪造、变造的国家机关、人民团体、企业、事业单位或者其他组织的公文、证件、证明文件、印章的",
+    B,
+    "psa_forged_docs",
+    PSA_2025,
+    "art. 63 item (3)",
+)
 # The same provisions in the 2012 text (old numbers per the fact sheet's §2.2, wording
 # checked in texts/治安管理处罚法(2012-10-26).md). The 2012 law has no no-contact order.
 PSA12_42_1 = Source(
@@ -308,8 +319,18 @@ PSA12_52 = Source(
     "art. 52 item (1)",
     PSA_2012_NOTE,
 )
+PSA12_52_2 = Source(
+    _PSA12,
+    "第五十二条第（二）项",
+    "买卖或者使用伪造、变造的国家机关、人民团体、企业、事业单位或者其他组织的公文、证件、证明文件的",
+    B,
+    "psa_forged_docs",
+    PSA_2012,
+    "art. 52 item (2)",
+    PSA_2012_NOTE,
+)
 CRIM_279 = Source(
-    _CRIM, "第二百七十九条", "冒充人民警察招摇撞骗的", B, "crim_impersonate_official",
+    _CRIM, "第二百七十九条", "冒充国家机关工作人员招摇撞骗的", B, "crim_impersonate_official",
     article_en="art. 279",
 )  # fmt: skip
 CRIM_280 = Source(
@@ -702,12 +723,13 @@ RULES: tuple[Rule, ...] = (
         ),
         B,
         Severity.HIGH,
-        (CP_41_1, PSA_62, PSA12_51, CRIM_279, CBA_IMPERSONATE),
+        (CP_41_1, PSA_62, PSA12_51, CBA_IMPERSONATE),
         (POLICE, REGULATOR, EVIDENCE),
         statement=_(
             "The collectors claimed to be, or to act for, the police, a court, a procuratorate or a government "
             "office."
         ),
+        related=(CRIM_279,),
     ),
     Rule(
         "fake_legal_document",
@@ -719,11 +741,12 @@ RULES: tuple[Rule, ...] = (
         ),
         B,
         Severity.HIGH,
-        (PSA_63, PSA12_52, CRIM_280, CP_41_2, CBA_IMPERSONATE),
+        (PSA_63_3, PSA12_52_2, CP_41_2, CBA_IMPERSONATE),
         (POLICE, REGULATOR, EVIDENCE),
         statement=_(
             "The collectors sent documents presented as court, police or other official papers."
         ),
+        related=(PSA_63, PSA12_52, CRIM_280),
     ),
     Rule(
         "false_legal_consequences",

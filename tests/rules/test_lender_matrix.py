@@ -99,13 +99,13 @@ MATRIX = {
         "unlicensed": (set(), H),
     },
     "impersonating_authority": {
-        "credit_card": ({CP, PSA, "刑法", CBA}, B),
-        "bank_internet_consumer": ({CP, PSA, "刑法", CBA}, B),
-        "bank_internet_business": ({PSA, "刑法"}, B),
-        "consumer_finance": ({CP, PSA, "刑法", CBA}, B),
-        "microloan": ({PSA, "刑法"}, B),
-        "platform": ({PSA, "刑法"}, B),
-        "unlicensed": ({PSA, "刑法"}, B),
+        "credit_card": ({CP, PSA, CBA}, B),
+        "bank_internet_consumer": ({CP, PSA, CBA}, B),
+        "bank_internet_business": ({PSA}, B),
+        "consumer_finance": ({CP, PSA, CBA}, B),
+        "microloan": ({PSA}, B),
+        "platform": ({PSA}, B),
+        "unlicensed": ({PSA}, B),
     },
 }
 CASES = [
