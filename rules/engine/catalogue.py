@@ -800,11 +800,14 @@ RULES: tuple[Rule, ...] = (
         ),
         S,
         Severity.HIGH,
-        (CBA_FEES, CFC_53),
+        (CBA_FEES,),
         (COMPLAIN_LENDER, REGULATOR, _a("", "110")),
         statement=_(
             "The collectors demanded fees in the name of collection, or payment into a personal account."
         ),
+        # Binds a consumer finance company's own charges; whether a collector's demand is one
+        # depends on the facts.
+        related=(CFC_53,),
     ),
     Rule(
         "inducing_new_borrowing",
