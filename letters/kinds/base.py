@@ -318,16 +318,15 @@ def lender_routing(inp: LetterInput) -> Routing:
 
 
 def regulator_name(inp: LetterInput, routing: Routing) -> str:
-    """The regulator as the letter names it: the directory's entry, else the routing's."""
+    """The regulator as the letter names it: the routing's for this kind of lender; the
+    directory's entry only when the kind of lender is not known."""
+    if routing.regulator is not None:
+        if inp.language == "en":
+            return routing.regulator.authority_en
+        return routing.regulator.authority_zh
     loan = selected_loan(inp)
     info = inp.lenders.get(loan.lender) if loan else None
-    if info and info.regulator:
-        return info.regulator
-    if routing.regulator is None:
-        return ""
-    if inp.language == "en":
-        return routing.regulator.authority_en
-    return routing.regulator.authority_zh
+    return info.regulator if info else ""
 
 
 def facts(inp: LetterInput, *, only_findings: bool = True, limit: int = MAX_FACTS) -> dict:

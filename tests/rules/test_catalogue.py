@@ -105,3 +105,24 @@ def test_unknown_rule_is_404(client):
 
 def test_rule_list_rejects_post(client):
     assert client.post(reverse("rules:rule_list")).status_code == 405
+
+
+@pytest.mark.parametrize("rule_id", CONTACT_RULES + LOAN_RULES)
+def test_every_rule_has_a_formal_statement_in_both_languages(rule_id):
+    from django.utils import translation
+
+    rule = CATALOGUE[rule_id]
+    with translation.override("en"):
+        english = str(rule.statement)
+    with translation.override("zh-hans"):
+        chinese = str(rule.statement)
+    assert english and chinese != english
+    assert not re.search(r"\byou(r)?\b", english, re.IGNORECASE)
+    assert "您" not in chinese and "你" not in chinese
+
+
+def test_related_texts_never_raise_a_findings_standing():
+    from rules.engine.assess import finding_standing
+
+    for rule in CATALOGUE.values():
+        assert finding_standing(rule, ()) == Standing.HEURISTIC
