@@ -24,6 +24,7 @@ def loan_to_domain(loan: Loan) -> domain.Loan:
         lender=loan.display_lender,
         lender_type=loan.lender_type,
         product=loan.product,
+        purpose=loan.purpose,
         contract_no=loan.contract_no,
         principal=_dec(loan.principal),
         amount_received=_dec(loan.amount_received),

@@ -98,6 +98,7 @@ LOAN_KEYS = frozenset(
         "lender",
         "lender_type",
         "product",
+        "purpose",
         "contract_no",
         "principal",
         "amount_received",
@@ -545,6 +546,7 @@ class _Reader:
             lender=self.text(obj, "lender", path, TEXT_LIMITS["loan.lender"]),
             lender_type=self.choice(obj, "lender_type", path, domain.LENDER_TYPES, "other"),
             product=self.text(obj, "product", path, TEXT_LIMITS["loan.product"]),
+            purpose=self.choice(obj, "purpose", path, domain.PURPOSES, ""),
             contract_no=self.text(obj, "contract_no", path, TEXT_LIMITS["loan.contract_no"]),
             principal=self.decimal(obj, "principal", path),
             amount_received=self.decimal(obj, "amount_received", path),
@@ -743,7 +745,7 @@ def _moment(value: datetime, zone: ZoneInfo) -> str:
 
 
 def _dump_loan(loan: domain.Loan) -> dict:
-    return {
+    data = {
         "ref": loan.ref,
         "lender": loan.lender,
         "lender_type": loan.lender_type,
@@ -766,6 +768,9 @@ def _dump_loan(loan: domain.Loan) -> dict:
         "outstanding": _money(loan.outstanding),
         "stated_rate": _money(loan.stated_rate, RATE_STEP),
     }
+    if loan.purpose:  # optional: a bundle without it reads back as "not recorded"
+        data["purpose"] = loan.purpose
+    return data
 
 
 def _dump_contact(contact: domain.Contact, zone: ZoneInfo) -> dict:
@@ -913,6 +918,7 @@ def case_import_bundle(*, owner, data: dict | str | bytes, title: str | None = N
             lender_name="" if lender else item.lender,
             lender_type=lender_type,
             product=item.product,
+            purpose=item.purpose,
             contract_no=item.contract_no,
             principal=item.principal,
             amount_received=item.amount_received,

@@ -98,6 +98,15 @@ class Loan(models.Model):
         _("lender type"), max_length=20, choices=domain.LENDER_TYPE_CHOICES, default="other"
     )
     product = models.CharField(_("product"), max_length=100, blank=True)
+    purpose = models.CharField(
+        _("purpose of the loan"),
+        max_length=20,
+        choices=domain.PURPOSE_CHOICES,
+        blank=True,
+        help_text=_(
+            "Some consumer-protection rules cover only loans for personal spending, not business loans."
+        ),
+    )
     contract_no = models.CharField(_("contract number"), max_length=100, blank=True)
     principal = models.DecimalField(
         _("principal"),

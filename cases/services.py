@@ -34,6 +34,7 @@ LOAN_FIELDS = (
     "lender_name",
     "lender_type",
     "product",
+    "purpose",
     "contract_no",
     "principal",
     "amount_received",

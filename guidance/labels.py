@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rules.engine import CATALOGUE
 from rules.engine.catalogue import LETTER_KIND_LABELS
+from rules.engine.routing import ASK_LENDER_TYPE
 
 STEP_TEXT: dict[str, tuple[str, str]] = {
     "call_110_now": (
@@ -52,6 +53,10 @@ STEP_TEXT: dict[str, tuple[str, str]] = {
             "Complain to the hotline that covers your lender, and attach your record and the "
             "lender’s answer."
         ),
+    ),
+    "identify_lender": (
+        _("Which kind of lender is this?"),
+        ASK_LENDER_TYPE,
     ),
     "report_harassing_calls": (
         _("Report harassing calls and messages to 12321"),

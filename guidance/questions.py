@@ -35,6 +35,7 @@ QUESTIONS: tuple[Question, ...] = (
             ("credit_card", _("Credit card")),
             ("consumer_finance", _("Consumer finance, such as 花呗 or 借呗")),
             ("bank_online", _("Bank online loan, such as 网商贷")),
+            ("microloan", _("A microloan company (小额贷款公司)")),
             ("lending_app", _("A lending app")),
             ("private_lender", _("A private lender (a person or unlicensed company)")),
             ("unknown", _("I don’t know")),

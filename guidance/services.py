@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, field
 
 from django.db import transaction
 
+from rules.engine.routing import complaint_channels, route
+
 from .models import GuidancePlan
 from .questions import QUESTION_KEYS, QUESTIONS_BY_KEY
 
@@ -33,7 +35,16 @@ CONDUCT_RULES: dict[str, tuple[str, ...]] = {
 POLICE_CONDUCT = frozenset({"threats", "impersonation", "fake_documents", "visits", "public_posts"})
 HARASSMENT_CONDUCT = frozenset({"night_calls", "many_calls", "insults"})
 CONTACTS_CONDUCT = frozenset({"third_party_calls", "public_posts"})
-LICENSED_TYPES = frozenset({"credit_card", "consumer_finance", "bank_online"})
+#: Interview answer -> the engine's lender type, for routing. "unknown" has none: the plan
+#: asks which kind of lender it is instead of guessing.
+INTERVIEW_LENDER_TYPES = {
+    "credit_card": "bank",
+    "consumer_finance": "consumer_finance",
+    "bank_online": "bank",
+    "microloan": "microloan",
+    "lending_app": "platform",
+    "private_lender": "unlicensed",
+}
 
 # Channel ids, in the order the knowledge base recommends: the lender first.
 CHANNEL_ORDER: tuple[str, ...] = (
@@ -201,13 +212,14 @@ def interview_plan(answers: Mapping) -> Plan:
                 articles=("complaint-channels", "what-collectors-may-not-do"),
             )
         )
-        regulators: list[str] = []
-        if loan_types & LICENSED_TYPES or "unknown" in loan_types:
-            regulators.append("12378")
-        if loan_types & {"lending_app", "private_lender", "unknown"}:
-            regulators.append("12345")
-        if "lending_app" in loan_types:
-            regulators.append("nifa")
+        regulators = [
+            channel
+            for answer in sorted(loan_types)
+            if answer in INTERVIEW_LENDER_TYPES
+            for channel in complaint_channels(route(INTERVIEW_LENDER_TYPES[answer]))
+        ]
+        if "unknown" in loan_types or not loan_types:
+            steps.append(PlanStep(id="identify_lender", articles=("complaint-channels",)))
         if regulators:
             steps.append(
                 PlanStep(

@@ -24,7 +24,8 @@ class LetterKind(models.TextChoices):
     COMPLAINT_LENDER = "complaint_lender", _("Complaint to the lender")
     COMPLAINT_REGULATOR = "complaint_regulator", _("Complaint to the regulator")
     POLICE_STATEMENT = "police_statement", _("Statement for the police")
-    PI_COMPLAINT = "pi_complaint", _("Personal-information complaint")
+    PI_REQUEST = "pi_request", _("Personal-information request to the lender")
+    PI_COMPLAINT = "pi_complaint", _("Personal-information complaint to the authority")
     EVIDENCE_REPORT = "evidence_report", _("Evidence report")
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
+import re
 from dataclasses import asdict
 from datetime import date
 
@@ -18,9 +20,28 @@ from cases.models import Case, Evidence, Lender
 from cases.selectors import case_findings
 from rules.engine import CATALOGUE
 
-from .kinds import KINDS, EvidenceFile, LenderInfo, LetterInput, letters_in_order, scope_to_loan
+from .kinds import (
+    KINDS,
+    EvidenceFile,
+    LenderInfo,
+    LetterInput,
+    SentLetter,
+    letters_in_order,
+    scope_to_loan,
+)
 from .models import LetterDraft, LetterVersion
 from .pdf import html_to_pdf
+
+#: Instruction text a template prints in place of a missing value (letter_tags.or_placeholder).
+_PLACEHOLDER = re.compile(r'<span class="placeholder">(.*?)</span>', re.DOTALL)
+
+
+class LetterIncomplete(Exception):
+    """A draft with instruction text or empty required fields cannot be finalised."""
+
+    def __init__(self, missing: list[str]):
+        super().__init__("; ".join(missing))
+        self.missing = missing
 
 
 def letter_input_for_case(
@@ -54,8 +75,19 @@ def letter_input_for_case(
         )
         for lender in Lender.objects.filter(name__in=names)
     }
+    sent = tuple(
+        SentLetter(
+            kind=v.draft.kind,
+            loan=v.draft.fields.get("loan") or "",
+            finalised_on=timezone.localdate(v.finalised_at),
+        )
+        for v in LetterVersion.objects.filter(draft__case=case, finalised_at__isnull=False)
+        .select_related("draft")
+        .order_by("finalised_at")
+    )
     return LetterInput(
         case=domain_case,
+        sent=sent,
         assessment=assessment,
         fields=fields,
         today=today or timezone.localdate(),
@@ -79,6 +111,17 @@ def letter_render_html(*, kind: str, inp: LetterInput, fragment: bool = False) -
         context = KINDS[kind].build(inp)
         context.update({"kind": kind, "fragment": fragment})
         return render_to_string(letter_template(kind, inp.language), context)
+
+
+def placeholders_in(letter_html: str) -> list[str]:
+    """The instruction texts left in a rendered letter, each once, in order."""
+    found = _PLACEHOLDER.findall(letter_html)
+    return list(dict.fromkeys(html.unescape(text).strip() for text in found))
+
+
+def letter_missing(*, kind: str, inp: LetterInput) -> list[str]:
+    """What still has to be filled in before the letter can be finalised."""
+    return placeholders_in(letter_render_html(kind=kind, inp=inp))
 
 
 def letter_render_pdf(*, kind: str, inp: LetterInput) -> bytes:
@@ -142,9 +185,16 @@ def letter_version_save(*, draft: LetterDraft) -> LetterVersion:
 
 @transaction.atomic
 def letter_finalise(*, draft: LetterDraft, pdf: bytes | None = None) -> LetterVersion:
-    """Render the PDF and store it immutably with its SHA-256 and the data it was made from."""
+    """Render the PDF and store it immutably with its SHA-256 and the data it was made from.
+
+    Raises LetterIncomplete when the letter still holds instruction text in place of a
+    required value: nothing unfinished is finalised.
+    """
     LetterDraft.objects.select_for_update().filter(pk=draft.pk).first()
     inp = letter_input_for_case(case=draft.case, language=draft.language, fields=draft.fields)
+    missing = letter_missing(kind=draft.kind, inp=inp)
+    if missing:
+        raise LetterIncomplete(missing)
     if pdf is None:
         pdf = letter_render_pdf(kind=draft.kind, inp=inp)
     number = _next_number(draft)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cases.access import get_case_for_user
@@ -67,7 +69,8 @@ def letter_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     versions = draft.versions.all()
     return render(request, "letters/letter_edit.html",
                   {"draft": draft, "form": form, "preview": preview, "is_owner": is_owner,
-                   "versions": versions, "kind": services.KINDS[draft.kind]})  # fmt: skip
+                   "versions": versions, "kind": services.KINDS[draft.kind],
+                   "missing": services.placeholders_in(preview)})  # fmt: skip
 
 
 @require_POST
@@ -83,7 +86,8 @@ def letter_preview(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return render_partial_response(
         request, "letters/letter_edit.html",
         {"draft": draft, "form": form, "preview": preview, "is_owner": True,
-         "versions": draft.versions.all(), "kind": services.KINDS[draft.kind]},
+         "versions": draft.versions.all(), "kind": services.KINDS[draft.kind],
+         "missing": services.placeholders_in(preview)},
         target="letter-preview",
     )  # fmt: skip
 
@@ -93,6 +97,12 @@ def letter_preview(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def letter_finalise(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Store the PDF for good. The evidence report renders in the background."""
     draft = get_draft_for_user(request.user, pk, write=True, path=request.path)
+    inp = services.letter_input_for_case(
+        case=draft.case, language=draft.language, fields=draft.fields
+    )
+    if services.letter_missing(kind=draft.kind, inp=inp):
+        messages.error(request, _("Fill in what is missing before finalising the letter."))
+        return redirect("letters:letter_edit", pk=draft.pk)
     if services.KINDS[draft.kind].background:
         job = job_create(owner=request.user, kind="letter_finalise", case=draft.case, total=3)
         transaction.on_commit(

@@ -28,6 +28,13 @@ LENDER_TYPE_CHOICES = [
     ("other", _("Other")),
 ]
 
+#: What the loan was for. The consumer-protection texts (消保办法, GB/T 45251, the CBA
+#: guideline) cover consumers; a business loan (e.g. most of 网商贷) may fall outside them.
+PURPOSE_CHOICES = [
+    ("consumer", _("Personal or household spending")),
+    ("business", _("Business or trade")),
+]
+
 CHANNEL_CHOICES = [
     ("call", _("Phone call")),
     ("sms", _("Text message")),
@@ -89,6 +96,7 @@ def _values(choices) -> frozenset[str]:
 
 
 LENDER_TYPES = _values(LENDER_TYPE_CHOICES)
+PURPOSES = _values(PURPOSE_CHOICES)
 CHANNELS = _values(CHANNEL_CHOICES)
 TARGETS = _values(TARGET_CHOICES)
 AUTHORITIES = _values(CLAIMS_TO_BE_CHOICES)
@@ -132,6 +140,7 @@ class Loan:
     overdue_since: date | None = None
     outstanding: Decimal | None = None
     stated_rate: Decimal | None = None
+    purpose: str = ""  # "consumer", "business" or "" (not recorded)
 
     @property
     def is_credit_card(self) -> bool:

@@ -6,20 +6,34 @@ from collections.abc import Mapping
 
 from django.utils.translation import gettext_lazy as _
 
-from rules.engine import CATALOGUE, Assessment, Rule, Severity
+from rules.engine import CATALOGUE, Assessment, Finding, Rule, Severity
 from rules.engine.catalogue import (
     CHANNEL_LABELS,
+    EXCLUSION_REASONS,
     LETTER_KIND_LABELS,
     SEVERITY_LABELS,
     STANDING_HELP,
     STANDING_LABELS,
 )
+from rules.engine.routing import route
+from rules.engine.types import Standing
 
 SEVERITY_ORDER = (Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO)
 POSSIBLE_LABEL = _("Possible: please check")
 
 
-def action_texts(rule: Rule) -> list[str]:
+def channel_label(channel: str, lender_type: str | None) -> str:
+    """A channel's name; "regulator" is the one for this lender (the engine's routing), or a
+    question when the kind of lender is not known."""
+    if channel != "regulator" or lender_type is None:
+        return str(CHANNEL_LABELS[channel])
+    routing = route(lender_type)
+    if routing.regulator is None:
+        return str(routing.question)
+    return str(CHANNEL_LABELS[routing.regulator.id])
+
+
+def action_texts(rule: Rule, lender_type: str | None = None) -> list[str]:
     """Each recommended step as one line: "Letter to stop harassment → 12378"."""
     steps = []
     for action in rule.actions:
@@ -27,9 +41,16 @@ def action_texts(rule: Rule) -> list[str]:
         if action.letter_kind:
             parts.append(str(LETTER_KIND_LABELS[action.letter_kind]))
         if action.channel:
-            parts.append(str(CHANNEL_LABELS[action.channel]))
+            parts.append(channel_label(action.channel, lender_type))
         steps.append(" → ".join(parts))
     return steps
+
+
+def source_items(sources) -> list[dict]:
+    return [
+        {"source": s, "standing_label": STANDING_LABELS[s.standing], "who": s.scope.who}
+        for s in sources
+    ]
 
 
 def rule_entry(rule: Rule) -> dict:
@@ -39,9 +60,33 @@ def rule_entry(rule: Rule) -> dict:
         "standing_help": STANDING_HELP[rule.standing],
         "severity_label": SEVERITY_LABELS[rule.severity],
         "actions": action_texts(rule),
-        "sources": [
-            {"source": source, "standing_label": STANDING_LABELS[source.standing]}
-            for source in rule.sources
+        "sources": source_items(rule.sources),
+        "related": source_items(rule.related),
+    }
+
+
+def finding_entry(finding: Finding) -> dict:
+    """A finding with the standing of the texts that bind its lender, and the texts that do
+    not apply to it with the reason ("why not the credit-card rules?")."""
+    rule = CATALOGUE[finding.rule]
+    standing = Standing(finding.standing)
+    lender_type = finding.lender.lender_type if finding.lender else None
+    return {
+        **rule_entry(rule),
+        "finding": finding,
+        "standing": str(standing),
+        "standing_label": STANDING_LABELS[standing],
+        "standing_help": STANDING_HELP[standing],
+        "actions": action_texts(rule, lender_type),
+        "cited": source_items(finding.sources),
+        "related": source_items(finding.related),
+        "excluded": [
+            {
+                "source": e.source,
+                "reason": EXCLUSION_REASONS[e.reason],
+                "who": e.source.scope.who,
+            }
+            for e in finding.excluded
         ],
     }
 
@@ -49,13 +94,18 @@ def rule_entry(rule: Rule) -> dict:
 def finding_groups(
     assessment: Assessment, contact_urls: Mapping[str, str] | None = None
 ) -> list[dict]:
-    """Findings grouped by severity (most serious first), each with its rule, links and next steps."""
+    """Findings grouped by severity (most serious first), each with its rule, links and next
+    steps; the trained model's possible findings come last, in a group of their own."""
     urls = contact_urls or {}
+    seen: dict[str, int] = {}
 
-    def item(finding) -> dict:
+    def item(finding: Finding) -> dict:
+        # A rule split by lender, by law in force or by certainty gives several findings.
+        seen[finding.rule] = seen.get(finding.rule, 0) + 1
+        count = seen[finding.rule]
         return {
-            "finding": finding,
-            **rule_entry(CATALOGUE[finding.rule]),
+            **finding_entry(finding),
+            "key": finding.rule if count == 1 else f"{finding.rule}-{count}",
             "contacts": [{"ref": ref, "url": urls.get(ref, "")} for ref in finding.contacts],
         }
 

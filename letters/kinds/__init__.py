@@ -9,6 +9,7 @@ from . import (
     information_request,
     negotiation,
     pi_complaint,
+    pi_request,
     police_statement,
     stop_harassment,
 )
@@ -17,6 +18,7 @@ from .base import (
     Kind,
     LenderInfo,
     LetterInput,
+    SentLetter,
     is_credit_card,
     mask_id,
     scope_to_loan,
@@ -32,6 +34,7 @@ KINDS: dict[str, Kind] = {
         complaint_lender,
         complaint_regulator,
         police_statement,
+        pi_request,
         pi_complaint,
         evidence_report,
     )
@@ -44,6 +47,7 @@ __all__ = [
     "Kind",
     "LenderInfo",
     "LetterInput",
+    "SentLetter",
     "is_credit_card",
     "letters_in_order",
     "mask_id",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -17,21 +17,25 @@ from zoneinfo import ZoneInfo
 from django.utils.functional import Promise
 
 from rules import domain
-from rules.engine.types import Assessment, Finding, Rule, Standing
+from rules.engine.assess import lender_of
+from rules.engine.catalogue import CP_41_1, law_title
+from rules.engine.routing import Routing, route
+from rules.engine.types import Assessment, Finding, Rule, Source, Standing
 
-#: 银行业保险业消费投诉处理管理办法 art. 18: a simple complaint is decided within 15 days.
+#: 银行业保险业消费投诉处理管理办法 art. 18: a simple complaint is decided within 15 days of
+#: receipt. Letters say "within 15 days of receipt": the app does not know the receipt date.
 REPLY_DAYS = 15
 #: Facts listed in a letter; the evidence report (enclosure 1) lists every contact.
 MAX_FACTS = 40
 
 STANDING_LABELS = {
     "zh-hans": {
-        Standing.BINDING: "法律法规（具有约束力）",
+        Standing.BINDING: "法律、法规或规章，具有约束力",
         Standing.STANDARD: "行业标准 / 自律规范",
         Standing.HEURISTIC: "本应用的判断标准",
     },
     "en": {
-        Standing.BINDING: "law or regulation (binding)",
+        Standing.BINDING: "law, regulation or departmental rule, binding",
         Standing.STANDARD: "industry standard / self-regulation",
         Standing.HEURISTIC: "this app's own threshold",
     },
@@ -58,6 +62,15 @@ class LenderInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class SentLetter:
+    """A finalised letter of the same case: the regulator complaint says what came before."""
+
+    kind: str
+    loan: str
+    finalised_on: date
+
+
+@dataclass(frozen=True, slots=True)
 class LetterInput:
     case: domain.Case
     assessment: Assessment
@@ -68,6 +81,7 @@ class LetterInput:
     catalogue: Mapping[str, Rule] = field(default_factory=dict)
     evidence: tuple[EvidenceFile, ...] = ()
     lenders: Mapping[str, LenderInfo] = field(default_factory=dict)
+    sent: tuple[SentLetter, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,47 +231,72 @@ def contact_row(
 
 
 def rule_title(inp: LetterInput, finding: Finding) -> str:
+    """The rule in the sender's formal voice: letters never use the app's words to the borrower."""
     rule = inp.catalogue.get(finding.rule)
-    if rule is not None:
-        return str(rule.title)
+    if rule is not None and rule.statement:
+        # Without its full stop: letters put it in headings and lists.
+        return str(rule.statement).rstrip("。.")
     return finding.summary or finding.rule
 
 
+def source_entry(source: Source, language: str, *, related: bool = False) -> dict:
+    """A cited text as a letter prints it: title (translated in English), article, quote."""
+    labels = STANDING_LABELS.get(language, STANDING_LABELS["en"])
+    title = law_title(source.law, language)
+    article = source.article_en if language == "en" and source.article_en else source.article
+    if language != "en":
+        if "《" not in title:
+            title = f"《{title}》"
+        if not article.startswith(("第", "（")):  # a standard's section, e.g. 联系人
+            article = f"“{article}”部分"
+    elif not article.startswith("art"):
+        article = f"section on {article}"
+    return {
+        "law": title,
+        "article": article,
+        "quote": source.quote,
+        "standing": labels[Standing(source.standing)],
+        "standing_code": str(source.standing),
+        "note": str(source.note) if source.note else "",
+        "related": related,
+    }
+
+
 def violations(inp: LetterInput, findings: tuple[Finding, ...] | None = None) -> list[dict]:
-    """Findings grouped by rule: title, standing, cited sources, and the dated contacts."""
+    """Findings grouped by rule: statement, standing, the texts that bind this lender, the
+    texts that may also apply, and the dated contacts. A rule found under different texts
+    (two lenders, or conduct on both sides of a change of law) lists each text once."""
     tz = ZoneInfo(inp.case.timezone)
     by_ref = {c.ref: c for c in inp.case.contacts}
     labels = STANDING_LABELS.get(inp.language, STANDING_LABELS["en"])
+    rank = {Standing.BINDING: 2, Standing.STANDARD: 1, Standing.HEURISTIC: 0}
     grouped: dict[str, dict] = {}
     for finding in inp.assessment.findings if findings is None else findings:
         entry = grouped.get(finding.rule)
         if entry is None:
-            rule = inp.catalogue.get(finding.rule)
-            sources = finding.sources or (rule.sources if rule else ())
             entry = grouped[finding.rule] = {
                 "rule": finding.rule,
                 "title": rule_title(inp, finding),
-                "standing": labels[Standing(finding.standing)],
                 "standing_code": str(finding.standing),
                 "severity": str(finding.severity),
-                "sources": [
-                    {
-                        "law": s.law,
-                        "article": s.article,
-                        "quote": s.quote,
-                        "standing": labels[Standing(s.standing)],
-                        "standing_code": str(s.standing),
-                    }
-                    for s in sources
-                ],
+                "sources": [],
+                "related": [],
                 "summaries": [],
                 "refs": set(),
             }
+        if rank[Standing(finding.standing)] > rank[Standing(entry["standing_code"])]:
+            entry["standing_code"] = str(finding.standing)
+        for key, sources in (("sources", finding.sources), ("related", finding.related)):
+            for source in sources:
+                item = source_entry(source, inp.language, related=key == "related")
+                if item not in entry[key]:
+                    entry[key].append(item)
         if finding.summary and finding.summary not in entry["summaries"]:
             entry["summaries"].append(finding.summary)
         entry["refs"].update(finding.contacts)
     result = []
     for entry in grouped.values():
+        entry["standing"] = labels[Standing(entry["standing_code"])]
         contacts = sorted(
             (by_ref[r] for r in entry.pop("refs") if r in by_ref), key=lambda c: c.occurred_at
         )
@@ -267,6 +306,27 @@ def violations(inp: LetterInput, findings: tuple[Finding, ...] | None = None) ->
     order = {"high": 0, "medium": 1, "low": 2, "info": 3}
     result.sort(key=lambda e: (order.get(e["severity"], 9), -e["count"], e["rule"]))
     return result
+
+
+def lender_routing(inp: LetterInput) -> Routing:
+    """Where complaints about the selected loan's lender go (the engine's one routing function)."""
+    loan = selected_loan(inp)
+    return route(
+        loan.lender_type if loan else "",
+        rules=frozenset(f.rule for f in inp.assessment.findings),
+    )
+
+
+def regulator_name(inp: LetterInput, routing: Routing) -> str:
+    """The regulator as the letter names it: the routing's for this kind of lender; the
+    directory's entry only when the kind of lender is not known."""
+    if routing.regulator is not None:
+        if inp.language == "en":
+            return routing.regulator.authority_en
+        return routing.regulator.authority_zh
+    loan = selected_loan(inp)
+    info = inp.lenders.get(loan.lender) if loan else None
+    return info.regulator if info else ""
 
 
 def facts(inp: LetterInput, *, only_findings: bool = True, limit: int = MAX_FACTS) -> dict:
@@ -299,13 +359,13 @@ def base_context(inp: LetterInput) -> dict:
     enclosures = [{"name": "evidence_report", "sha256": "", "is_report": True}]
     enclosures += [{"name": e.name, "sha256": e.sha256, "is_report": False} for e in inp.evidence]
     outstanding = loan.outstanding if loan else None
+    routing = lender_routing(inp)
     return {
         "lang": inp.language,
         "case_title": inp.case_title,
         "today": inp.today,
         "letter_date": letter_date,
         "reply_days": REPLY_DAYS,
-        "reply_by": letter_date + timedelta(days=REPLY_DAYS),
         "addressee": f.get("recipient") or lender_name,
         "department": f.get("recipient_department") or (info.complaint_channel if info else ""),
         "lender_short": info.short_name if info else "",
@@ -322,8 +382,13 @@ def base_context(inp: LetterInput) -> dict:
         "loan_outstanding": _money(outstanding),
         "loan_principal": _money(loan.principal if loan else None),
         "credit_card": is_credit_card(loan),
-        # 消保办法 binds 银行保险机构: banks and consumer finance companies.
-        "regulated_fi": bool(loan and loan.lender_type in {"bank", "consumer_finance"}),
+        # 消保办法 binds banks and consumer finance companies towards consumers, from 2023-03-01.
+        "regulated_fi": bool(loan) and CP_41_1.applies(lender_of(loan), letter_date),
+        "routing": routing,
+        # 消费投诉处理办法 art. 18 binds banks and insurers on complaints: the complaint kinds
+        # set this when the lender is one of them.
+        "complaint_deadline": False,
+        "regulator_name": regulator_name(inp, routing),
         "first_contact": min((c.occurred_at for c in inp.case.contacts), default=None),
         "facts": facts(inp),
         "violations": violations(inp),

@@ -8,7 +8,9 @@ from .base import Kind, LetterInput, base_context
 
 
 def build(inp: LetterInput) -> dict:
-    return base_context(inp)
+    ctx = base_context(inp)
+    ctx["complaint_deadline"] = bool(ctx["routing"].reply_days)
+    return ctx
 
 
 KIND = Kind(

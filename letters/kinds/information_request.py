@@ -26,5 +26,5 @@ KIND = Kind(
         "Ask for a full statement of the debt, who is collecting it and the call recordings."
     ),
     build=build,
-    rule_ids=frozenset({"outsourced_without_notice", "no_identity_on_first_contact"}),
+    rule_ids=frozenset({"identity_not_disclosed"}),
 )

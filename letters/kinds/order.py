@@ -20,11 +20,12 @@ POLICE_RULES = frozenset(
 )
 
 #: Kinds the findings call for now, in this order, when they apply.
-URGENT = ("police_statement", "stop_harassment", "pi_complaint")
+URGENT = ("police_statement", "stop_harassment", "pi_request")
 #: Everything else, and the urgent kinds that do not apply, in this order.
 LATER = (
-    "negotiation", "information_request", "stop_harassment", "pi_complaint",
-    "police_statement", "complaint_lender", "complaint_regulator", "evidence_report",
+    "negotiation", "information_request", "stop_harassment", "pi_request",
+    "police_statement", "complaint_lender", "complaint_regulator", "pi_complaint",
+    "evidence_report",
 )  # fmt: skip
 
 #: The plain reason shown under each kind: (when it applies, when it does not).
@@ -37,9 +38,13 @@ REASONS = {
         _("The first letter to send the lender: it tells them in writing to stop, citing the rules broken."),
         _("When calls come at night, too often, or to your family and friends."),
     ),
-    "pi_complaint": (
-        _("Your debt was told to other people. This complaint asks for that to stop and the data to be deleted."),
+    "pi_request": (
+        _("Your debt was told to other people. Ask the lender what it did with your data, to stop and to delete it."),
         _("If they tell your contacts, employer or the public about your debt."),
+    ),
+    "pi_complaint": (
+        _("If the lender does not stop, ask the personal-information authority to investigate."),
+        _("If the lender does not stop, ask the personal-information authority to investigate."),
     ),
     "negotiation": (
         _("If you want to pay: propose an amount you can really afford. Send it alongside the demand to stop."),
@@ -54,8 +59,8 @@ REASONS = {
         _("If the lender has not stopped or answered within 15 days, complain through its complaint channel."),
     ),
     "complaint_regulator": (
-        _("If the lender's answer is missing or not good enough, complain to 12378 (the financial regulator)."),
-        _("If the lender's answer is missing or not good enough, complain to 12378 (the financial regulator)."),
+        _("If the lender's answer is missing or not good enough, complain to the authority for this kind of lender."),
+        _("If the lender's answer is missing or not good enough, complain to the authority for this kind of lender."),
     ),
     "evidence_report": (
         _("Your calls and messages on a timeline. Print it and send it with any letter as enclosure 1."),

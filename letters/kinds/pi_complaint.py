@@ -1,10 +1,14 @@
-"""A personal-information complaint (PIPL art. 65 / 12321): contact-list blasting, disclosure."""
+"""A personal-information complaint to the authority (PIPL art. 65): it asks for an
+investigation, which only an authority can do. The request to the lender itself is
+pi_request (PIPL arts. 44–47)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from django.utils.translation import gettext_lazy as _
+
+from rules.engine.routing import PI_AUTHORITY
 
 from .base import Kind, LetterInput, base_context
 
@@ -23,8 +27,8 @@ def personal_information_only(inp: LetterInput) -> LetterInput:
     return replace(inp, assessment=replace(inp.assessment, findings=findings))
 
 
-def build(inp: LetterInput) -> dict:
-    inp = personal_information_only(inp)
+def personal_information_context(inp: LetterInput) -> dict:
+    """What both personal-information letters state: who was contacted, what was disclosed."""
     ctx = base_context(inp)
     third = [c for c in inp.case.contacts if c.is_third_party]
     ctx["third_party_count"] = len(third)
@@ -39,20 +43,29 @@ def build(inp: LetterInput) -> dict:
     return ctx
 
 
+def build(inp: LetterInput) -> dict:
+    ctx = personal_information_context(personal_information_only(inp))
+    ctx["respondent"] = ctx["loan"].lender if ctx["loan"] else ""
+    authority = PI_AUTHORITY.authority_en if inp.language == "en" else PI_AUTHORITY.authority_zh
+    ctx["addressee"] = inp.fields.get("recipient") or authority
+    ctx["department"] = inp.fields.get("recipient_department") or ""
+    return ctx
+
+
 KIND = Kind(
     key="pi_complaint",
-    title=_("Personal-information complaint"),
+    title=_("Personal-information complaint to the authority"),
     description=_(
-        "Complain that your contact list or personal data was used to shame or pressure you."
+        "Ask the authority responsible for personal information to investigate how your "
+        "contact list or personal data was used to shame or pressure you."
     ),
     build=build,
     extra_fields=("info_used",),
     rule_ids=frozenset(
         {
             "contact_list_blast",
-            "debt_details_disclosed_to_third_party",
-            "public_shaming_posting",
-            "third_party_contact_while_debtor_reachable",
+            "debt_disclosed_to_third_party",
+            "public_shaming",
         }
     ),
 )

@@ -2,18 +2,75 @@
 
 from __future__ import annotations
 
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext_lazy as _
 
-from .base import Kind, LetterInput, base_context, contact_row
+from rules.engine.catalogue import (
+    PSA12_42_1,
+    PSA12_42_5,
+    PSA12_51,
+    PSA12_52_2,
+    PSA_50_1,
+    PSA_50_5,
+    PSA_62,
+    PSA_63_3,
+)
+from rules.engine.types import Lender
+
+from .base import Kind, LetterInput, base_context, contact_row, source_entry
 
 #: Conduct the police deal with (tags, channels and claims recorded on contacts).
 POLICE_TAGS = frozenset({"threat", "insult", "fake_document", "impersonation", "public_post",
                          "refused_to_leave", "disclosed_debt"})  # fmt: skip
 POLICE_CHANNELS = frozenset({"visit", "social_post"})
-#: Repeated harassment for 治安管理处罚法 art. 50(1)(5): more than this many contacts.
-REPEATED = 3
+#: Findings that may be harassment under 治安管理处罚法 (2025) art. 50(1)(5): repeated threatening
+#: or insulting messages, pestering people who asked to be left alone, or a contact-list blast.
+#: Call counts alone (industry benchmarks) are not.
+HARASSMENT_RULES = frozenset(
+    {"threat", "insult", "third_party_contacted_after_objection", "contact_list_blast"}
+)
+PSA_2025_IN_FORCE = date(2026, 1, 1)
+
+
+def police_law(inp: LetterInput, serious: list[dict]) -> dict:
+    """The provisions of the 治安管理处罚法 version in force at the time of the conduct:
+    the 2012 text before 2026, the 2025 revision after; and whether a no-contact order
+    (2025 art. 50 para. 2, for item (5) harassment only) can be asked for."""
+    tz = ZoneInfo(inp.case.timezone)
+    by_ref = {c.ref: c for c in inp.case.contacts}
+    day_of = {ref: c.occurred_at.astimezone(tz).date() for ref, c in by_ref.items()}
+
+    def refs(rules) -> set[str]:
+        return {
+            r for f in inp.assessment.findings if f.rule in rules for r in f.contacts
+            if r in by_ref
+        }  # fmt: skip
+
+    def cite(new, old, contact_refs) -> list[dict]:
+        days = [day_of[r] for r in contact_refs]
+        return [
+            source_entry(src, inp.language)
+            for src in (old, new)
+            if any(src.applies(Lender(), day) for day in days)
+        ]
+
+    threats = refs({"threat"})
+    harassment = refs(HARASSMENT_RULES)
+    impersonation = refs({"impersonating_authority"}) | {
+        c.ref for c in inp.case.contacts if c.claims_to_be or "impersonation" in c.tags
+    }
+    forged = refs({"fake_legal_document"}) | {
+        c.ref for c in inp.case.contacts if "fake_document" in c.tags
+    }
+    sources = cite(PSA_50_1, PSA12_42_1, threats)
+    if len(harassment) >= 2:
+        sources += cite(PSA_50_5, PSA12_42_5, harassment)
+    sources += cite(PSA_62, PSA12_51, impersonation)
+    sources += cite(PSA_63_3, PSA12_52_2, forged)
+    recent_harassment = [r for r in harassment if day_of[r] >= PSA_2025_IN_FORCE]
+    return {"sources": sources, "no_contact_order": len(recent_harassment) >= 2}
 
 
 def build(inp: LetterInput) -> dict:
@@ -46,7 +103,9 @@ def build(inp: LetterInput) -> dict:
         for org, g in sorted(groups.items(), key=lambda item: (not item[0], -item[1]["count"]))
     ]  # fmt: skip
     ctx["claims"] = sorted({claim for r in serious for claim in r["claims"]})
-    ctx["repeated"] = len(inp.case.contacts) > REPEATED
+    law = police_law(inp, serious)
+    ctx["police_law"] = law["sources"]
+    ctx["no_contact_order"] = law["no_contact_order"]
     ctx["contact_total"] = len(inp.case.contacts)
     ctx["loans"] = inp.case.loans
     ctx["harm"] = [line for line in (inp.fields.get("harm") or "").splitlines() if line.strip()]
@@ -73,12 +132,11 @@ KIND = Kind(
     extra_fields=("harm",),
     rule_ids=frozenset(
         {
-            "threat_to_person_or_family",
-            "impersonating_police_court_gov",
-            "fake_legal_documents",
-            "improper_home_or_work_visit",
-            "harassment_after_objection",
-            "public_shaming_posting",
+            "threat",
+            "impersonating_authority",
+            "fake_legal_document",
+            "improper_visit",
+            "public_shaming",
         }
     ),
 )

@@ -11,6 +11,7 @@ Public API (stable; letters and cases depend on it):
     detect(text) -> frozenset[str]   # text-detectable rule ids (certain or possible)
     detect_text(text) -> dict[str, Certainty]   # the same, with how sure each is
     pattern_rules(text) -> frozenset[str]   # the hand-written patterns alone
+    route(lender_type, rules=...) -> Routing   # channels, regulator and deadline per lender
 
 The engine is pure: it imports no ORM, request or template code.
 """
@@ -20,6 +21,7 @@ from .catalogue import CATALOGUE
 from .cost import effective_annual_cost, xirr
 from .detect import TEXT_RULES, detect, detect_text, pattern_rules
 from .lpr import LPR_SEED, LprTable
+from .routing import Channel, Routing, route
 from .summary import CaseSummary, ThirdParty, summarize
 from .types import (
     Action,
@@ -39,11 +41,13 @@ __all__ = [
     "TEXT_RULES",
     "Action",
     "Assessment",
+    "Channel",
     "CaseSummary",
     "Certainty",
     "Finding",
     "LoanCost",
     "LprTable",
+    "Routing",
     "Rule",
     "Severity",
     "Source",
@@ -54,6 +58,7 @@ __all__ = [
     "detect_text",
     "effective_annual_cost",
     "pattern_rules",
+    "route",
     "summarize",
     "xirr",
 ]

@@ -16,11 +16,23 @@ from django.utils.translation import ngettext
 
 from rules import domain
 
-from .catalogue import CATALOGUE, CIVIL_509
+from .catalogue import CATALOGUE
 from .cost import effective_annual_cost, simple_annual_rate
 from .detect import detect_text
 from .lpr import LprTable
-from .types import Assessment, Certainty, Finding, LoanCost, Standing
+from .types import (
+    Assessment,
+    Certainty,
+    Exclusion,
+    Finding,
+    Lender,
+    LoanCost,
+    Rule,
+    Source,
+    Standing,
+    strongest,
+    weakest,
+)
 
 QUIET_START_HOUR = 22
 QUIET_END_HOUR = 8
@@ -48,6 +60,8 @@ TAG_RULES = {
     "borrow_elsewhere": "inducing_new_borrowing",
     "refused_to_leave": "improper_visit",
 }
+#: A fee record that says the amount kept back at disbursement was interest.
+_INTEREST_NAME = re.compile(r"利息|砍头息|\binterest\b", re.IGNORECASE)
 _DEMAND = re.compile(
     r"还钱|还款|还上|替.{0,4}还|代还|把钱|打款|转账|\bpay\b|\brepay", re.IGNORECASE
 )
@@ -78,8 +92,22 @@ class _Context:
         self.tz = ZoneInfo(case.timezone or domain.DEFAULT_TIMEZONE)
         self.loans = {loan.ref: loan for loan in case.loans}
         self.contacts = sorted(case.contacts, key=lambda c: c.occurred_at)
+        self.by_ref = {c.ref: c for c in self.contacts}
         self.local = {c.ref: c.occurred_at.astimezone(self.tz) for c in self.contacts}
         self.text_rules = {c.ref: text_rules(c) for c in self.contacts}
+
+    def lender_for(self, contact: domain.Contact) -> Lender:
+        """The lender whose texts apply to this contact.
+
+        A contact recorded without a loan counts for the case's loans only when they all
+        have the same kind of lender; otherwise nobody knows who called, and only the texts
+        that bind everyone apply.
+        """
+        loan = self.loans.get(contact.loan or "")
+        if loan is not None:
+            return lender_of(loan)
+        lenders = {lender_of(loan) for loan in self.case.loans}
+        return lenders.pop() if len(lenders) == 1 else Lender()
 
     def lender_key(self, contact: domain.Contact) -> str:
         loan = self.loans.get(contact.loan or "")
@@ -184,66 +212,121 @@ def _dates(ctx: _Context, refs: Iterable[str]) -> str:
     return ", ".join(day.isoformat() for day in days)
 
 
+def lender_of(loan: domain.Loan | None) -> Lender:
+    """What decides which texts bind: lender type, credit card or not, purpose."""
+    if loan is None:
+        return Lender()
+    return Lender(loan.lender_type, loan.is_credit_card, loan.purpose)
+
+
+def cited_sources(
+    rule: Rule, lender: Lender, on: date
+) -> tuple[tuple[Source, ...], tuple[Source, ...], tuple[Exclusion, ...]]:
+    """The rule's texts that bind this lender on that day, its related texts that do, and
+    every text left out with the reason."""
+    cited = tuple(s for s in rule.sources if s.applies(lender, on))
+    related = tuple(s for s in rule.related if s.applies(lender, on))
+    excluded = tuple(
+        Exclusion(s, s.scope.reason_not(lender, on))
+        for s in rule.all_sources
+        if not s.applies(lender, on)
+    )
+    return cited, related, excluded
+
+
+def finding_standing(rule: Rule, cited: tuple[Source, ...]) -> Standing:
+    """The strongest text that applies, never above the rule's own standing; with none,
+    the finding rests on our own judgement."""
+    return weakest(rule.standing, strongest(s.standing for s in cited) or Standing.HEURISTIC)
+
+
 def _finding(
-    rule_id: str, *, contacts=(), loans=(), summary: str, details: dict | None = None
+    rule_id: str,
+    *,
+    lender: Lender,
+    on: date,
+    contacts=(),
+    loans=(),
+    summary: str,
+    details: dict | None = None,
 ) -> Finding:
     rule = CATALOGUE[rule_id]
+    cited, related, excluded = cited_sources(rule, lender, on)
     return Finding(
         rule=rule_id,
         contacts=tuple(contacts),
         loans=tuple(loans),
-        standing=rule.standing,
+        standing=finding_standing(rule, cited),
         severity=rule.severity,
-        sources=rule.sources,
+        sources=cited,
         summary=summary,
         details=details or {},
+        lender=lender,
+        related=related,
+        excluded=excluded,
     )
 
 
+def _group_key(ctx: _Context, rule_id: str, contact: domain.Contact) -> tuple:
+    """What splits one rule's contacts into separate findings: contacts are reported
+    together only when the same texts apply to them (same kind of lender, same law in force).
+    Add a dimension here to split further."""
+    lender = ctx.lender_for(contact)
+    cited, related, _excluded = cited_sources(
+        CATALOGUE[rule_id], lender, ctx.local[contact.ref].date()
+    )
+    return (lender, cited, related)
+
+
+def _common_lender(ctx: _Context, refs: Iterable[str]) -> Lender:
+    """The lender of these contacts when they share one, else the unknown lender."""
+    lenders = {ctx.lender_for(ctx.by_ref[ref]) for ref in refs}
+    return lenders.pop() if len(lenders) == 1 else Lender()
+
+
 def _per_contact_findings(ctx: _Context) -> list[Finding]:
-    by_rule: dict[tuple[str, Certainty], list[str]] = defaultdict(list)
+    groups: dict[tuple[str, Certainty, tuple], list[str]] = defaultdict(list)
     for contact in ctx.contacts:
         for rule, certainty in _contact_hits(ctx, contact).items():
-            by_rule[(rule, certainty)].append(contact.ref)
+            groups[(rule, certainty, _group_key(ctx, rule, contact))].append(contact.ref)
     findings = []
     for rule_id in PER_CONTACT_RULES:
         for certainty in Certainty:
-            refs = by_rule.get((rule_id, certainty))
-            if refs:
-                findings.append(_contact_finding(ctx, rule_id, certainty, refs))
+            for (group_rule, group_certainty, _key), refs in groups.items():
+                if group_rule == rule_id and group_certainty == certainty:
+                    findings.append(_contact_finding(ctx, rule_id, certainty, refs))
     return findings
 
 
 def _contact_finding(ctx: _Context, rule_id: str, certainty: Certainty, refs: list[str]) -> Finding:
     title = str(CATALOGUE[rule_id].title)
+    values = {"title": title, "count": len(refs), "dates": _dates(ctx, refs)}
     if certainty == Certainty.POSSIBLE:
-        summary = ngettext(
-            "Possibly %(title)s: %(count)d contact, on %(dates)s. Please confirm or dismiss.",
-            "Possibly %(title)s: %(count)d contacts, on %(dates)s. Please confirm or dismiss.",
-            len(refs),
-        ) % {"title": title, "count": len(refs), "dates": _dates(ctx, refs)}
+        summary = (
+            ngettext(
+                "Possibly %(title)s: %(count)d contact, on %(dates)s. Please confirm or dismiss.",
+                "Possibly %(title)s: %(count)d contacts, on %(dates)s. Please confirm or dismiss.",
+                len(refs),
+            )
+            % values
+        )
     else:
-        summary = ngettext(
-            "%(title)s: %(count)d contact, on %(dates)s.",
-            "%(title)s: %(count)d contacts, on %(dates)s.",
-            len(refs),
-        ) % {"title": title, "count": len(refs), "dates": _dates(ctx, refs)}
-    finding = replace(_finding(rule_id, contacts=refs, summary=summary), certainty=certainty)
-    if rule_id == "contact_after_installment_agreement":
-        finding = _agreement_finding(ctx, finding)
-    return finding
-
-
-def _agreement_finding(ctx: _Context, finding: Finding) -> Finding:
-    """Art. 70 of the credit-card rules binds only card issuers; other loans rest on the contract."""
-    loans = [
-        ctx.loans.get(ctx_contact.loan or "")
-        for ctx_contact in ctx.contacts
-        if ctx_contact.ref in finding.contacts
-    ]
-    if any(loan is not None and loan.is_credit_card for loan in loans):
-        return finding
-    return replace(finding, standing=Standing.HEURISTIC, sources=(CIVIL_509,))
+        summary = (
+            ngettext(
+                "%(title)s: %(count)d contact, on %(dates)s.",
+                "%(title)s: %(count)d contacts, on %(dates)s.",
+                len(refs),
+            )
+            % values
+        )
+    finding = _finding(
+        rule_id,
+        lender=_common_lender(ctx, refs),
+        on=ctx.local[refs[0]].date(),
+        contacts=refs,
+        summary=summary,
+    )
+    return replace(finding, certainty=certainty)
 
 
 def _cap_findings(ctx: _Context) -> list[Finding]:
@@ -266,7 +349,15 @@ def _cap_findings(ctx: _Context) -> list[Finding]:
                 "count": len(refs),
                 "day": day.isoformat(),
             }
-            findings.append(_finding("connected_calls_over_cap", contacts=refs, summary=summary))
+            findings.append(
+                _finding(
+                    "connected_calls_over_cap",
+                    lender=_common_lender(ctx, refs),
+                    on=day,
+                    contacts=refs,
+                    summary=summary,
+                )
+            )
     for (day, number), refs in sorted(attempts.items()):
         if len(refs) > DIAL_ATTEMPTS_CAP:
             summary = _("%(count)d unanswered calls to %(number)s on %(day)s (benchmark: 6).") % {
@@ -274,7 +365,15 @@ def _cap_findings(ctx: _Context) -> list[Finding]:
                 "number": number,
                 "day": day.isoformat(),
             }
-            findings.append(_finding("dial_attempts_over_cap", contacts=refs, summary=summary))
+            findings.append(
+                _finding(
+                    "dial_attempts_over_cap",
+                    lender=_common_lender(ctx, refs),
+                    on=day,
+                    contacts=refs,
+                    summary=summary,
+                )
+            )
     return findings
 
 
@@ -300,7 +399,16 @@ def _blast_finding(ctx: _Context) -> list[Finding]:
     summary = _("%(count)d different people you know were contacted within 7 days.") % {
         "count": most
     }
-    return [_finding("contact_list_blast", contacts=list(flagged), summary=summary)]
+    refs = list(flagged)
+    return [
+        _finding(
+            "contact_list_blast",
+            lender=_common_lender(ctx, refs),
+            on=ctx.local[refs[0]].date(),
+            contacts=refs,
+            summary=summary,
+        )
+    ]
 
 
 def _add_years(day: date, years: int) -> date:
@@ -310,39 +418,83 @@ def _add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
+def _withheld_findings(loan: domain.Loan, lender: Lender, on: date) -> list[Finding]:
+    """The principal not paid out: interest deducted in advance (art. 670) only when a fee
+    recorded at disbursement says it was interest; any other amount kept back is reported as
+    a fee withheld, which may be interest under another name."""
+    if loan.principal is None or loan.amount_received is None:
+        return []
+    gap = loan.principal - loan.amount_received
+    if gap <= 0:
+        return []
+    at_payout = [
+        fee
+        for fee in loan.fees
+        if fee.amount > 0 and (fee.charged_on is None or fee.charged_on == loan.disbursed_on)
+    ]
+    interest = min(
+        gap, sum((f.amount for f in at_payout if _INTEREST_NAME.search(f.name)), Decimal(0))
+    )
+    findings = []
+    values = {"received": loan.amount_received, "principal": loan.principal}
+    if interest > 0:
+        findings.append(
+            _finding(
+                "upfront_deduction",
+                lender=lender,
+                on=on,
+                loans=[loan.ref],
+                summary=_(
+                    "You received %(received)s of a %(principal)s loan: %(amount)s was kept back "
+                    "as interest."
+                )
+                % {**values, "amount": interest},
+            )
+        )
+    rest = gap - interest
+    if rest > 0:
+        named = [f"{f.name} {f.amount}" for f in at_payout if not _INTEREST_NAME.search(f.name)]
+        if named:
+            summary = _(
+                "You received %(received)s of a %(principal)s loan: %(amount)s was kept back "
+                "(recorded fees: %(fees)s). A fee counts in the true cost; if it is interest "
+                "under another name, it may not be deducted in advance."
+            ) % {**values, "amount": rest, "fees": ", ".join(named)}
+        else:
+            summary = _(
+                "You received %(received)s of a %(principal)s loan: %(amount)s was kept back, "
+                "and the record does not say what for."
+            ) % {**values, "amount": rest}
+        findings.append(
+            _finding("fee_withheld", lender=lender, on=on, loans=[loan.ref], summary=summary)
+        )
+    return findings
+
+
 def _loan_findings(
     ctx: _Context, lpr: LprTable, today: date
 ) -> tuple[list[Finding], list[LoanCost]]:
     findings: list[Finding] = []
     costs: list[LoanCost] = []
     for loan in ctx.case.loans:
+        lender = lender_of(loan)
+        # The loan's terms are judged by the texts in force when it was paid out.
+        on = loan.disbursed_on or today
         cost = effective_annual_cost(loan)
         lpr_rate = lpr.rate_on(loan.disbursed_on) if loan.disbursed_on else None
         cap = lpr_rate * 4 if lpr_rate is not None else None
         deduction = None
         if loan.principal is not None and loan.amount_received is not None:
             deduction = loan.principal - loan.amount_received
-        if deduction is not None and deduction > 0:
-            findings.append(
-                _finding(
-                    "upfront_deduction",
-                    loans=[loan.ref],
-                    summary=_(
-                        "You received %(received)s of a %(principal)s loan: %(gap)s was kept back."
-                    )
-                    % {
-                        "received": loan.amount_received,
-                        "principal": loan.principal,
-                        "gap": deduction,
-                    },
-                )
-            )
+        findings += _withheld_findings(loan, lender, on)
         if cost is not None:
             values = {"cost": f"{cost * 100:.2f}%"}
             if cost > COST_24:
                 findings.append(
                     _finding(
                         "cost_above_24_percent",
+                        lender=lender,
+                        on=on,
                         loans=[loan.ref],
                         summary=_("The effective annual cost is %(cost)s, above 24%%.") % values,
                     )
@@ -351,6 +503,8 @@ def _loan_findings(
                 findings.append(
                     _finding(
                         "cost_above_36_percent",
+                        lender=lender,
+                        on=on,
                         loans=[loan.ref],
                         summary=_("The effective annual cost is %(cost)s, above 36%%.") % values,
                     )
@@ -359,6 +513,8 @@ def _loan_findings(
                 findings.append(
                     _finding(
                         "rate_above_4x_lpr",
+                        lender=lender,
+                        on=on,
                         loans=[loan.ref],
                         summary=_(
                             "The effective annual cost is %(cost)s, above 4 × LPR (%(cap)s) at the contract date."
@@ -379,6 +535,8 @@ def _loan_findings(
                 findings.append(
                     _finding(
                         "fees_beyond_interest",
+                        lender=lender,
+                        on=min((f.charged_on for f in fees if f.charged_on), default=on),
                         loans=[loan.ref],
                         summary=_("Fees other than interest were charged: %(fees)s.")
                         % {"fees": ", ".join(f"{fee.name} {fee.amount}" for fee in fees)},
@@ -389,10 +547,13 @@ def _loan_findings(
             findings.append(
                 _finding(
                     "limitation_period_expired",
+                    lender=lender,
+                    on=today,
                     loans=[loan.ref],
                     summary=_(
-                        "The last payment fell due on %(due)s, more than 3 years ago, unless the period was "
-                        "interrupted by a demand, an acknowledgement or a part payment."
+                        "The last payment fell due on %(due)s, more than 3 years ago. The period may "
+                        "have been interrupted while it ran, by a demand, an acknowledgement or a part "
+                        "payment."
                     )
                     % {"due": last_due.isoformat()},
                 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
@@ -32,6 +33,65 @@ class Severity(StrEnum):
     INFO = "info"
 
 
+#: The order of strength: a finding's standing is the strongest source that applies.
+STANDING_RANK = {Standing.BINDING: 2, Standing.STANDARD: 1, Standing.HEURISTIC: 0}
+
+
+def strongest(standings) -> Standing | None:
+    """The strongest of these standings, or None when there are none."""
+    return max(standings, key=STANDING_RANK.__getitem__, default=None)
+
+
+def weakest(*standings: Standing) -> Standing:
+    return min(standings, key=STANDING_RANK.__getitem__)
+
+
+@dataclass(frozen=True, slots=True)
+class Lender:
+    """What decides which texts bind: the kind of lender, the product and the loan's purpose.
+
+    `lender_type` is one of domain.LENDER_TYPES, or "" when the contact cannot be tied to a
+    loan (then only the texts that bind everyone apply). `purpose` is "consumer", "business"
+    or "" (not recorded: the consumer texts are taken to apply, as for most personal loans).
+    """
+
+    lender_type: str = ""
+    credit_card: bool = False
+    purpose: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Whom a text binds and when. None means "any"."""
+
+    lender_types: frozenset[str] | None = None
+    credit_card: bool | None = None  # True: card business only; False: not card business
+    consumer_only: bool = False
+    valid_from: date | None = None
+    valid_until: date | None = None
+    #: Why it may not apply, in one sentence naming the scope article, e.g. "binds card issuers only (art. 114)".
+    who: str | Promise = ""
+
+    def reason_not(self, lender: Lender, on: date) -> str:
+        """ "" when the text binds this lender on that day; otherwise the reason, in words."""
+        if self.valid_from and on < self.valid_from:
+            return "not_yet"
+        if self.valid_until and on > self.valid_until:
+            return "replaced"
+        if self.lender_types is not None and lender.lender_type not in self.lender_types:
+            return "lender"
+        if self.credit_card is True and not lender.credit_card:
+            return "product"
+        if self.credit_card is False and lender.credit_card:
+            return "product"
+        if self.consumer_only and lender.purpose == "business":
+            return "purpose"
+        return ""
+
+
+EVERYONE = Scope()
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """One cited provision: e.g. 消费金融公司管理办法, art. 56, with its key phrase."""
@@ -41,6 +101,12 @@ class Source:
     quote: str
     standing: Standing
     fact_id: str = ""  # the id in shared/legal/cn-facts.md, e.g. "cfc_no_improper_collection"
+    scope: Scope = EVERYONE
+    article_en: str = ""  # e.g. "art. 56"
+    note: str | Promise = ""  # shown with the citation, e.g. which version of a law applies
+
+    def applies(self, lender: Lender, on: date) -> bool:
+        return not self.scope.reason_not(lender, on)
 
     def as_dict(self) -> dict:
         return {
@@ -50,6 +116,14 @@ class Source:
             "standing": str(self.standing),
             "fact_id": self.fact_id,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusion:
+    """A text of the rule that does not bind this finding's lender, and why."""
+
+    source: Source
+    reason: str  # one of Scope.reason_not's codes: lender, product, purpose, not_yet, replaced
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +144,14 @@ class Rule:
     sources: tuple[Source, ...]
     actions: tuple[Action, ...] = ()
     scope: str = "contact"  # "contact" or "loan"
+    #: The same conduct said formally, in the sender's voice, for letters to any addressee.
+    statement: str | Promise = ""
+    #: Texts that may also be relevant in the circumstances; they never raise the standing.
+    related: tuple[Source, ...] = ()
+
+    @property
+    def all_sources(self) -> tuple[Source, ...]:
+        return self.sources + self.related
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +165,10 @@ class Finding:
     summary: str = ""  # in the active language
     details: dict = field(default_factory=dict)
     certainty: Certainty = Certainty.CERTAIN
+    #: The lender the cited texts were chosen for, and the texts left out, with the reason.
+    lender: Lender | None = None
+    related: tuple[Source, ...] = ()
+    excluded: tuple[Exclusion, ...] = ()
 
     @property
     def is_possible(self) -> bool:

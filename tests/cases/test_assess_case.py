@@ -102,7 +102,7 @@ def test_harsh_bundle_finds_what_a_lawyer_would(tmp_path):
         "false_legal_consequences",
         "third_party_collection",
         "debt_disclosed_to_third_party",
-        "upfront_deduction",
+        "fee_withheld",  # 1000 kept back, not recorded as interest
         "cost_above_24_percent",
     } <= set(by_rule)
     assert data["loans"][0]["effective_annual_cost"] is not None

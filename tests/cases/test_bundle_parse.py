@@ -29,6 +29,7 @@ def rich_bundle() -> dict:
     data["timezone"] = "Asia/Shanghai"
     loan = data["loans"][0]
     loan["stated_rate"] = "0.1080"
+    loan["purpose"] = "business"
     loan["fees"].append({"name": "逾期罚息", "amount": "35.20"})
     data["loans"].append(
         {"ref": "L2", "lender": "某某小贷", "lender_type": "unlicensed", "principal": 5000}
@@ -268,3 +269,19 @@ def test_error_messages_are_translated():
         chinese = errors_of(copy.deepcopy(data))["contacts[0].channel"]
     assert english.startswith("Must be one of")
     assert "call" in chinese
+
+
+def test_loan_purpose_is_optional_and_round_trips():
+    data = sample()
+    data["loans"][0]["purpose"] = "business"
+    case = bundle_parse(data)
+    assert case.loans[0].purpose == "business"
+    assert bundle_dump(case)["loans"][0]["purpose"] == "business"
+    plain = bundle_parse(sample())
+    assert plain.loans[0].purpose == "" and "purpose" not in bundle_dump(plain)["loans"][0]
+
+
+def test_unknown_loan_purpose_is_refused():
+    data = sample()
+    data["loans"][0]["purpose"] = "gambling"
+    assert "loans[0].purpose" in errors_of(data)

@@ -145,3 +145,13 @@ def test_deleting_a_loan_keeps_its_contacts(case, borrower_client):
     assert not Loan.objects.exists()
     contact.refresh_from_db()
     assert contact.loan is None
+
+
+def test_loan_purpose_is_saved_and_shown(case, borrower_client):
+    borrower_client.post(
+        reverse("cases:loan_create", args=[case.pk]), loan_data(purpose="business")
+    )
+    loan = Loan.objects.get(case=case)
+    assert loan.purpose == "business"
+    page = borrower_client.get(reverse("cases:loan_detail", args=[case.pk, loan.pk]))
+    assert "Business or trade" in page.content.decode() or "生产经营" in page.content.decode()

@@ -145,3 +145,25 @@ def test_clean_drops_unknown_questions_and_choices():
         {"danger": "maybe", "conduct": ["threats", "hack"], "evil": "x", "can_pay": "some"}
     )
     assert clean == {"conduct": ["threats"], "can_pay": "some"}
+
+
+def test_unknown_lender_is_asked_which_kind_it_is_and_not_sent_to_12378():
+    plan = interview_plan({**CALM, "loan_types": ["unknown"], "conduct": ["night_calls"]})
+    assert "identify_lender" in _step_ids(plan)
+    assert "12378" not in plan.channels
+
+
+def test_microlender_goes_to_the_local_regulator_through_12345_not_12378():
+    plan = interview_plan({**CALM, "loan_types": ["microloan"], "conduct": ["night_calls"]})
+    (step,) = [s for s in plan.steps if s.id == "complain_to_regulator"]
+    assert step.channels == ("12345",)
+
+
+def test_plan_regulators_come_from_the_engine_routing():
+    from guidance.services import INTERVIEW_LENDER_TYPES
+    from rules.engine.routing import complaint_channels, route
+
+    for answer, lender_type in INTERVIEW_LENDER_TYPES.items():
+        plan = interview_plan({**CALM, "loan_types": [answer], "conduct": ["threats"]})
+        (step,) = [s for s in plan.steps if s.id == "complain_to_regulator"]
+        assert set(step.channels) == set(complaint_channels(route(lender_type)))

@@ -131,3 +131,28 @@ def make_input(
             )
         },
     )
+
+
+def engine_input(
+    case: domain.Case,
+    *,
+    language: str = "zh-hans",
+    fields: dict | None = None,
+    today=date(2026, 6, 1),
+) -> LetterInput:
+    """A letter input whose findings come from the real rights engine and catalogue."""
+    from django.utils import translation
+
+    from rules.engine import CATALOGUE, assess
+
+    with translation.override(language):
+        assessment = assess(case, today=today)
+    return LetterInput(
+        case=case,
+        assessment=assessment,
+        fields=fields or {},
+        today=today,
+        language=language,
+        case_title="测试",
+        catalogue=dict(CATALOGUE),
+    )

@@ -30,8 +30,8 @@ def test_threats_and_visits_put_the_police_statement_first(rule):
     assert keys(items)[:2] == ["police_statement", "stop_harassment"]
 
 
-def test_disclosure_brings_the_pi_complaint_up():
-    assert keys(order("debt_disclosed_to_third_party"))[:2] == ["stop_harassment", "pi_complaint"]
+def test_disclosure_brings_the_pi_request_to_the_lender_up():
+    assert keys(order("debt_disclosed_to_third_party"))[:2] == ["stop_harassment", "pi_request"]
 
 
 def test_no_findings_means_no_start_here_and_payment_first():

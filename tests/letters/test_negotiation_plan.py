@@ -47,6 +47,6 @@ def test_credit_card_rule():
 
 def test_empty_budget_asks_for_it_instead_of_claiming_no_income():
     html = letter_render_html(kind="negotiation", inp=make_input(fields={}))
-    assert "未填写前，本函不提出具体金额" in html
+    assert "请在表单中填写每月收入" in html and 'class="placeholder"' in html
     assert "人民币 0 元" not in html
     assert "暂缓还款" not in html

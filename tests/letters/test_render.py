@@ -57,16 +57,36 @@ def test_id_number_is_masked_unless_asked():
     assert "330106199001011234" in shown
 
 
-def test_police_statement_asks_for_a_no_contact_order():
-    html = letter_render_html(kind="police_statement", inp=make_input())
-    assert "第五十条第二款" in html
-    assert "禁止接触" in html
+def _threats(start):
+    from tests.letters.builders import make_case, make_contacts
+
+    return make_case(make_contacts(6, start=start))
 
 
-def test_letters_give_the_15_day_deadline_with_its_source():
+def test_police_statement_asks_for_a_no_contact_order_for_harassment_since_2026():
+    from datetime import datetime
+
+    from tests.letters.builders import SHANGHAI, engine_input
+
+    case = _threats(datetime(2026, 3, 2, 10, 0, tzinfo=SHANGHAI))
+    html = letter_render_html(kind="police_statement", inp=engine_input(case))
+    assert "第五十条第二款" in html and "禁止接触" in html
+    assert "治安管理处罚法（2025年修订）" in html and "第四十二条" not in html
+
+
+def test_police_statement_cites_the_2012_law_for_conduct_before_2026_and_no_order():
+    from tests.letters.builders import engine_input, make_case
+
+    html = letter_render_html(kind="police_statement", inp=engine_input(make_case()))
+    assert "治安管理处罚法（2012年修正）" in html and "第四十二条第（一）项" in html
+    assert "从旧兼从轻" in html
+    assert "禁止接触" not in html and "第五十条" not in html
+
+
+def test_letters_give_the_15_day_deadline_from_receipt_without_a_computed_date():
     html = letter_render_html(kind="complaint_lender", inp=make_input())
-    assert "15 日内" in html and "第十八条" in html
-    assert "2025年5月21日" in html  # 2025-05-06 + 15 days
+    assert "收到本函之日起 15 日内" in html and "第十八条" in html
+    assert "2025年5月21日" not in html  # not letter date + 15: receipt is what counts
 
 
 def test_industry_standard_is_named_as_such():

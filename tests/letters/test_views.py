@@ -27,7 +27,7 @@ def draft(case, borrower, loan):
 def test_index_lists_every_kind(borrower_client, case):
     response = borrower_client.get(reverse("letters:letter_index", args=[case.pk]))
     assert response.status_code == 200
-    assert response.content.count(b'name="kind"') == 8
+    assert response.content.count(b'name="kind"') == 9
 
 
 def test_anonymous_is_sent_to_login(client, case):

@@ -33,6 +33,7 @@ CONTACT_RULES = [
 ]
 LOAN_RULES = [
     "upfront_deduction",
+    "fee_withheld",
     "cost_above_24_percent",
     "cost_above_36_percent",
     "rate_above_4x_lpr",
@@ -48,7 +49,8 @@ def test_catalogue_has_exactly_the_issue_rule_ids():
 @pytest.mark.parametrize("rule_id", CONTACT_RULES + LOAN_RULES)
 def test_every_rule_cites_a_source_with_a_quote(rule_id):
     rule = CATALOGUE[rule_id]
-    assert rule.sources and all(s.quote and s.law and s.article for s in rule.sources)
+    cited = rule.all_sources
+    assert cited and all(s.quote and s.law and s.article and s.article_en for s in cited)
     assert rule.standing in set(Standing) and rule.actions
 
 
@@ -62,7 +64,7 @@ def test_every_binding_quote_appears_in_the_primary_texts():
     binding = {
         s.quote
         for rule in CATALOGUE.values()
-        for s in rule.sources
+        for s in rule.all_sources
         if s.standing == Standing.BINDING
     }
     missing = [quote for quote in binding if _squash(quote) not in corpus]
@@ -103,3 +105,24 @@ def test_unknown_rule_is_404(client):
 
 def test_rule_list_rejects_post(client):
     assert client.post(reverse("rules:rule_list")).status_code == 405
+
+
+@pytest.mark.parametrize("rule_id", CONTACT_RULES + LOAN_RULES)
+def test_every_rule_has_a_formal_statement_in_both_languages(rule_id):
+    from django.utils import translation
+
+    rule = CATALOGUE[rule_id]
+    with translation.override("en"):
+        english = str(rule.statement)
+    with translation.override("zh-hans"):
+        chinese = str(rule.statement)
+    assert english and chinese != english
+    assert not re.search(r"\byou(r)?\b", english, re.IGNORECASE)
+    assert "您" not in chinese and "你" not in chinese
+
+
+def test_related_texts_never_raise_a_findings_standing():
+    from rules.engine.assess import finding_standing
+
+    for rule in CATALOGUE.values():
+        assert finding_standing(rule, ()) == Standing.HEURISTIC

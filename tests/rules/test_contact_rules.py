@@ -251,8 +251,9 @@ def test_agreement_on_other_loans_rests_on_the_contract_not_the_card_rules():
         for f in assess(_agreement_case("网商贷")).findings
         if f.rule == "contact_after_installment_agreement"
     ]
-    assert finding.standing == "heuristic"
-    assert [s.article for s in finding.sources] == ["第五百零九条"]
+    assert finding.standing == "heuristic" and finding.sources == ()
+    assert [s.article for s in finding.related] == ["第五百零九条"]
+    assert [e.source.article for e in finding.excluded] == ["第七十条"]
 
 
 def test_disclosure_words_said_to_the_borrower_are_not_disclosure_to_others():

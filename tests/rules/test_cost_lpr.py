@@ -73,9 +73,55 @@ def test_lpr_on_boundaries(day, rate):
 
 
 @pytest.mark.parametrize(("received", "fires"), [("12000", False), ("11999.99", True)])
-def test_upfront_deduction(received, fires):
+def test_an_amount_kept_back_is_reported_as_withheld_not_as_interest(received, fires):
     loan = domain.Loan(ref="L1", principal=Decimal(12000), amount_received=Decimal(received))
-    assert ("upfront_deduction" in rules_of(assess(domain.Case(loans=(loan,))))) is fires
+    found = rules_of(assess(domain.Case(loans=(loan,))))
+    assert ("fee_withheld" in found) is fires
+    assert "upfront_deduction" not in found
+
+
+def _withheld_loan(fee_name: str) -> domain.Loan:
+    return domain.Loan(
+        ref="L1",
+        lender_type="bank",
+        principal=Decimal(10000),
+        amount_received=Decimal(9700),
+        disbursed_on=date(2025, 6, 1),
+        fees=(domain.Fee(fee_name, Decimal(300), date(2025, 6, 1)),),
+    )
+
+
+def test_interest_recorded_as_withheld_is_interest_taken_up_front_and_binding():
+    (finding,) = [
+        f
+        for f in assess(domain.Case(loans=(_withheld_loan("预扣利息"),))).findings
+        if f.rule in {"upfront_deduction", "fee_withheld"}
+    ]
+    assert finding.rule == "upfront_deduction" and finding.standing == "binding"
+    assert "第六百七十条" in [s.article for s in finding.sources]
+
+
+def test_a_guarantee_fee_withheld_is_a_fee_not_a_binding_art_670_breach():
+    (finding,) = [
+        f
+        for f in assess(domain.Case(loans=(_withheld_loan("担保服务费"),))).findings
+        if f.rule in {"upfront_deduction", "fee_withheld"}
+    ]
+    assert finding.rule == "fee_withheld" and finding.standing == "heuristic"
+    assert finding.sources == () and [s.article for s in finding.related] == ["第六百七十条"]
+    assert "担保服务费" in finding.summary
+
+
+def test_the_true_cost_still_counts_the_fee():
+    loan = domain.Loan(
+        ref="L1",
+        principal=Decimal(10000),
+        amount_received=Decimal(10000),
+        disbursed_on=date(2025, 1, 1),
+        installments=(domain.Installment(date(2026, 1, 1), Decimal(10000)),),
+        fees=(domain.Fee("服务费", Decimal(1000), date(2025, 1, 1)),),
+    )
+    assert effective_annual_cost(loan) > Decimal("0.10")
 
 
 @pytest.mark.parametrize(("lender_type", "fires"), [("unlicensed", True), ("bank", False)])
@@ -143,5 +189,5 @@ def test_week_long_payday_loan_gets_a_cost_and_a_simple_rate_note():
     assert simple_annual_rate(loan) == Decimal("22.3469")
     result = assess(domain.Case(loans=(loan,)))
     rules = {f.rule for f in result.findings}
-    assert {"upfront_deduction", "cost_above_36_percent", "rate_above_4x_lpr"} <= rules
+    assert {"fee_withheld", "cost_above_36_percent", "rate_above_4x_lpr"} <= rules
     assert "2234.69%" in result.loans[0].note

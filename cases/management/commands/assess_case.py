@@ -17,12 +17,8 @@ from django.utils.translation import gettext as _
 
 from cases.bundle import BundleError, bundle_parse
 from rules.engine import CATALOGUE, assess
-from rules.engine.catalogue import (
-    CHANNEL_LABELS,
-    LETTER_KIND_LABELS,
-    SEVERITY_LABELS,
-    STANDING_LABELS,
-)
+from rules.engine.catalogue import SEVERITY_LABELS, STANDING_LABELS
+from rules.presentation import action_texts
 from rules.selectors import lpr_table
 
 
@@ -77,13 +73,10 @@ def _as_text(assessment) -> str:
         lines.append("  " + _("Refers to: %(refs)s") % {"refs": ", ".join(refs)})
         for source in finding.sources:
             lines.append(f"  · {source.law} {source.article}：「{source.quote}」")
-        steps = []
-        for action in rule.actions:
-            parts = [str(LETTER_KIND_LABELS[action.letter_kind])] if action.letter_kind else []
-            if action.channel:
-                parts.append(str(CHANNEL_LABELS[action.channel]))
-            steps.append(" → ".join(parts))
-        lines.append(f"  → {'; '.join(steps)}")
+        for source in finding.related:
+            lines.append(f"  ? {source.law} {source.article}：「{source.quote}」")
+        lender_type = finding.lender.lender_type if finding.lender else None
+        lines.append(f"  → {'; '.join(action_texts(rule, lender_type))}")
         lines.append("")
     for cost in assessment.loans:
         value = (

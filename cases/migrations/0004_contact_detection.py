@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0002_lender_directory'),
+        ('cases', '0003_loan_purpose'),
     ]
 
     operations = [
