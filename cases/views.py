@@ -108,6 +108,7 @@ def _findings_context(case: Case, *, include_possible: bool = True) -> dict:
         "assessment": assessment,
         "include_possible": include_possible,
         "possible_count": sum(f.is_possible for f in result.assessment.findings),
+        "certain_count": sum(not f.is_possible for f in result.assessment.findings),
         "charts": charts,
         "summary": result.summary,
         "summary_rules": rule_counts(result.summary),
