@@ -841,18 +841,29 @@ def _validation_to_bundle_error(exc: ValidationError, path: str, fields: dict[st
     return BundleError(issues)
 
 
-@transaction.atomic
 def case_import_bundle(*, owner, data: dict | str | bytes, title: str | None = None) -> Case:
     """Store a bundle as a new case of `owner`, all or nothing, and return the case.
 
-    Raises BundleError (nothing saved) when the bundle is invalid. The case and
-    its loans are full_clean'ed; installments, fees and events go through
-    bulk_create and contacts through cases.bulk.rows_insert, without per-row full_clean
-    (slow at 100,000 rows) because the parser has checked every value already.
+    Raises BundleError (nothing saved) when the bundle is invalid. Parsing (the
+    slow part for a big bundle) runs before the transaction, so no write lock is
+    held while it runs; only the inserts are inside it.
     """
     parsed = bundle_parse(data)
     lenders = _lenders_by_name({loan.lender for loan in parsed.loans if loan.lender})
+    return _case_store(owner=owner, parsed=parsed, lenders=lenders, title=title)
 
+
+@transaction.atomic
+def _case_store(
+    *, owner, parsed: domain.Case, lenders: dict[str, Lender], title: str | None
+) -> Case:
+    """Insert a parsed bundle in one transaction.
+
+    The case and its loans are full_clean'ed; installments, fees and events go
+    through bulk_create and contacts through cases.bulk.rows_insert, without
+    per-row full_clean (slow at 100,000 rows) because the parser has checked
+    every value already.
+    """
     case = Case(
         owner=owner,
         title=title or _default_title(parsed)[: _limit(Case, "title")],
