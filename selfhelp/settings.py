@@ -55,10 +55,12 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials.apps.SimpleAppConfig",
     "django_tasks",
+    # Before django_tasks_db: jobs' own `db_worker` command (it survives database errors)
+    # replaces django_tasks_db's.
+    "jobs",
     "django_tasks_db",
     "csp",
     "accounts",
-    "jobs",
     "rules",
     "cases",
     "guidance",
@@ -120,8 +122,16 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
+    # WAL lets readers go on while one connection writes; IMMEDIATE takes the write lock at
+    # BEGIN, where waiting is safe. `timeout` is SQLite's busy timeout: how long a writer
+    # waits for the lock before "database is locked". Transactions are kept short (no PDF
+    # or parsing inside one), so waits are short too.
     DATABASES["default"]["OPTIONS"].update(
-        {"transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+        {
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL;",
+            "timeout": float(os.environ.get("SELFHELP_SQLITE_BUSY_TIMEOUT", "20")),
+        }
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -198,6 +208,8 @@ RQ_QUEUES = {
     }
 }
 TASKS = {"default": {"BACKEND": TASKS_BACKEND, "QUEUES": ["default"]}}
+# Lock files that keep two database workers from running under the same worker id.
+SELFHELP_RUN_DIR = Path(os.environ.get("SELFHELP_RUN_DIR", VAR_DIR / "run"))
 if TASKS_BACKEND == RQ_BACKEND:
     # django_rq gives the `rqworker` command and the queue check; django_tasks_rq the Job class.
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
