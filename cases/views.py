@@ -572,7 +572,7 @@ def evidence_download(request: HtmxHttpRequest, case_pk: int, pk: int) -> FileRe
     response = FileResponse(
         storage.open(evidence.file.name, "rb"),
         as_attachment=not inline,
-        filename=evidence.original_name,
+        filename=evidence.download_name,
         content_type=evidence.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
