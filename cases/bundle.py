@@ -179,6 +179,26 @@ class _TooManyErrors(Exception):
 _MISSING = object()
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _unstorable(value: str):
+    """Why text cannot be stored as it is (a NUL, or half of a UTF-16 pair), or None."""
+    if "\x00" in value:
+        return _("Contains a NUL character (\\u0000), which cannot be stored. Remove it.")
+    if _SURROGATE.search(value):
+        return _(
+            "Contains a broken character (half of a UTF-16 pair, such as \\ud800). "
+            "Save the file again as UTF-8 from the app that made it."
+        )
+    return None
+
+
+def _printable(value: str) -> str:
+    """`value` safe to show and to encode as UTF-8: broken characters and NULs as escapes."""
+    return value.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\u0000")
+
+
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
@@ -191,7 +211,9 @@ class _Reader:
         self.zone = ZoneInfo(domain.DEFAULT_TIMEZONE)
 
     def error(self, path: str, message, **params) -> None:
-        self.errors.append(BundleIssue(path, message, params))
+        # Paths and values may quote the bundle's own text: keep them printable.
+        params = {k: _printable(v) if isinstance(v, str) else v for k, v in params.items()}
+        self.errors.append(BundleIssue(_printable(path), message, params))
         if len(self.errors) >= MAX_ERRORS:
             raise _TooManyErrors
 
@@ -235,6 +257,9 @@ class _Reader:
         value = obj.get(key, "")
         if not isinstance(value, str):
             self.error(_join(path, key), _("Must be text (a JSON string)."))
+            return ""
+        if problem := _unstorable(value):
+            self.error(_join(path, key), problem)
             return ""
         if limit is not None and len(value) > limit:
             self.error(
@@ -410,6 +435,8 @@ class _Reader:
         for index, value in enumerate(self.array(obj, key, path, MAX_LIST_ITEMS)):
             if not isinstance(value, str) or not value.strip():
                 self.error(f"{base}[{index}]", _("Must be non-empty text."))
+            elif problem := _unstorable(value):
+                self.error(f"{base}[{index}]", problem)
             elif len(value) > MAX_TAG_LENGTH:
                 self.error(
                     f"{base}[{index}]",
