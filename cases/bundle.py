@@ -991,9 +991,16 @@ def _case_store(
     return case
 
 
-def case_export_bundle(*, case: Case) -> dict:
-    """A stored case as a canonical `selfhelp.case/1` bundle (a dict ready for json.dumps)."""
-    return bundle_dump(case_to_domain(case))
+def case_export_bundle(*, case: Case, full_id_number: bool = True) -> dict:
+    """A stored case as a canonical `selfhelp.case/1` bundle (a dict ready for json.dumps).
+
+    With full_id_number=False (anyone but the owner), the borrower's ID number is
+    exported masked, as the case page shows it.
+    """
+    bundle = bundle_dump(case_to_domain(case))
+    if not full_id_number and bundle["borrower"].get("id_number"):
+        bundle["borrower"]["id_number"] = case.masked_id_number
+    return bundle
 
 
 def bundle_to_json(bundle: dict) -> str:
