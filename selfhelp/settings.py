@@ -77,7 +77,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "selfhelp.middleware.NoStoreWhenSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages: an idle session is signed out with a note on the login page.
+    "accounts.middleware.IdleSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # After authentication and htmx: volunteers give a second factor before anything else.
@@ -136,13 +139,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+# A session unused for this long is signed out (staff: the shorter limit). Activity is
+# recorded at most once a minute, so browsing does not write the session on every request.
+SELFHELP_SESSION_IDLE_SECONDS = int(os.environ.get("SELFHELP_SESSION_IDLE_SECONDS", "7200"))
+SELFHELP_STAFF_SESSION_IDLE_SECONDS = int(
+    os.environ.get("SELFHELP_STAFF_SESSION_IDLE_SECONDS", "1800")
+)
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "cases:case_list"
 LOGOUT_REDIRECT_URL = "home"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": int(os.environ.get("SELFHELP_PASSWORD_MIN_LENGTH", "10"))},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

@@ -106,4 +106,4 @@ def test_short_password_is_refused_in_chinese(client):
     response = client.post(URL, _data(password1="a1b2c3", password2="a1b2c3"))
     assert response.status_code == 200
     assert not User.objects.exists()
-    assert "密码太短。密码至少要有 8 个字符。" in response.content.decode()
+    assert "密码太短。密码至少要有 10 个字符。" in response.content.decode()
