@@ -57,8 +57,9 @@ def signup(request: HtmxHttpRequest) -> HttpResponse:
         )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome. Your account is ready."))
-        return redirect("cases:case_list")
-    return render(request, "accounts/user_signup.html", {"form": form})
+        return redirect(_safe_next(request, request.POST.get("next")))
+    next_url = request.POST.get("next") or request.GET.get("next", "")
+    return render(request, "accounts/user_signup.html", {"form": form, "next": next_url})
 
 
 @login_required

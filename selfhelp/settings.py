@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "letters",
     "imports",
     "review",
+    "checker",
 ]
 
 MIDDLEWARE = [
@@ -145,7 +146,7 @@ LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 LOCALE_PATHS = [
     BASE_DIR / app / "locale"
     for app in ("accounts", "cases", "rules", "guidance", "letters", "jobs", "imports", "review")
-] + [BASE_DIR / "locale"]
+] + [BASE_DIR / "checker" / "locale", BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -201,6 +202,15 @@ TASKS = {"default": {"BACKEND": TASKS_BACKEND, "QUEUES": ["default"]}}
 if TASKS_BACKEND == RQ_BACKEND:
     # django_rq gives the `rqworker` command and the queue check; django_tasks_rq the Job class.
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+
+# The cache counts the public checkers' requests per address (checker/ratelimit.py). Local
+# memory counts per process; SELFHELP_CACHE_REDIS_URL shares one count across processes.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if os.environ.get("SELFHELP_CACHE_REDIS_URL"):
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["SELFHELP_CACHE_REDIS_URL"],
+    }
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
