@@ -41,10 +41,7 @@ def split_messages(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").strip()
     if not text:
         return []
-    if re.search(r"\n\s*\n", text):
-        parts = re.split(r"\n\s*\n", text)
-    else:
-        parts = text.split("\n")
+    parts = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
     return [part.strip() for part in parts if part.strip()]
 
 
@@ -116,7 +113,10 @@ class SaveForm(AccessibleFormMixin, forms.Form):
 
     def __init__(self, *args, cases=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["case"].choices = [("new", _("A new case")), *[(str(c.pk), c.title) for c in cases]]
+        self.fields["case"].choices = [
+            ("new", _("A new case")),
+            *[(str(c.pk), c.title) for c in cases],
+        ]
         self.fields["case"].initial = "new"
 
     def clean_token(self) -> dict:
@@ -209,9 +209,7 @@ class LoanCheckForm(AccessibleFormMixin, forms.Form):
         if self.errors:
             return data
         if not data.get("installment") and not data.get("schedule"):
-            self.add_error(
-                "installment", _("Give the monthly installment, or the schedule below.")
-            )
+            self.add_error("installment", _("Give the monthly installment, or the schedule below."))
         data["start"] = data.get("start") or timezone.localdate()
         data["fees"] = [
             (data[f"fee_name_{n}"].strip() or str(_("Fee")), data[f"fee_amount_{n}"],

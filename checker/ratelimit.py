@@ -30,9 +30,9 @@ def rate_limit_exceeded(request: HttpRequest, *, scope: str) -> bool:
     limits = {**DEFAULT_LIMITS, **getattr(settings, "CHECKER_RATE_LIMITS", {})}
     allowed, window = limits[scope]
     cache = caches[getattr(settings, "CHECKER_RATE_CACHE", "default")]
-    address = hashlib.sha256(
-        (settings.SECRET_KEY + client_address(request)).encode()
-    ).hexdigest()[:32]
+    address = hashlib.sha256((settings.SECRET_KEY + client_address(request)).encode()).hexdigest()[
+        :32
+    ]
     key = f"checker:rate:{scope}:{address}:{int(time.time() // window)}"
     cache.add(key, 0, timeout=window)
     try:

@@ -19,8 +19,13 @@ from django.utils.translation import gettext as _
 from cases import services as case_services
 from rules import domain
 from rules.engine import CATALOGUE, Assessment, LoanCost, Routing, assess, route
-from rules.engine.assess import COST_24, COST_36, FOUR_LPR_LENDER_TYPES, cited_sources
-from rules.engine.assess import finding_standing
+from rules.engine.assess import (
+    COST_24,
+    COST_36,
+    FOUR_LPR_LENDER_TYPES,
+    cited_sources,
+    finding_standing,
+)
 from rules.engine.catalogue import STANDING_LABELS
 from rules.engine.types import Lender, Standing
 from rules.presentation import finding_groups
@@ -30,7 +35,9 @@ TZ = ZoneInfo(domain.DEFAULT_TIMEZONE)
 HOURS = {"day": 14, "night": 23, "unknown": 14}
 RECIPIENT_NAME = "recipient"
 #: Fee names that are usually interest under another name.
-DISGUISED_INTEREST = re.compile(r"会员|担保|保障|保险|权益|增信|服务|member|guarant|insur|service", re.I)
+DISGUISED_INTEREST = re.compile(
+    r"会员|担保|保障|保险|权益|增信|服务|member|guarant|insur|service", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +182,8 @@ def loan_offer_build(
     for name, fee_amount, when in fees:
         if when == "monthly":
             loan_fees += [
-                domain.Fee(name, fee_amount, _add_months(start, k)) for k in range(1, len(amounts) + 1)
+                domain.Fee(name, fee_amount, _add_months(start, k))
+                for k in range(1, len(amounts) + 1)
             ]
         else:
             loan_fees.append(domain.Fee(name, fee_amount, start))
@@ -226,10 +234,12 @@ def loan_offer_check(**offer) -> LoanCheck:
             line = CostLine(line.label, line.rate, line.above, None, "", ())
         lines.append(line)
     installments = sum((i.amount for i in loan.installments), Decimal(0))
-    separate = sum(
-        (f.amount for f in loan.fees), Decimal(0)
-    ) - sum((a for _n, a, when in offer["fees"] if when == "deducted"), Decimal(0))
-    fees = [_fee_row(name, amount, when, len(loan.installments)) for name, amount, when in offer["fees"]]
+    separate = sum((f.amount for f in loan.fees), Decimal(0)) - sum(
+        (a for _n, a, when in offer["fees"] if when == "deducted"), Decimal(0)
+    )
+    fees = [
+        _fee_row(name, amount, when, len(loan.installments)) for name, amount, when in offer["fees"]
+    ]
     return LoanCheck(
         loan=loan,
         cost=cost,

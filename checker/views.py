@@ -79,8 +79,10 @@ def message_check(request: HtmxHttpRequest, *, lang: str) -> HttpResponse:
         )  # fmt: skip
         token = save_token_make(
             {
-                "messages": data["messages"], "recipient": data["recipient"],
-                "time": data["time"], "objected": data["objected"] == "yes",
+                "messages": data["messages"],
+                "recipient": data["recipient"],
+                "time": data["time"],
+                "objected": data["objected"] == "yes",
                 "day": timezone.localdate().isoformat(),
             }  # fmt: skip
         )
@@ -112,7 +114,9 @@ def loan_check(request: HtmxHttpRequest, *, lang: str) -> HttpResponse:
         )
     context = {"form": form, "result": result, "share": share, "lang": lang, "chart": chart,
                "fee_rows": _fee_fields(form)}  # fmt: skip
-    return render_partial_response(request, "checker/loan_check.html", context, target="loan-result")
+    return render_partial_response(
+        request, "checker/loan_check.html", context, target="loan-result"
+    )
 
 
 def _fee_fields(form: LoanCheckForm) -> list[list]:
@@ -143,7 +147,9 @@ def save_start(request: HtmxHttpRequest, *, lang: str) -> HttpResponse:
     request.session[SESSION_TOKEN] = token
     if request.user.is_authenticated:
         return redirect("checker:save_choose")
-    return render(request, "checker/save_login.html", {"lang": lang, "next": reverse("checker:save_choose")})
+    return render(
+        request, "checker/save_login.html", {"lang": lang, "next": reverse("checker:save_choose")}
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -204,7 +204,9 @@ def test_a_fee_kept_back_at_disbursement_is_counted_once():
             fees=fees,
         )
 
-    kept = effective_annual_cost(loan(9000, (domain.Fee("服务费", Decimal(1000), date(2025, 1, 1)),)))
+    kept = effective_annual_cost(
+        loan(9000, (domain.Fee("服务费", Decimal(1000), date(2025, 1, 1)),))
+    )
     assert kept == effective_annual_cost(loan(9000, ()))
     # 10000 back a year after 9000 received: 11.11 %.
     assert kept == Decimal("0.1111")
