@@ -6,7 +6,7 @@ import pytest
 
 from cases.models import Case
 from tests.checker.conftest import FAKE_PAPER, REMINDER, THREAT
-from tests.e2e.conftest import console, csp_errors  # noqa: F401  (console is a fixture)
+from tests.e2e.conftest import csp_errors
 
 MESSAGES = "\n".join([THREAT, REMINDER, FAKE_PAPER])
 SAVE_BUTTON = {"zh-hans": "保存到案件", "en": "Save this to a case"}
