@@ -69,3 +69,4 @@ bench: setup-test
 	$(PY) bench/import_bundle.py
 	$(PY) bench/detection.py
 	$(PY) bench/pdf.py
+	$(PY) bench/checker.py
