@@ -55,15 +55,21 @@ class MessageCheckForm(AccessibleFormMixin, forms.Form):
         label=_("Who received them?"),
         choices=RECIPIENT_CHOICES,
         initial="borrower",
+        required=False,
         widget=forms.RadioSelect,
     )
     time = forms.ChoiceField(
-        label=_("At what time?"), choices=TIME_CHOICES, initial="day", widget=forms.RadioSelect
+        label=_("At what time?"),
+        choices=TIME_CHOICES,
+        initial="day",
+        required=False,
+        widget=forms.RadioSelect,
     )
     objected = forms.ChoiceField(
         label=_("Had the person who received them already asked the collector to stop?"),
         choices=OBJECTED_CHOICES,
         initial="no",
+        required=False,
         widget=forms.RadioSelect,
     )
     lender_type = forms.ChoiceField(
@@ -74,6 +80,16 @@ class MessageCheckForm(AccessibleFormMixin, forms.Form):
         # Asked in the answer, only when there are findings; the inputs belong to the form.
         widget=forms.RadioSelect(attrs={"form": "check-form"}),
     )
+
+    # The clinic widget may send the messages alone: unanswered questions take the initial answer.
+    def clean_recipient(self) -> str:
+        return self.cleaned_data["recipient"] or "borrower"
+
+    def clean_time(self) -> str:
+        return self.cleaned_data["time"] or "unknown"
+
+    def clean_objected(self) -> str:
+        return self.cleaned_data["objected"] or "no"
 
     def clean_messages(self) -> list[str]:
         text = self.cleaned_data["messages"]

@@ -164,3 +164,12 @@ def test_the_clinic_widget_snippet_is_shown_with_its_form(client):
     html = client.get(URL + "?lang=en").content.decode()
     assert "&lt;form method=&quot;post&quot;" in html or '&lt;form method="post"' in html
     assert 'name="messages"' in html
+
+
+def test_the_clinic_widget_may_send_the_messages_alone():
+    response = Client(enforce_csrf_checks=True).post(
+        URL + "?lang=en",
+        {"messages": f"{THREAT}\n{REMINDER}"},
+        HTTP_ORIGIN="https://clinic.example",
+    )
+    assert response.status_code == 200 and len(_titles(response)) == 1

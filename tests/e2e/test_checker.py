@@ -93,3 +93,16 @@ def test_save_the_checked_messages_into_a_new_case(page, lang, shoot):
         [THREAT, REMINDER, FAKE_PAPER]
     )
     shoot(page, f"checker-saved-{lang}")
+
+
+def test_answering_the_lender_question_names_its_regulator(page):
+    page.goto(f"{page.base_url}/check/?lang=en")
+    page.fill("textarea[name=messages]", MESSAGES)
+    page.click("#check-form button[type=submit]")
+    page.wait_for_selector("#check-result .finding")
+    assert "Which kind of lender is this" in page.inner_text("#check-result")
+    page.check("#check-result input[name=lender_type][value=bank]")
+    page.click("#check-result button[form=check-form]")
+    page.wait_for_selector("#check-result :text('within 15 days')")
+    assert "National Financial Regulatory Administration" in page.inner_text("#check-result")
+    assert page.locator("#check-result").count() == 1
