@@ -26,6 +26,7 @@ from selfhelp.views import HtmxHttpRequest
 from . import services
 from .forms import (
     MAX_FEES,
+    SAVE_MAX_AGE,
     LoanCheckForm,
     MessageCheckForm,
     SaveForm,
@@ -147,6 +148,8 @@ def save_start(request: HtmxHttpRequest, *, lang: str) -> HttpResponse:
     request.session[SESSION_TOKEN] = token
     if request.user.is_authenticated:
         return redirect("checker:save_choose")
+    # A visitor's session lasts no longer than the token: abandoned messages do not linger.
+    request.session.set_expiry(SAVE_MAX_AGE)
     return render(
         request, "checker/save_login.html", {"lang": lang, "next": reverse("checker:save_choose")}
     )
@@ -166,6 +169,7 @@ def save_choose(request: HtmxHttpRequest) -> HttpResponse:
             owner=request.user, case=case, data=form.cleaned_data["token"]
         )
         request.session.pop(SESSION_TOKEN, None)
+        request.session.set_expiry(None)  # back to the site's usual session length
         return redirect("cases:case_detail", pk=case.pk)
     pending = save_token_load(token) if token else None
     return render(request, "checker/save_choose.html", {"form": form, "pending": pending})

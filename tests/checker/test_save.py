@@ -38,6 +38,7 @@ def test_anonymous_save_asks_to_log_in_or_sign_up_and_stores_no_contact(client):
     assert "/accounts/signup/?next=/check/save/" in html
     assert "/accounts/login/?next=/check/save/" in html
     assert Contact.objects.count() == 0
+    assert client.session.get_expiry_age() == 3600
 
 
 def test_sign_up_then_save_to_a_new_case_round_trip(client):
@@ -64,6 +65,7 @@ def test_sign_up_then_save_to_a_new_case_round_trip(client):
     assert contents == sorted((m, "sms", "borrower") for m in DATA["messages"])
     assert {c.occurred_at.astimezone(SHANGHAI).hour for c in case.contacts.all()} == {23}
     assert SESSION_TOKEN not in client.session
+    assert client.session.get_expiry_age() > 3600  # the login lasts as usual
 
 
 def test_log_in_then_save_to_an_existing_case(client, borrower, password):
