@@ -114,17 +114,19 @@ def loan_check(request: HtmxHttpRequest, *, lang: str) -> HttpResponse:
             effective=result.cost.effective_annual_cost, cap_4x_lpr=result.cost.cap_4x_lpr
         )
     context = {"form": form, "result": result, "share": share, "lang": lang, "chart": chart,
-               "fee_rows": _fee_fields(form)}  # fmt: skip
+               **_fee_fields(form)}  # fmt: skip
     return render_partial_response(
         request, "checker/loan_check.html", context, target="loan-result"
     )
 
 
-def _fee_fields(form: LoanCheckForm) -> list[list]:
-    return [
+def _fee_fields(form: LoanCheckForm) -> dict:
+    """The fee inputs row by row; the rows after the first stay folded unless filled in."""
+    rows = [
         [form[f"fee_name_{n}"], form[f"fee_amount_{n}"], form[f"fee_when_{n}"]]
         for n in range(1, MAX_FEES + 1)
     ]
+    return {"fee_rows": rows, "more_fees": any(row[1].value() for row in rows[1:])}
 
 
 def _share_link(request: HtmxHttpRequest, lang: str) -> str:

@@ -18,6 +18,8 @@
         field.checked = value === "on";
       } else {
         field.value = value;
+        var more = field.closest && field.closest("details");
+        if (more && value) more.open = true;
       }
       filled = true;
     });
