@@ -22,7 +22,6 @@ from rules.engine import CATALOGUE, Assessment, LoanCost, Routing, assess, route
 from rules.engine.assess import (
     COST_24,
     COST_36,
-    FOUR_LPR_LENDER_TYPES,
     cited_sources,
     finding_standing,
 )
@@ -110,10 +109,11 @@ def messages_check(
 
 @dataclass(frozen=True, slots=True)
 class CostLine:
+    rule: str
     label: str
     rate: Decimal | None
     above: bool
-    standing: Standing | None  # None: no text binds this lender at this line
+    standing: Standing  # the strongest text that binds this lender; heuristic when none does
     standing_label: str
     sources: tuple
 
@@ -204,13 +204,14 @@ def loan_offer_build(
 def _line(rule_id: str, label: str, rate, cost, lender: Lender, on: date) -> CostLine:
     rule = CATALOGUE[rule_id]
     cited, _related, _excluded = cited_sources(rule, lender, on)
-    standing = finding_standing(rule, cited) if cited else None
+    standing = finding_standing(rule, cited)
     return CostLine(
+        rule=rule_id,
         label=label,
         rate=rate,
         above=cost is not None and rate is not None and cost > rate,
         standing=standing,
-        standing_label=str(STANDING_LABELS[standing]) if standing else "",
+        standing_label=str(STANDING_LABELS[standing]),
         sources=cited,
     )
 
@@ -229,10 +230,7 @@ def loan_offer_check(**offer) -> LoanCheck:
         _line("cost_above_36_percent", "36%", COST_36, value, lender, on),
     ]
     if cost.cap_4x_lpr is not None:
-        line = _line("rate_above_4x_lpr", _("4×LPR"), cost.cap_4x_lpr, value, lender, on)
-        if lender.lender_type not in FOUR_LPR_LENDER_TYPES:
-            line = CostLine(line.label, line.rate, line.above, None, "", ())
-        lines.append(line)
+        lines.append(_line("rate_above_4x_lpr", _("4×LPR"), cost.cap_4x_lpr, value, lender, on))
     installments = sum((i.amount for i in loan.installments), Decimal(0))
     separate = sum((f.amount for f in loan.fees), Decimal(0)) - sum(
         (a for _n, a, when in offer["fees"] if when == "deducted"), Decimal(0)

@@ -64,9 +64,10 @@ def test_fees_from_a_consumer_finance_company_cite_the_rule(client):
 def test_the_4x_lpr_line_binds_only_unlicensed_lenders(client):
     bank = client.get(URL, {**OFFER, "lender_type": "bank"}).content.decode()
     private = client.get(URL, {**OFFER, "lender_type": "unlicensed"}).content.decode()
-    row = re.compile(r"<th scope=\"row\">4×LPR.*?</tr>", re.S)
+    row = re.compile(r"<th scope=\"row\"><a [^>]*>4×LPR.*?</tr>", re.S)
     assert "No text binds this kind of lender" in row.search(bank).group()
     assert "No text binds this kind of lender" not in row.search(private).group()
+    assert "民间借贷" in row.search(private).group() and "Binding" in row.search(private).group()
 
 
 def test_the_share_link_carries_the_offer_in_the_fragment(client):
