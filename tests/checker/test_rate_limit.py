@@ -17,6 +17,7 @@ def test_the_third_check_in_the_window_gets_a_429_with_a_clear_message(client):
     assert response.status_code == 429
     assert "Too many checks from your connection" in response.content.decode()
     assert "Threat" not in response.content.decode()
+    assert response.cookies == {} and response.headers["Cache-Control"] == "no-store"
 
 
 def test_the_rate_limit_message_is_translated(client):
