@@ -22,3 +22,8 @@ def test_signup_ignores_a_next_page_on_another_site(client):
 def test_the_signup_form_carries_the_next_page(client):
     html = client.get("/accounts/signup/?next=/check/save/").content.decode()
     assert '<input type="hidden" name="next" value="/check/save/">' in html
+
+
+def test_the_login_page_passes_the_next_page_on_to_sign_up(client):
+    html = client.get("/accounts/login/?next=/check/save/").content.decode()
+    assert 'href="/accounts/signup/?next=/check/save/"' in html
