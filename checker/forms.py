@@ -6,18 +6,17 @@ import re
 from decimal import Decimal
 
 from django import forms
-from django.core import signing
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from rules import domain
 from selfhelp.forms import AccessibleFormMixin
 
+from .services import save_token_load
+
 MAX_CHARS = 5000
 MAX_MESSAGES = 20
 MAX_FEES = 3
-SAVE_SALT = "checker.save"
-SAVE_MAX_AGE = 3600  # one hour
 
 RECIPIENT_CHOICES = [
     ("borrower", _("Me")),
@@ -106,19 +105,6 @@ class MessageCheckForm(AccessibleFormMixin, forms.Form):
         if not found:
             raise forms.ValidationError(_("Paste at least one message."), code="required")
         return found
-
-
-def save_token_make(data: dict) -> str:
-    """The checked messages and answers, signed so they can travel through log-in (1 hour)."""
-    return signing.dumps(data, salt=SAVE_SALT, compress=True)
-
-
-def save_token_load(token: str) -> dict | None:
-    """The data of a save token, or None when it is forged or older than one hour."""
-    try:
-        return signing.loads(token, salt=SAVE_SALT, max_age=SAVE_MAX_AGE)
-    except signing.BadSignature:
-        return None
 
 
 class SaveForm(AccessibleFormMixin, forms.Form):

@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -299,6 +300,29 @@ def _warnings(loan: domain.Loan, fees: list[FeeRow], lender_type: str) -> list[s
 
 
 # Saving checked messages (after log-in)
+
+SAVE_SALT = "checker.save"
+SAVE_MAX_AGE = 3600  # one hour
+
+
+def messages_save_token(*, messages: list[str], recipient: str, when: str, objected: bool) -> str:
+    """The checked messages and answers, signed so they can travel through log-in (1 hour)."""
+    data = {
+        "messages": messages,
+        "recipient": recipient,
+        "time": when,
+        "objected": objected,
+        "day": timezone.localdate().isoformat(),
+    }
+    return signing.dumps(data, salt=SAVE_SALT, compress=True)
+
+
+def save_token_load(token: str) -> dict | None:
+    """The data of a save token, or None when it is forged or older than one hour."""
+    try:
+        return signing.loads(token, salt=SAVE_SALT, max_age=SAVE_MAX_AGE)
+    except signing.BadSignature:
+        return None
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -24,16 +24,9 @@ from selfhelp.htmx import render_partial_response
 from selfhelp.views import HtmxHttpRequest
 
 from . import services
-from .forms import (
-    MAX_FEES,
-    SAVE_MAX_AGE,
-    LoanCheckForm,
-    MessageCheckForm,
-    SaveForm,
-    save_token_load,
-    save_token_make,
-)
+from .forms import MAX_FEES, LoanCheckForm, MessageCheckForm, SaveForm
 from .ratelimit import rate_limit_exceeded
+from .services import SAVE_MAX_AGE, save_token_load
 
 LANGUAGES = {"en": "en", "zh-hans": "zh-hans", "zh": "zh-hans"}
 SESSION_TOKEN = "checker_save_token"
@@ -78,15 +71,10 @@ def message_check(request: HtmxHttpRequest, *, lang: str) -> HttpResponse:
             messages=data["messages"], recipient=data["recipient"], when=data["time"],
             objected=data["objected"] == "yes", lender_type=data["lender_type"],
         )  # fmt: skip
-        token = save_token_make(
-            {
-                "messages": data["messages"],
-                "recipient": data["recipient"],
-                "time": data["time"],
-                "objected": data["objected"] == "yes",
-                "day": timezone.localdate().isoformat(),
-            }  # fmt: skip
-        )
+        token = services.messages_save_token(
+            messages=data["messages"], recipient=data["recipient"], when=data["time"],
+            objected=data["objected"] == "yes",
+        )  # fmt: skip
     context = {"form": form, "result": result, "token": token, "lang": lang}
     return render_partial_response(
         request, "checker/message_check.html", context, target="check-result"

@@ -4,20 +4,18 @@ import pytest
 from django.core import signing
 
 from cases.models import Case, Contact
-from checker.forms import SAVE_SALT, save_token_make
+from checker.services import messages_save_token
 from checker.views import SESSION_TOKEN
 from tests.checker.conftest import FAKE_PAPER, REMINDER, THREAT
 from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-DATA = {
-    "messages": [THREAT, REMINDER, FAKE_PAPER],
-    "recipient": "borrower",
-    "time": "night",
-    "objected": False,
-    "day": "2026-12-01",
-}
+DATA = {"messages": [THREAT, REMINDER, FAKE_PAPER], "recipient": "borrower", "when": "night"}
+
+
+def save_token_make(data):
+    return messages_save_token(**data, objected=False)
 
 
 def _start(client, token=None):
@@ -102,7 +100,7 @@ def test_a_forged_token_is_refused(client):
 
 def test_an_expired_token_saves_nothing(client, borrower, monkeypatch):
     token = save_token_make(DATA)
-    monkeypatch.setattr("checker.forms.SAVE_MAX_AGE", -1)
+    monkeypatch.setattr("checker.services.SAVE_MAX_AGE", -1)
     client.force_login(borrower)
     client.cookies["django_language"] = "en"  # after log-in, the app's usual language choice
     response = client.post("/check/save/", {"token": token, "case": "new"})
@@ -119,7 +117,3 @@ def test_the_choice_page_without_a_token_says_so(client, borrower):
     client.force_login(borrower)
     client.cookies["django_language"] = "en"
     assert "nothing waiting to be saved" in client.get("/check/save/").content.decode()
-
-
-def test_the_save_salt_is_its_own(client):
-    assert SAVE_SALT == "checker.save"
