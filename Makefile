@@ -71,3 +71,4 @@ bench: setup-test
 	$(PY) bench/import_bundle.py
 	$(PY) bench/detection.py
 	$(PY) bench/pdf.py
+	$(PY) bench/checker.py

@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from importlib import import_module
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
@@ -53,7 +54,9 @@ def _send(*, to: str, subject_template: str, body_template: str, context: dict) 
     send_mail(subject, render_to_string(body_template, context), None, [to])
 
 
-def user_signup_request(*, email: str, display_name: str, site_url: str) -> None:
+def user_signup_request(
+    *, email: str, display_name: str, site_url: str, next_path: str = ""
+) -> None:
     """Answer a sign-up the same way whether or not the address already has an account.
 
     Having an account here means having debt trouble, so the page never says
@@ -61,6 +64,8 @@ def user_signup_request(*, email: str, display_name: str, site_url: str) -> None
     gets a pending account (inactive, no password) and a link to choose the
     password, so only whoever reads the mailbox can finish the sign-up. An
     address with an account gets a reminder with links to log in or reset.
+    `next_path` (a path on this site, already checked) rides on the link, so the new
+    borrower lands where they were going, e.g. saving checked messages to a case.
     """
     email = email.strip().lower()
     user = User.objects.filter(email__iexact=email).first()
@@ -82,6 +87,8 @@ def user_signup_request(*, email: str, display_name: str, site_url: str) -> None
                 "token": signup_token_generator.make_token(user),
             },
         )
+        if next_path:
+            context["link"] += "?" + urlencode({"next": next_path})
         body = "accounts/email/signup_finish.txt"
     else:
         body = "accounts/email/signup_exists.txt"

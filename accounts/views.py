@@ -54,13 +54,16 @@ def signup(request: HtmxHttpRequest) -> HttpResponse:
         return redirect("cases:case_list")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        next_url = request.POST.get("next", "")
         user_signup_request(
             email=form.cleaned_data["email"],
             display_name=form.cleaned_data["display_name"],
             site_url=request.build_absolute_uri("/"),
+            next_path=next_url if _safe_next(request, next_url) == next_url else "",
         )
         return redirect("accounts:signup_sent")
-    return render(request, "accounts/user_signup.html", {"form": form})
+    next_url = request.POST.get("next") or request.GET.get("next", "")
+    return render(request, "accounts/user_signup.html", {"form": form, "next": next_url})
 
 
 @require_GET
@@ -80,8 +83,13 @@ def signup_confirm(request: HtmxHttpRequest, uidb64: str, token: str) -> HttpRes
         user_signup_complete(user=user, password=form.cleaned_data["new_password1"])
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome. Your account is ready."))
-        return redirect("cases:case_list")
-    return render(request, "accounts/user_signup_confirm.html", {"valid_link": True, "form": form})
+        return redirect(_safe_next(request, request.POST.get("next")))
+    next_url = request.POST.get("next") or request.GET.get("next", "")
+    return render(
+        request,
+        "accounts/user_signup_confirm.html",
+        {"valid_link": True, "form": form, "next": next_url},
+    )
 
 
 @login_required

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "letters",
     "imports",
     "review",
+    "checker",
 ]
 
 MIDDLEWARE = [
@@ -167,7 +168,7 @@ LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 LOCALE_PATHS = [
     BASE_DIR / app / "locale"
     for app in ("accounts", "cases", "rules", "guidance", "letters", "jobs", "imports", "review")
-] + [BASE_DIR / "locale"]
+] + [BASE_DIR / "checker" / "locale", BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -225,6 +226,15 @@ SELFHELP_RUN_DIR = Path(os.environ.get("SELFHELP_RUN_DIR", VAR_DIR / "run"))
 if TASKS_BACKEND == RQ_BACKEND:
     # django_rq gives the `rqworker` command and the queue check; django_tasks_rq the Job class.
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+
+# The cache counts the public checkers' requests per address (checker/ratelimit.py). Local
+# memory counts per process; SELFHELP_CACHE_REDIS_URL shares one count across processes.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if os.environ.get("SELFHELP_CACHE_REDIS_URL"):
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["SELFHELP_CACHE_REDIS_URL"],
+    }
 
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

@@ -58,7 +58,27 @@ def loan_cash_flows(loan: Loan) -> list[tuple[date, Decimal]]:
     flows = [(loan.disbursed_on, received)]
     flows += [(item.due_on, -item.amount) for item in loan.installments if item.amount]
     flows += [(fee.charged_on or loan.disbursed_on, -fee.amount) for fee in loan.fees if fee.amount]
+    kept_back = _fees_kept_back(loan, received)
+    if kept_back:
+        # A fee kept back at disbursement is already missing from the amount received.
+        flows.append((loan.disbursed_on, kept_back))
     return flows
+
+
+def _fees_kept_back(loan: Loan, received: Decimal) -> Decimal:
+    """The part of the fees charged at disbursement that the gap between the principal and the
+    amount received already accounts for (counted once, not twice)."""
+    if loan.principal is None or received >= loan.principal:
+        return Decimal(0)
+    at_payout = sum(
+        (
+            fee.amount
+            for fee in loan.fees
+            if fee.amount > 0 and (fee.charged_on is None or fee.charged_on == loan.disbursed_on)
+        ),
+        Decimal(0),
+    )
+    return min(loan.principal - received, at_payout)
 
 
 def effective_annual_cost(loan: Loan) -> Decimal | None:

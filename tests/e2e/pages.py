@@ -106,6 +106,11 @@ def build_world() -> World:
         ("review_queue", "/review/", "volunteer"),
         ("review_detail", f"/review/case/{c}/", "volunteer"),
         ("case_detail_as_volunteer", f"/cases/{c}/", "volunteer"),
+        # The public checkers take their language from the URL, not the cookie.
+        ("message_check", "/check/", "anon"),
+        ("message_check_en", "/check/?lang=en", "anon"),
+        ("loan_check", "/check/loan/", "anon"),
+        ("loan_check_en", "/check/loan/?lang=en", "anon"),
     ]
     return World(owner=owner, newcomer=newcomer, paths=paths, volunteer=volunteer)
 

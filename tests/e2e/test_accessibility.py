@@ -35,12 +35,40 @@ def _signup_errors(page):
     page.wait_for_selector("main [role=alert]")
 
 
+def _messages_checked(page):
+    from tests.checker.conftest import FAKE_PAPER, INSULT, REMINDER, THREAT
+
+    page.fill("textarea[name=messages]", "\n".join([THREAT, REMINDER, FAKE_PAPER, INSULT]))
+    page.click("#check-form button[type=submit]")
+    page.wait_for_selector("#check-result .finding")
+
+
+def _messages_too_long(page):
+    page.fill("textarea[name=messages]", "")
+    page.evaluate("document.querySelector('textarea[name=messages]').removeAttribute('maxlength')")
+    page.fill("textarea[name=messages]", "催" * 5001)
+    page.click("#check-form button[type=submit]")
+    page.wait_for_selector("#check-result [role=alert]")
+
+
+def _loan_checked(page):
+    for name, value in [("amount", "10000"), ("term", "12"), ("installment", "1000"),
+                        ("fee_name_1", "担保费"), ("fee_amount_1", "1000")]:  # fmt: skip
+        page.fill(f"input[name={name}]", value)
+    page.wait_for_selector("#loan-result #true-cost")
+
+
 # Pages in a state reached by using them: errors shown, an inline editor, the phone menu open.
 STATES = [
     ("case_detail+quick_add_errors", "case_detail", _quick_add_errors),
     ("case_detail+inline_edit", "case_detail", _inline_edit),
     ("home+menu_open", "home", _menu_open),
     ("signup+errors", "signup", _signup_errors),
+    ("message_check+result", "message_check", _messages_checked),
+    ("message_check_en+result", "message_check_en", _messages_checked),
+    ("message_check+too_long", "message_check", _messages_too_long),
+    ("loan_check+result", "loan_check", _loan_checked),
+    ("loan_check_en+result", "loan_check_en", _loan_checked),
 ]
 
 

@@ -191,3 +191,22 @@ def test_week_long_payday_loan_gets_a_cost_and_a_simple_rate_note():
     rules = {f.rule for f in result.findings}
     assert {"fee_withheld", "cost_above_36_percent", "rate_above_4x_lpr"} <= rules
     assert "2234.69%" in result.loans[0].note
+
+
+def test_a_fee_kept_back_at_disbursement_is_counted_once():
+    def loan(received, fees):
+        return domain.Loan(
+            ref="L1",
+            principal=Decimal(10000),
+            amount_received=Decimal(received),
+            disbursed_on=date(2025, 1, 1),
+            installments=(domain.Installment(date(2026, 1, 1), Decimal(10000)),),
+            fees=fees,
+        )
+
+    kept = effective_annual_cost(
+        loan(9000, (domain.Fee("服务费", Decimal(1000), date(2025, 1, 1)),))
+    )
+    assert kept == effective_annual_cost(loan(9000, ()))
+    # 10000 back a year after 9000 received: 11.11 %.
+    assert kept == Decimal("0.1111")
