@@ -303,8 +303,15 @@ class EvidenceRejected(ValueError):
     """The upload is not an accepted file type, or is too large."""
 
 
-def evidence_add(*, contact: Contact, upload: UploadedFile, uploaded_by=None) -> Evidence:
-    """Store an evidence file for a contact under a random name and record its SHA-256.
+def evidence_add(
+    *,
+    contact: Contact | None = None,
+    upload: UploadedFile,
+    uploaded_by=None,
+    case: Case | None = None,
+) -> Evidence:
+    """Store an evidence file for a contact (or, given `case`, for the case itself, e.g. a
+    lender's answer) under a random name and record its SHA-256.
 
     The type is judged from the content; the user's file name is kept only as a
     label, never in the storage path. The hash is computed from the same bytes
@@ -318,7 +325,7 @@ def evidence_add(*, contact: Contact, upload: UploadedFile, uploaded_by=None) ->
     reader = sniffing.HashingReader(upload)
     reader.seek(0)
     evidence = Evidence(
-        case=contact.case,
+        case=case if case is not None else contact.case,
         contact=contact,
         original_name=(upload.name or file_type.extension)[-255:],
         kind=file_type.kind,

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "letters",
     "imports",
     "review",
+    "actions",
 ]
 
 MIDDLEWARE = [

@@ -16,5 +16,6 @@ urlpatterns = [
     path("jobs/", include("jobs.urls")),
     path("imports/", include("imports.urls")),
     path("review/", include("review.urls")),
+    path("actions/", include("actions.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,135 @@
+"""Action pages: access, recording, answers, outcomes, and the escalation letter."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from actions.models import Action
+from cases.models import CaseEvent
+from letters.models import LetterDraft
+from tests.factories import ContactFactory
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+
+
+def list_url(case):
+    return reverse("actions:action_list", args=[case.pk])
+
+
+def test_anonymous_is_sent_to_login(client, case):
+    assert client.get(list_url(case)).status_code == 302
+
+
+def test_another_borrower_gets_404(other_client, case, complaint):
+    assert other_client.get(list_url(case)).status_code == 404
+    assert (
+        other_client.get(reverse("actions:action_detail", args=[complaint.pk])).status_code == 404
+    )
+
+
+def test_outsider_volunteer_gets_404(client, outsider_volunteer, shared_case, complaint):
+    client.force_login(outsider_volunteer)
+    assert client.get(list_url(shared_case)).status_code == 404
+
+
+def test_volunteer_reads_but_may_not_record(volunteer_client, shared_case, complaint):
+    assert volunteer_client.get(list_url(shared_case)).status_code == 200
+    url = reverse("actions:action_create", args=[shared_case.pk])
+    assert volunteer_client.get(url).status_code == 403
+    outcome = reverse("actions:outcome_set", args=[complaint.pk])
+    assert volunteer_client.post(outcome, {"outcome": "resolved"}).status_code == 403
+
+
+def test_wrong_method_is_refused(borrower_client, complaint):
+    assert (
+        borrower_client.get(reverse("actions:outcome_set", args=[complaint.pk])).status_code == 405
+    )
+
+
+def test_borrower_records_a_phone_complaint_with_a_ticket_number(borrower_client, case, loan):
+    url = reverse("actions:action_create", args=[case.pk])
+    response = borrower_client.post(url, {
+        "channel": "lender", "method": "phone", "loan": loan.pk, "sent_on": "2026-03-01",
+        "ticket_number": "T-1",
+    })  # fmt: skip
+    action = Action.objects.get()
+    assert response.status_code == 302
+    assert (action.ticket_number, action.sent_on, action.created_by_id) == (
+        "T-1",
+        date(2026, 3, 1),
+        case.owner_id,
+    )
+
+
+def test_registered_post_needs_its_tracking_number(borrower_client, case, loan):
+    url = reverse("actions:action_create", args=[case.pk])
+    response = borrower_client.post(
+        url, {"channel": "lender", "method": "registered_post", "sent_on": "2026-03-01"}
+    )
+    assert response.status_code == 200
+    assert not Action.objects.exists()
+
+
+def test_received_before_sent_is_refused(borrower_client, case):
+    url = reverse("actions:action_create", args=[case.pk])
+    borrower_client.post(
+        url,
+        {
+            "channel": "lender",
+            "method": "online",
+            "sent_on": "2026-03-05",
+            "received_on": "2026-03-01",
+        },
+    )
+    assert not Action.objects.exists()
+
+
+def test_case_page_lists_the_open_action_with_days_left(borrower_client, case, complaint):
+    html = borrower_client.get(reverse("cases:case_detail", args=[case.pk])).content.decode()
+    assert 'id="actions"' in html
+    assert reverse("actions:action_detail", args=[complaint.pk]) in html
+
+
+def test_an_answer_with_a_file_is_kept_as_evidence(borrower_client, complaint):
+    url = reverse("actions:response_create", args=[complaint.pk])
+    upload = SimpleUploadedFile("answer.png", PNG, content_type="image/png")
+    response = borrower_client.post(
+        url, {"received_on": "2026-03-10", "text": "已受理", "file": upload}
+    )
+    assert response.status_code == 302
+    answer = complaint.responses.get()
+    assert answer.evidence.case_id == complaint.case_id and answer.evidence.contact is None
+
+
+def test_a_repayment_plan_outcome_becomes_the_installment_agreement_event(
+    borrower_client, complaint
+):
+    url = reverse("actions:outcome_set", args=[complaint.pk])
+    borrower_client.post(
+        url, {"outcome": "resolved", "outcome_on": "2026-03-12", "repayment_plan": "on"}
+    )
+    complaint.refresh_from_db()
+    assert complaint.outcome == "resolved"
+    event = CaseEvent.objects.get(case=complaint.case)
+    assert event.kind == "installment_agreement_signed" and event.loan_id == complaint.loan_id
+
+
+@pytest.mark.django_db
+def test_escalation_letter_names_the_earlier_complaint_and_the_contacts_after(
+    borrower_client, case, complaint
+):
+    ContactFactory(case=case, ref="C1", occurred_at=datetime(2026, 3, 3, 23, 10, tzinfo=SHANGHAI))
+    response = borrower_client.post(
+        reverse("actions:escalate", args=[case.pk]), {"kind": "complaint_regulator"}
+    )
+    draft = LetterDraft.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "letters:letter_edit", args=[draft.pk]
+    )
+    text = draft.fields["prior_complaint"]
+    assert "本人于2026年3月1日通过电话向浙江网商银行股份有限公司投诉（工单号：T-2026-0301）" in text
+    assert "2026年3月3日" in text
