@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 
 from cases.models import Case, Loan
 from cases.selectors import case_findings
+from letters.kinds import TakenAction
 from rules.engine.outcomes import BeforeAfter, Deadline, before_after, reply_deadline
 from rules.engine.routing import route
 
@@ -111,3 +112,16 @@ def actions_overview(*, case: Case, today: date | None = None) -> ActionsOvervie
 def unseen_reminders(*, case: Case) -> QuerySet[Reminder]:
     """Reminders of the case's actions the borrower has not dismissed yet (the in-app copy)."""
     return Reminder.objects.filter(action__case=case, seen_at__isnull=True).select_related("action")
+
+
+def taken_actions(case: Case) -> tuple[TakenAction, ...]:
+    """The case's actions as the letters take them (plain data, oldest first)."""
+    rows = Action.objects.filter(case=case).order_by("sent_on", "id")
+    result = []
+    for action in rows:
+        with translation.override("zh-hans"):
+            zh = str(action.get_channel_display())
+        with translation.override("en"):
+            en = str(action.get_channel_display())
+        result.append(TakenAction(action.channel, action.sent_on, zh, en, action.ticket_number))
+    return tuple(result)

@@ -71,6 +71,18 @@ class SentLetter:
 
 
 @dataclass(frozen=True, slots=True)
+class TakenAction:
+    """A complaint or letter the borrower recorded as sent (passed in by the actions app
+    through letters.services.ACTION_SOURCES: letters never import it)."""
+
+    channel: str
+    sent_on: date
+    label_zh: str
+    label_en: str
+    ticket: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class LetterInput:
     case: domain.Case
     assessment: Assessment
@@ -82,6 +94,7 @@ class LetterInput:
     evidence: tuple[EvidenceFile, ...] = ()
     lenders: Mapping[str, LenderInfo] = field(default_factory=dict)
     sent: tuple[SentLetter, ...] = ()
+    actions: tuple[TakenAction, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
