@@ -115,13 +115,19 @@ def unseen_reminders(*, case: Case) -> QuerySet[Reminder]:
 
 
 def taken_actions(case: Case) -> tuple[TakenAction, ...]:
-    """The case's actions as the letters take them (plain data, oldest first)."""
-    rows = Action.objects.filter(case=case).order_by("sent_on", "id")
+    """The case's actions as the letters take them (plain data, oldest first); the answer
+    deadline only while no answer has come."""
+    loans = list(Loan.objects.filter(case=case).order_by("id"))
     result = []
-    for action in rows:
+    for action in Action.objects.filter(case=case).order_by("sent_on", "id"):
         with translation.override("zh-hans"):
             zh = str(action.get_channel_display())
         with translation.override("en"):
             en = str(action.get_channel_display())
-        result.append(TakenAction(action.channel, action.sent_on, zh, en, action.ticket_number))
+        unanswered = action.outcome in ("pending", "no_answer") and not action.responses.exists()
+        due = action_deadline(action, action_lender_type(action, loans)).due if unanswered else None
+        result.append(
+            TakenAction(action.channel, action.sent_on, zh, en, action.ticket_number,
+                        method=action.method, due=due)
+        )  # fmt: skip
     return tuple(result)

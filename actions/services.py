@@ -19,7 +19,6 @@ from cases.models import Case, Evidence, Loan
 from cases.services import event_create, evidence_add
 from letters.models import LetterDraft, LetterVersion
 from letters.services import letter_draft_create, letter_draft_update
-from rules.engine.outcomes import BeforeAfter
 
 from .models import Action, Outcome, Reminder, Response
 from .selectors import action_deadline, action_lender_type, actions_overview
@@ -36,10 +35,6 @@ ACTION_FIELDS = (
 )
 #: Days before the due date the first reminder goes out.
 REMIND_BEFORE_DAYS = 3
-#: Letter kinds addressed to the lender itself: their facts say 贵司.
-TO_THE_LENDER = frozenset(
-    {"complaint_lender", "stop_harassment", "negotiation", "information_request", "pi_request"}
-)
 
 
 @transaction.atomic
@@ -191,111 +186,46 @@ def _zh_date(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-ZH_METHOD = {
-    "registered_post": "挂号信",
-    "online": "线上渠道",
-    "phone": "电话",
-    "in_person": "现场",
-}
-ZH_CHANNEL = {
-    "lender": "贷款机构",
-    "agency": "催收机构",
-    "12378": "12378热线（国家金融监督管理总局）",
-    "12345": "12345热线",
-    "12321": "12321举报受理中心",
-    "pi_regulator": "个人信息保护主管部门",
-    "110": "公安机关",
-    "12363": "12363热线（中国人民银行）",
-    "court": "人民法院",
-}
-
-
-def facts_line(
-    *,
-    action: Action,
-    effect: BeforeAfter,
-    due: date,
-    today: date,
-    lender: str,
-    to_lender: bool,
-    language: str = "zh-hans",
-) -> str:
-    """What the borrower did and what followed, in the sender's own voice, for a later letter:
-    "在本人于2026年3月1日通过电话向贵司投诉（工单号：…）后，贵司仍于……联系本人共N次。"
-    """
-    dates = sorted(dict.fromkeys(effect.after_dates))
-    shown = dates[:10]
+def prior_complaint_line(*, action: Action, due: date, today: date, language: str) -> str:
+    """The earlier complaint as the regulator complaint states it ("向被投诉人投诉的情况"), in
+    the sender's voice. The contacts after it are in the letter's facts (letters' base)."""
+    unanswered = action.is_open and not action.responses.exists() and today > due
     if language == "en":
-        where = "you" if to_lender and action.channel == "lender" else action.get_channel_display()
-        ticket = f" (ticket no. {action.ticket_number})" if action.ticket_number else ""
-        text = f"On {action.sent_on.isoformat()} I complained to {where}{ticket}."
-        if action.is_open and today > due:
-            text += f" No answer had come by {due.isoformat()}."
-        if effect.contacts_after:
-            who = "you" if to_lender else (lender or "the lender")
-            days = ", ".join(d.isoformat() for d in shown) + (
-                " and others" if len(dates) > 10 else ""
-            )
-            text += (
-                f" After that complaint, {who} still contacted me {effect.contacts_after} times "
-                f"within {effect.days} days ({days})."
-            )
+        where = "the respondent" if action.channel == "lender" else action.get_channel_display()
+        text = f"On {action.sent_on.isoformat()} I complained to {where}"
+        text += f" (ticket no. {action.ticket_number})." if action.ticket_number else "."
+        if unanswered:
+            text += f" By {due.isoformat()} I had received no answer."
         return text
-    who = "贵司" if to_lender else (lender or "贷款机构")
-    where = who if action.channel == "lender" else ZH_CHANNEL.get(action.channel, "")
-    ticket = f"（工单号：{action.ticket_number}）" if action.ticket_number else ""
-    how = ZH_METHOD.get(action.method, "")
-    head = f"本人于{_zh_date(action.sent_on)}通过{how}向{where}投诉{ticket}"
-    parts = []
-    if effect.contacts_after:
-        days = "、".join(_zh_date(d) for d in shown) + ("等" if len(dates) > 10 else "")
-        parts.append(
-            f"在{head}后，{who}仍于{days}联系本人，{effect.days}日内共{effect.contacts_after}次。"
-        )
-    else:
-        parts.append(f"{head}。")
-    if action.is_open and today > due:
-        parts.append(f"截至{_zh_date(due)}，{where}未作答复。")
-    return "".join(parts)
+    with translation.override("zh-hans"):
+        where = "被投诉人" if action.channel == "lender" else str(action.get_channel_display())
+    text = f"本人已于{_zh_date(action.sent_on)}向{where}投诉"
+    text += f"（工单号：{action.ticket_number}）。" if action.ticket_number else "。"
+    if unanswered:
+        text += f"截至{_zh_date(due)}，本人未收到答复。"
+    return text
 
 
-def escalation_draft_create(
-    *, case: Case, owner, kind: str, facts: list[str], language: str = "zh-hans"
-) -> LetterDraft:
-    """A new letter of `kind` with the earlier actions written into its facts, for the
-    borrower to check and edit like any draft."""
-    draft = letter_draft_create(case=case, owner=owner, kind=kind, language=language)
-    fields = dict(draft.fields)
-    text = "\n".join(facts)
-    if kind == "complaint_regulator":
-        fields["prior_complaint"] = text[:1000]
-    else:
-        fields["extra_facts"] = text[:4000]
-    return letter_draft_update(draft=draft, language=language, fields=fields)
-
-
+@transaction.atomic
 def escalation_draft_for_case(
     *, case: Case, owner, kind: str, today: date | None = None
 ) -> LetterDraft:
-    """The next step's letter, its facts naming each earlier action and the contacts after it."""
+    """The next step's letter. Its facts name each earlier complaint and the contacts after it
+    (letters' base does that for every letter); the regulator complaint also states the
+    complaint to the lender in its own field, pre-filled here for the borrower to check."""
     today = today or timezone.localdate()
+    language = "en" if (translation.get_language() or "").startswith("en") else "zh-hans"
+    draft = letter_draft_create(case=case, owner=owner, kind=kind, language=language)
+    if kind != "complaint_regulator":
+        return draft
     overview = actions_overview(case=case, today=today)
-    language = translation.get_language() or "zh-hans"
-    language = "en" if language.startswith("en") else "zh-hans"
-    loan = Loan.objects.filter(case=case).order_by("id").first()
-    lender = loan.display_lender if loan else ""
+    rows = sorted(overview.rows, key=lambda r: (r.action.sent_on, r.action.pk))
     lines = [
-        facts_line(
-            action=row.action,
-            effect=row.effect,
-            due=row.deadline.due,
-            today=today,
-            lender=lender,
-            to_lender=kind in TO_THE_LENDER,
-            language=language,
-        )  # fmt: skip
-        for row in sorted(overview.rows, key=lambda r: (r.action.sent_on, r.action.pk))
+        prior_complaint_line(action=r.action, due=r.deadline.due, today=today, language=language)
+        for r in rows
+        if r.action.channel in ("lender", "agency")
     ]
-    return escalation_draft_create(
-        case=case, owner=owner, kind=kind, facts=lines, language=language
-    )
+    if not lines:
+        return draft
+    fields = {**draft.fields, "prior_complaint": "".join(lines)[:1000]}
+    return letter_draft_update(draft=draft, language=language, fields=fields)
