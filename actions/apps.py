@@ -8,9 +8,16 @@ class ActionsConfig(AppConfig):
 
     def ready(self):
         # Letters show the actions taken without importing this app: the arrow stays one way.
+        from cases.bundle import BUNDLE_LOADERS, BUNDLE_STORERS
         from letters.services import ACTION_SOURCES
 
+        from .bundle import actions_load, actions_store
         from .selectors import taken_actions
 
-        if taken_actions not in ACTION_SOURCES:
-            ACTION_SOURCES.append(taken_actions)
+        for registry, function in (
+            (ACTION_SOURCES, taken_actions),
+            (BUNDLE_STORERS, actions_store),
+            (BUNDLE_LOADERS, actions_load),
+        ):
+            if function not in registry:
+                registry.append(function)

@@ -41,6 +41,5 @@ def test_the_english_letter_says_it_too(case, complaint):
     ContactFactory(case=case, ref="C1", occurred_at=datetime(2026, 3, 3, 23, 5, tzinfo=SHANGHAI))
     html = render(case, "stop_harassment", language="en")
     assert (
-        "After that complaint, you still contacted me on 2026-03-03: 1 time within 14 days."
-        in html
+        "After that complaint, you still contacted me on 2026-03-03: 1 time within 14 days." in html
     )
