@@ -137,3 +137,25 @@ def test_volunteer_may_not_start_an_escalation_letter(volunteer_client, shared_c
     )
     assert response.status_code == 403
     assert not LetterDraft.objects.exists()
+
+
+def test_the_saved_action_plan_shows_the_ladder_with_the_complaint_ticked(
+    borrower_client, case, borrower, complaint
+):
+    from guidance.services import guidance_plan_create
+    from tests.test_smoke import PLAN_ANSWERS
+
+    plan = guidance_plan_create(owner=borrower, case=case, answers=PLAN_ANSWERS)
+    html = borrower_client.get(reverse("guidance:plan_detail", args=[plan.pk])).content.decode()
+    assert 'id="plan-ladder"' in html
+    assert 'class="ladder-step done"' in html
+
+
+def test_case_page_without_actions_runs_no_action_overview(borrower_client, case, monkeypatch):
+    from actions import selectors
+
+    monkeypatch.setattr(
+        selectors, "actions_overview", lambda **kw: (_ for _ in ()).throw(AssertionError)
+    )
+    response = borrower_client.get(reverse("cases:case_detail", args=[case.pk]))
+    assert response.status_code == 200
