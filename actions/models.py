@@ -111,6 +111,9 @@ class Response(models.Model):
     """An answer received: its date, its words, and the file as evidence."""
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="responses")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     received_on = models.DateField(_("date received"))
     text = models.TextField(_("what they answered"), blank=True)
     evidence = models.ForeignKey(
@@ -157,3 +160,23 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.kind} {self.due_on:%Y-%m-%d}"
+
+
+class ActForMe(models.Model):
+    """The borrower's separate consent that the organisation a case is shared with may record
+    actions on their behalf. It lapses with the share and can be withdrawn on its own."""
+
+    share = models.OneToOneField(
+        "cases.CaseShare", on_delete=models.CASCADE, related_name="act_for_me"
+    )
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    granted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("consent to act for the borrower")
+        verbose_name_plural = _("consents to act for the borrower")
+
+    def __str__(self) -> str:
+        return str(self.share)

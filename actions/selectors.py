@@ -11,14 +11,14 @@ from datetime import date
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone, translation
 
-from cases.models import Case, Loan
+from cases.models import Case, CaseShare, Loan
 from cases.selectors import case_findings
 from letters.kinds import TakenAction
 from rules.engine.outcomes import BeforeAfter, Deadline, before_after, reply_deadline
 from rules.engine.routing import route
 
 from .ladder import ActionFact, Step, ladder
-from .models import Action, Reminder, Response
+from .models import ActForMe, Action, Reminder, Response
 
 
 def action_lender_type(action: Action, loans: list[Loan]) -> str:
@@ -107,6 +107,20 @@ def actions_overview(*, case: Case, today: date | None = None) -> ActionsOvervie
     ]
     steps = ladder(routing, facts, today=today, language=translation.get_language() or "zh-hans")
     return ActionsOverview(rows=rows, steps=steps, lender_type=lender_type, today=today)
+
+
+def case_shares_with_consent(*, case: Case) -> list[CaseShare]:
+    """The case's active shares, each with `acts_for_me`: whether its organisation may record
+    actions on the borrower's behalf."""
+    shares = list(
+        CaseShare.objects.filter(case=case, revoked_at__isnull=True)
+        .select_related("organisation")
+        .order_by("granted_at")
+    )
+    consented = set(ActForMe.objects.filter(share__in=shares).values_list("share_id", flat=True))
+    for share in shares:
+        share.acts_for_me = share.pk in consented
+    return shares
 
 
 def unseen_reminders(*, case: Case) -> QuerySet[Reminder]:

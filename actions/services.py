@@ -15,12 +15,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from cases.models import Case, Evidence, Loan
+from cases.models import Case, CaseShare, Evidence, Loan
 from cases.services import event_create, evidence_add
 from letters.models import LetterDraft, LetterVersion
 from letters.services import letter_draft_create, letter_draft_update
 
-from .models import Action, Outcome, Reminder, Response
+from .models import ActForMe, Action, Outcome, Reminder, Response
 from .selectors import action_deadline, action_lender_type, actions_overview
 
 ACTION_FIELDS = (
@@ -80,7 +80,10 @@ def response_create(
     evidence = None
     if upload is not None:
         evidence = evidence_add(case=action.case, upload=upload, uploaded_by=uploaded_by)
-    response = Response(action=action, received_on=received_on, text=text, evidence=evidence)
+    response = Response(
+        action=action, received_on=received_on, text=text, evidence=evidence,
+        recorded_by=uploaded_by,
+    )  # fmt: skip
     response.full_clean()
     response.save()
     return response
@@ -107,6 +110,15 @@ def action_set_outcome(
                   "note": note},
         )  # fmt: skip
     return action
+
+
+def act_for_me_set(*, share: CaseShare, granted_by, grant: bool) -> None:
+    """Give or withdraw the borrower's consent that the share's organisation records actions
+    on their behalf. Separate from sharing itself, and lapses when the share is revoked."""
+    if grant:
+        ActForMe.objects.get_or_create(share=share, defaults={"granted_by": granted_by})
+    else:
+        ActForMe.objects.filter(share=share).delete()
 
 
 # Reminders

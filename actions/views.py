@@ -20,8 +20,15 @@ from letters.models import LetterVersion
 from selfhelp.views import HtmxHttpRequest
 
 from . import selectors, services
-from .access import get_action_for_user, get_case_for_actions, get_reminder_for_user
-from .forms import ActionForm, EscalateForm, ExtensionForm, OutcomeForm, ResponseForm
+from .access import (
+    get_action_for_user,
+    get_case_for_actions,
+    get_case_for_owner,
+    get_reminder_for_user,
+    get_share_for_owner,
+    may_record,
+)
+from .forms import ActForMeForm, ActionForm, EscalateForm, ExtensionForm, OutcomeForm, ResponseForm
 
 
 @require_GET
@@ -30,11 +37,14 @@ def action_list(request: HtmxHttpRequest, case_pk: int) -> HttpResponse:
     """The case's actions with days left, the effect of each, and the escalation ladder."""
     case = get_case_for_actions(request.user, case_pk, path=request.path)
     overview = selectors.actions_overview(case=case)
+    is_owner = case.owner_id == request.user.pk
     context = {
         "case": case,
         "overview": overview,
-        "can_edit": case.owner_id == request.user.pk,
-        "reminders": selectors.unseen_reminders(case=case),
+        "can_edit": may_record(request.user, case),
+        "is_owner": is_owner,
+        "reminders": selectors.unseen_reminders(case=case) if is_owner else [],
+        "shares": selectors.case_shares_with_consent(case=case) if is_owner else [],
     }
     return render(request, "actions/action_list.html", context)
 
@@ -70,7 +80,8 @@ def _detail_context(request: HtmxHttpRequest, action, **forms) -> dict:
         "row": row,
         "chart": chart,
         "overview": overview,
-        "can_edit": action.case.owner_id == request.user.pk,
+        "can_edit": may_record(request.user, action.case),
+        "is_owner": action.case.owner_id == request.user.pk,
         "response_form": forms.get("response_form") or ResponseForm(),
         "outcome_form": forms.get("outcome_form")
         or OutcomeForm(initial={"outcome": action.outcome, "outcome_on": timezone.localdate()}),
@@ -140,7 +151,7 @@ def extension_record(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @login_required
 def escalate(request: HtmxHttpRequest, case_pk: int) -> HttpResponse:
     """Start the next step's letter with the earlier actions and what followed in its facts."""
-    case = get_case_for_actions(request.user, case_pk, write=True, path=request.path)
+    case = get_case_for_owner(request.user, case_pk, path=request.path)
     form = EscalateForm(request.POST)
     if not form.is_valid():
         return redirect("actions:action_list", case_pk=case.pk)
@@ -157,3 +168,17 @@ def reminder_dismiss(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     reminder = get_reminder_for_user(request.user, pk, path=request.path)
     services.reminder_dismiss(reminder=reminder)
     return redirect("actions:action_list", case_pk=reminder.action.case_id)
+
+
+@require_POST
+@login_required
+def act_for_me_set(request: HtmxHttpRequest, case_pk: int) -> HttpResponse:
+    """The borrower gives or withdraws an organisation's consent to record actions for them."""
+    case = get_case_for_owner(request.user, case_pk, path=request.path)
+    form = ActForMeForm(request.POST)
+    if form.is_valid():
+        share = get_share_for_owner(request.user, case, form.cleaned_data["share"])
+        services.act_for_me_set(
+            share=share, granted_by=request.user, grant=form.cleaned_data["grant"]
+        )
+    return redirect("actions:action_list", case_pk=case.pk)

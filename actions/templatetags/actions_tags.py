@@ -33,7 +33,7 @@ def case_ladder(context, case):
     return {
         "case": case,
         "steps": overview.steps,
-        "can_edit": request is not None and case.owner_id == request.user.pk,
+        "is_owner": request is not None and case.owner_id == request.user.pk,
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
     }
 
