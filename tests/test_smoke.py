@@ -153,6 +153,7 @@ URL_KWARGS: dict[str, Callable[[World], dict]] = {
     "actions:action_list": lambda w: {"case_pk": w.case.pk},
     "actions:action_create": lambda w: {"case_pk": w.case.pk},
     "actions:escalate": lambda w: {"case_pk": w.case.pk},
+    "actions:act_for_me_set": lambda w: {"case_pk": w.case.pk},
     "actions:action_detail": lambda w: {"pk": w.action.pk},
     "actions:response_create": lambda w: {"pk": w.action.pk},
     "actions:outcome_set": lambda w: {"pk": w.action.pk},
