@@ -35,17 +35,19 @@ run: setup-run
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py seed_demo
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (borrower@example.com / demo-pass-2026)"
-	@trap 'kill 0' EXIT; $(PY) manage.py db_worker & while true; do $(PY) manage.py send_reminders -v 0 >/dev/null; sleep 300; done & $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@trap 'kill 0' EXIT; scripts/supervise.sh $(PY) manage.py db_worker & while true; do $(PY) manage.py send_reminders -v 0 >/dev/null; sleep 300; done & $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The background worker for the configured task backend (SELFHELP_TASKS_BACKEND):
 # `db_worker` for the database backend (the default); for django_tasks_rq.RQBackend an RQ worker
 # on REDIS_URL's "default" queue (with django-tasks-rq's Job class, which it needs).
-# Run one or more next to the web server, under the same environment.
+# Run one or more next to the web server, under the same environment; each database worker
+# needs its own SELFHELP_WORKER_ID (e.g. `SELFHELP_WORKER_ID=2 make worker`). A worker that
+# dies is started again by scripts/supervise.sh and takes back the task it was running.
 worker: venv secret-key
 	@if [ "$${SELFHELP_TASKS_BACKEND:-django_tasks_db.DatabaseBackend}" = "django_tasks_rq.RQBackend" ]; then \
-		exec $(PY) manage.py rqworker --job-class django_tasks_rq.Job default; \
+		exec scripts/supervise.sh $(PY) manage.py rqworker --job-class django_tasks_rq.Job default; \
 	else \
-		exec $(PY) manage.py db_worker; \
+		exec scripts/supervise.sh $(PY) manage.py db_worker; \
 	fi
 
 lint: venv

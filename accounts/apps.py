@@ -10,6 +10,7 @@ class AccountsConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
 
         user_logged_in.connect(_second_factor_on_login, dispatch_uid="accounts_twofa_login")
+        user_logged_in.connect(_activity_on_login, dispatch_uid="accounts_activity_login")
 
 
 def _second_factor_on_login(sender, request, user, **kwargs) -> None:
@@ -20,3 +21,11 @@ def _second_factor_on_login(sender, request, user, **kwargs) -> None:
 
     if request is not None and hasattr(request, "session"):
         twofa_session_start(session=request.session, user=user)
+
+
+def _activity_on_login(sender, request, user, **kwargs) -> None:
+    """A new session starts as just used, so its first page need not write the session."""
+    from .middleware import session_mark_active
+
+    if request is not None and hasattr(request, "session"):
+        session_mark_active(session=request.session)

@@ -20,16 +20,17 @@ from django.utils.translation import ngettext
 from selfhelp.forms import AccessibleFormMixin
 
 from .models import User
-from .services import TwoFactorLocked, twofa_code_check, twofa_pending_check
+from .services import (
+    TwoFactorLocked,
+    password_reset_unknown_address,
+    twofa_code_check,
+    twofa_pending_check,
+)
 from .totp import DIGITS
 
 PASSWORD_HELP = _(
-    "At least 8 characters. Not a common password, not only numbers, "
+    "At least 10 characters. Not a common password, not only numbers, "
     "and not too close to your email address or name."
-)
-EMAIL_UNAVAILABLE = _(
-    "This email address cannot be used to sign up. If you already have an account, "
-    "log in or reset your password."
 )
 
 
@@ -38,34 +39,29 @@ def normalise_email(value: str) -> str:
     return (value or "").strip().lower()
 
 
-class SignupForm(AccessibleFormMixin, auth_forms.BaseUserCreationForm):
-    class Meta:
-        model = User
-        fields = ("email", "display_name")
-        labels = {"email": _("Email address"), "display_name": _("Your name")}
-        help_texts = {
-            "email": _(
-                "You log in with it. We only write to it when you ask for a new "
-                "password, and that email does not mention debt."
-            ),
-            "display_name": _("How the app greets you. A nickname is fine."),
-        }
-        widgets = {
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "display_name": forms.TextInput(attrs={"autocomplete": "nickname"}),
-        }
+class SignupForm(AccessibleFormMixin, forms.Form):
+    """Step one of signing up: the address (and a name). The password is chosen from the
+    emailed link, so the form never checks whether the address has an account."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["password1"].help_text = PASSWORD_HELP
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        help_text=_(
+            "We send a link to it to finish signing up. We only write to it when you ask, "
+            "and our emails do not mention debt."
+        ),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    display_name = forms.CharField(
+        label=_("Your name"),
+        max_length=100,
+        required=False,
+        help_text=_("How the app greets you. A nickname is fine."),
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+    )
 
     def clean_email(self) -> str:
-        email = normalise_email(self.cleaned_data.get("email", ""))
-        # One neutral message whether the address is taken or refused for another
-        # reason, so the form does not state outright that an account exists.
-        if User.objects.filter(email__iexact=email).exists():
-            raise ValidationError(EMAIL_UNAVAILABLE, code="email_unavailable")
-        return email
+        return normalise_email(self.cleaned_data.get("email", ""))
 
 
 class LoginForm(AccessibleFormMixin, auth_forms.AuthenticationForm):
@@ -102,6 +98,13 @@ class PasswordResetForm(AccessibleFormMixin, auth_forms.PasswordResetForm):
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
+
+    def save(self, *args, request=None, **kwargs) -> None:
+        """Django's reset email to an account; to an address without one, a note instead."""
+        email = self.cleaned_data["email"]
+        if request is not None and not any(self.get_users(email)):
+            password_reset_unknown_address(email=email, site_url=request.build_absolute_uri("/"))
+        super().save(*args, request=request, **kwargs)
 
 
 class ProfileForm(AccessibleFormMixin, forms.ModelForm):

@@ -52,6 +52,11 @@ class User(AbstractUser):
         return self.display_name or self.email
 
     @property
+    def is_pending_signup(self) -> bool:
+        """Signed up but has not yet chosen a password from the emailed link."""
+        return not self.is_active and not self.has_usable_password()
+
+    @property
     def is_volunteer(self) -> bool:
         """True when the user belongs to at least one legal-aid organisation."""
         return self.memberships.exists()

@@ -10,10 +10,16 @@ from datetime import UTC, datetime, timedelta
 from importlib import import_module
 
 from django.conf import settings
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.contrib.sessions.backends.base import SessionBase
-from django.db import transaction
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
 from selfhelp.deletion import delete_with_files
 
@@ -22,12 +28,117 @@ from .models import RecoveryCode, TOTPDevice, TwoFactorFailure, User
 
 
 def user_signup(*, email: str, password: str, display_name: str = "") -> User:
-    """Create a borrower account. The caller has already validated the password."""
+    """Create an active borrower account at once (demo data, tests, staff tools).
+
+    The sign-up page does not use it: see user_signup_request.
+    """
     user = User(email=email.strip().lower(), display_name=display_name.strip())
     user.set_password(password)
     user.full_clean()
     user.save()
     return user
+
+
+class SignupTokenGenerator(PasswordResetTokenGenerator):
+    """One-use links that finish a sign-up; a password-reset token does not fit them."""
+
+    key_salt = "accounts.services.SignupTokenGenerator"
+
+
+signup_token_generator = SignupTokenGenerator()
+
+
+def _send(*, to: str, subject_template: str, body_template: str, context: dict) -> None:
+    subject = "".join(render_to_string(subject_template, context).splitlines())
+    send_mail(subject, render_to_string(body_template, context), None, [to])
+
+
+def user_signup_request(*, email: str, display_name: str, site_url: str) -> None:
+    """Answer a sign-up the same way whether or not the address already has an account.
+
+    Having an account here means having debt trouble, so the page never says
+    which case it is: an email goes to the address either way. A new address
+    gets a pending account (inactive, no password) and a link to choose the
+    password, so only whoever reads the mailbox can finish the sign-up. An
+    address with an account gets a reminder with links to log in or reset.
+    """
+    email = email.strip().lower()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        user = User(email=email, display_name=display_name.strip(), is_active=False)
+        user.set_unusable_password()
+        user.full_clean()
+        try:
+            with transaction.atomic():
+                user.save()
+        except IntegrityError:  # the same address, signed up at the same moment
+            user = User.objects.get(email__iexact=email)
+    context = {"email": user.email, "site_url": site_url.rstrip("/")}
+    if user.is_pending_signup:
+        context["link"] = context["site_url"] + reverse(
+            "accounts:signup_confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": signup_token_generator.make_token(user),
+            },
+        )
+        body = "accounts/email/signup_finish.txt"
+    else:
+        body = "accounts/email/signup_exists.txt"
+    _send(
+        to=user.email,
+        subject_template="accounts/email/signup_subject.txt",
+        body_template=body,
+        context=context,
+    )
+
+
+def user_for_signup_link(*, uidb64: str, token: str) -> User | None:
+    """The pending account a finish-sign-up link is for, or None if the link is not valid."""
+    try:
+        pk = int(urlsafe_base64_decode(uidb64).decode())
+    except (ValueError, UnicodeDecodeError):
+        return None
+    user = User.objects.filter(pk=pk).first()
+    if user is None or not user.is_pending_signup:
+        return None
+    if not signup_token_generator.check_token(user, token):
+        return None
+    return user
+
+
+def user_signup_complete(*, user: User, password: str) -> User:
+    """Give a pending account its password and open it (the caller validated the password)."""
+    user.set_password(password)
+    user.is_active = True
+    user.full_clean()
+    user.save(update_fields=["password", "is_active"])
+    return user
+
+
+def signups_prune(*, older_than_days: int = 7) -> int:
+    """Delete pending sign-ups (no password ever chosen) older than the given age."""
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    stale = User.objects.filter(is_active=False, date_joined__lt=cutoff)
+    ids = [user.pk for user in stale if user.is_pending_signup]
+    User.objects.filter(pk__in=ids).delete()
+    return len(ids)
+
+
+def password_reset_unknown_address(*, email: str, site_url: str) -> None:
+    """Write to an address that asked for a new password but has no account.
+
+    The reset page answers the same either way; an email either way keeps the
+    timing the same too, and tells the person how to sign up.
+    """
+    context = {"email": email, "site_url": site_url.rstrip("/")}
+    context["signup_link"] = context["site_url"] + reverse("accounts:signup")
+    _send(
+        to=email,
+        subject_template="registration/password_reset_subject.txt",
+        body_template="accounts/email/password_reset_unknown.txt",
+        context=context,
+    )
 
 
 def user_update_profile(*, user: User, display_name: str) -> User:

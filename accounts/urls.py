@@ -6,6 +6,8 @@ from . import forms, views
 app_name = "accounts"
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
+    path("signup/sent/", views.signup_sent, name="signup_sent"),
+    path("signup/<uidb64>/<token>/", views.signup_confirm, name="signup_confirm"),
     path(
         "login/",
         auth_views.LoginView.as_view(form_class=forms.LoginForm, redirect_authenticated_user=True),

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from selfhelp.views import HtmxHttpRequest
 
@@ -18,6 +18,7 @@ from .forms import (
     AccountDeleteForm,
     ProfileForm,
     RecoveryCodesSavedForm,
+    SetPasswordForm,
     SignupForm,
     TwoFactorCodeForm,
     TwoFactorSetupForm,
@@ -37,7 +38,9 @@ from .services import (
     twofa_mark_verified,
     twofa_session_state,
     user_delete,
-    user_signup,
+    user_for_signup_link,
+    user_signup_complete,
+    user_signup_request,
     user_update_profile,
 )
 
@@ -46,19 +49,39 @@ SESSION_NEXT = "twofa_next"
 
 @require_http_methods(["GET", "POST"])
 def signup(request: HtmxHttpRequest) -> HttpResponse:
+    """Ask for an address; the answer is the same whether or not it has an account."""
     if request.user.is_authenticated:
         return redirect("cases:case_list")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = user_signup(
+        user_signup_request(
             email=form.cleaned_data["email"],
-            password=form.cleaned_data["password1"],
             display_name=form.cleaned_data["display_name"],
+            site_url=request.build_absolute_uri("/"),
         )
+        return redirect("accounts:signup_sent")
+    return render(request, "accounts/user_signup.html", {"form": form})
+
+
+@require_GET
+def signup_sent(request: HtmxHttpRequest) -> HttpResponse:
+    """Check your email: said the same way for every address."""
+    return render(request, "accounts/user_signup_sent.html")
+
+
+@require_http_methods(["GET", "POST"])
+def signup_confirm(request: HtmxHttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """From the emailed link: choose a password, and the account opens and logs in."""
+    user = user_for_signup_link(uidb64=uidb64, token=token)
+    if user is None:
+        return render(request, "accounts/user_signup_confirm.html", {"valid_link": False})
+    form = SetPasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user_signup_complete(user=user, password=form.cleaned_data["new_password1"])
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome. Your account is ready."))
         return redirect("cases:case_list")
-    return render(request, "accounts/user_signup.html", {"form": form})
+    return render(request, "accounts/user_signup_confirm.html", {"valid_link": True, "form": form})
 
 
 @login_required

@@ -67,7 +67,6 @@ def action_record_extension(*, action: Action, extended_until: date, note: str =
     return action
 
 
-@transaction.atomic
 def response_create(
     *,
     action: Action,
@@ -76,15 +75,14 @@ def response_create(
     upload: UploadedFile | None = None,
     uploaded_by=None,
 ) -> Response:
-    """Record an answer; its file is kept as case evidence (checked, hashed, private)."""
-    evidence = None
+    """Record an answer; its file is kept as case evidence (checked, hashed, private).
+
+    The answer is checked before the file is written, and the file is written outside any
+    transaction (cases' evidence service deletes it again if its row cannot be saved)."""
+    response = Response(action=action, received_on=received_on, text=text, recorded_by=uploaded_by)
+    response.full_clean(exclude=["evidence"])
     if upload is not None:
-        evidence = evidence_add(case=action.case, upload=upload, uploaded_by=uploaded_by)
-    response = Response(
-        action=action, received_on=received_on, text=text, evidence=evidence,
-        recorded_by=uploaded_by,
-    )  # fmt: skip
-    response.full_clean()
+        response.evidence = evidence_add(case=action.case, upload=upload, uploaded_by=uploaded_by)
     response.save()
     return response
 

@@ -202,6 +202,26 @@ class _TooManyErrors(Exception):
 _MISSING = object()
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _unstorable(value: str):
+    """Why text cannot be stored as it is (a NUL, or half of a UTF-16 pair), or None."""
+    if "\x00" in value:
+        return _("Contains a NUL character (\\u0000), which cannot be stored. Remove it.")
+    if _SURROGATE.search(value):
+        return _(
+            "Contains a broken character (half of a UTF-16 pair, such as \\ud800). "
+            "Save the file again as UTF-8 from the app that made it."
+        )
+    return None
+
+
+def _printable(value: str) -> str:
+    """`value` safe to show and to encode as UTF-8: broken characters and NULs as escapes."""
+    return value.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\u0000")
+
+
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
@@ -214,7 +234,9 @@ class _Reader:
         self.zone = ZoneInfo(domain.DEFAULT_TIMEZONE)
 
     def error(self, path: str, message, **params) -> None:
-        self.errors.append(BundleIssue(path, message, params))
+        # Paths and values may quote the bundle's own text: keep them printable.
+        params = {k: _printable(v) if isinstance(v, str) else v for k, v in params.items()}
+        self.errors.append(BundleIssue(_printable(path), message, params))
         if len(self.errors) >= MAX_ERRORS:
             raise _TooManyErrors
 
@@ -258,6 +280,9 @@ class _Reader:
         value = obj.get(key, "")
         if not isinstance(value, str):
             self.error(_join(path, key), _("Must be text (a JSON string)."))
+            return ""
+        if problem := _unstorable(value):
+            self.error(_join(path, key), problem)
             return ""
         if limit is not None and len(value) > limit:
             self.error(
@@ -433,6 +458,8 @@ class _Reader:
         for index, value in enumerate(self.array(obj, key, path, MAX_LIST_ITEMS)):
             if not isinstance(value, str) or not value.strip():
                 self.error(f"{base}[{index}]", _("Must be non-empty text."))
+            elif problem := _unstorable(value):
+                self.error(f"{base}[{index}]", problem)
             elif len(value) > MAX_TAG_LENGTH:
                 self.error(
                     f"{base}[{index}]",
@@ -959,18 +986,29 @@ def _validation_to_bundle_error(exc: ValidationError, path: str, fields: dict[st
     return BundleError(issues)
 
 
-@transaction.atomic
 def case_import_bundle(*, owner, data: dict | str | bytes, title: str | None = None) -> Case:
     """Store a bundle as a new case of `owner`, all or nothing, and return the case.
 
-    Raises BundleError (nothing saved) when the bundle is invalid. The case and
-    its loans are full_clean'ed; installments, fees and events go through
-    bulk_create and contacts through cases.bulk.rows_insert, without per-row full_clean
-    (slow at 100,000 rows) because the parser has checked every value already.
+    Raises BundleError (nothing saved) when the bundle is invalid. Parsing (the
+    slow part for a big bundle) runs before the transaction, so no write lock is
+    held while it runs; only the inserts are inside it.
     """
     parsed = bundle_parse(data)
     lenders = _lenders_by_name({loan.lender for loan in parsed.loans if loan.lender})
+    return _case_store(owner=owner, parsed=parsed, lenders=lenders, title=title)
 
+
+@transaction.atomic
+def _case_store(
+    *, owner, parsed: domain.Case, lenders: dict[str, Lender], title: str | None
+) -> Case:
+    """Insert a parsed bundle in one transaction.
+
+    The case and its loans are full_clean'ed; installments, fees and events go
+    through bulk_create and contacts through cases.bulk.rows_insert, without
+    per-row full_clean (slow at 100,000 rows) because the parser has checked
+    every value already.
+    """
     case = Case(
         owner=owner,
         title=title or _default_title(parsed)[: _limit(Case, "title")],
@@ -1076,12 +1114,19 @@ def case_import_bundle(*, owner, data: dict | str | bytes, title: str | None = N
     return case
 
 
-def case_export_bundle(*, case: Case) -> dict:
-    """A stored case as a canonical `selfhelp.case/1` bundle (a dict ready for json.dumps)."""
+def case_export_bundle(*, case: Case, full_id_number: bool = True) -> dict:
+    """A stored case as a canonical `selfhelp.case/1` bundle (a dict ready for json.dumps).
+
+    With full_id_number=False (anyone but the owner), the borrower's ID number is
+    exported masked, as the case page shows it.
+    """
     domain_case = case_to_domain(case)
     for load in BUNDLE_LOADERS:
         domain_case = replace(domain_case, **load(case))
-    return bundle_dump(domain_case)
+    bundle = bundle_dump(domain_case)
+    if not full_id_number and bundle["borrower"].get("id_number"):
+        bundle["borrower"]["id_number"] = case.masked_id_number
+    return bundle
 
 
 def bundle_to_json(bundle: dict) -> str:

@@ -36,6 +36,21 @@ AMR_WB = FileType("audio", "audio/amr-wb", ".awb")
 WAV = FileType("audio", "audio/wav", ".wav")
 OGG = FileType("audio", "audio/ogg", ".ogg")
 
+ACCEPTED = (PNG, JPEG, GIF, WEBP, PDF, MP3, AAC, M4A, AMR, AMR_WB, WAV, OGG)
+_EXTENSIONS = {file_type.content_type: file_type.extension for file_type in ACCEPTED}
+
+
+def download_name(original_name: str, content_type: str) -> str:
+    """The uploader's file name with the extension of the type the content really is.
+
+    "screenshot.hta" holding a PNG downloads as "screenshot.png": the extension a
+    browser or desktop acts on is never the sender's choice.
+    """
+    base = original_name.replace("\\", "/").rsplit("/", 1)[-1]
+    stem = base.rsplit(".", 1)[0] if "." in base.lstrip(".") else base.lstrip(".")
+    return f"{stem.strip() or 'evidence'}{_EXTENSIONS.get(content_type, '.bin')}"
+
+
 #: ISO base media brands used for audio (M4A from iPhone voice memos and
 #: Android recorders, 3GP from older phones). Video-only brands are not listed.
 _MP4_AUDIO_BRANDS = {b"M4A ", b"M4B ", b"mp41", b"mp42", b"isom", b"iso2", b"3gp4", b"3gp5"}

@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from rules import domain
 from rules.engine.detect import detection_fields, detector_version
 
+from .evidence import download_name
+
 
 def evidence_storage():
     return storages["evidence"]
@@ -322,6 +324,11 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    @property
+    def download_name(self) -> str:
+        """The file name to download under: the extension follows the sniffed type."""
+        return download_name(self.original_name, self.content_type)
 
 
 class CaseShare(models.Model):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -186,7 +188,6 @@ def loan_delete(*, loan: Loan) -> None:
 # Contacts
 
 
-@transaction.atomic
 def contact_create(
     *,
     case: Case,
@@ -196,22 +197,26 @@ def contact_create(
 ) -> Contact:
     """Record a contact; its ref is the next free "C<n>" of the case.
 
-    An optional evidence file (already checked by the form) is attached in the
-    same transaction.
+    An optional evidence file (already checked by the form) is written to
+    storage first, outside the transaction, and recorded in it; if the
+    transaction fails, the file is deleted again.
     """
-    _lock_case(case)
-    contact = Contact(case=case, ref=_next_ref(case.contacts.values_list("ref", flat=True), "C"))
-    _assign(contact, data, CONTACT_FIELDS)
-    contact.refresh_detection()
-    contact.full_clean()
-    contact.save()
-    if upload is not None:
-        evidence_add(contact=contact, upload=upload, uploaded_by=uploaded_by)
-    case_touch(case=case)
+    stored = _evidence_store(upload) if upload is not None else None
+    with _deleting_on_failure(stored), transaction.atomic():
+        _lock_case(case)
+        contact = Contact(
+            case=case, ref=_next_ref(case.contacts.values_list("ref", flat=True), "C")
+        )
+        _assign(contact, data, CONTACT_FIELDS)
+        contact.refresh_detection()
+        contact.full_clean()
+        contact.save()
+        if stored is not None:
+            _evidence_record(contact=contact, stored=stored, uploaded_by=uploaded_by)
+        case_touch(case=case)
     return contact
 
 
-@transaction.atomic
 def contact_update(
     *,
     contact: Contact,
@@ -219,14 +224,16 @@ def contact_update(
     upload: UploadedFile | None = None,
     uploaded_by=None,
 ) -> Contact:
-    """Change a contact; an optional evidence file is attached as well."""
-    _assign(contact, data, CONTACT_FIELDS)
-    contact.refresh_detection()
-    contact.full_clean()
-    contact.save()
-    if upload is not None:
-        evidence_add(contact=contact, upload=upload, uploaded_by=uploaded_by)
-    case_touch(case=contact.case)
+    """Change a contact; an optional evidence file is attached as well (as in contact_create)."""
+    stored = _evidence_store(upload) if upload is not None else None
+    with _deleting_on_failure(stored), transaction.atomic():
+        _assign(contact, data, CONTACT_FIELDS)
+        contact.refresh_detection()
+        contact.full_clean()
+        contact.save()
+        if stored is not None:
+            _evidence_record(contact=contact, stored=stored, uploaded_by=uploaded_by)
+        case_touch(case=contact.case)
     return contact
 
 
@@ -303,15 +310,19 @@ class EvidenceRejected(ValueError):
     """The upload is not an accepted file type, or is too large."""
 
 
-def evidence_add(
-    *,
-    contact: Contact | None = None,
-    upload: UploadedFile,
-    uploaded_by=None,
-    case: Case | None = None,
-) -> Evidence:
-    """Store an evidence file for a contact (or, given `case`, for the case itself, e.g. a
-    lender's answer) under a random name and record its SHA-256.
+@dataclass(frozen=True)
+class _StoredEvidence:
+    """An evidence file already in storage, not yet recorded."""
+
+    name: str
+    original_name: str
+    file_type: sniffing.FileType
+    size: int
+    sha256: str
+
+
+def _evidence_store(upload: UploadedFile) -> _StoredEvidence:
+    """Check an upload and write it to storage under a random name (no database work).
 
     The type is judged from the content; the user's file name is kept only as a
     label, never in the storage path. The hash is computed from the same bytes
@@ -324,27 +335,67 @@ def evidence_add(
         raise EvidenceRejected("unsupported")
     reader = sniffing.HashingReader(upload)
     reader.seek(0)
+    field = Evidence._meta.get_field("file")
+    name = field.generate_filename(None, f"{secrets.token_hex(16)}{file_type.extension}")
+    name = field.storage.save(name, File(reader, name=name))
+    if reader.size > settings.EVIDENCE_MAX_BYTES:
+        field.storage.delete(name)
+        raise EvidenceRejected("too_large")
+    return _StoredEvidence(
+        name=name,
+        original_name=(upload.name or file_type.extension)[-255:],
+        file_type=file_type,
+        size=reader.size,
+        sha256=reader.hexdigest,
+    )
+
+
+@contextmanager
+def _deleting_on_failure(stored: _StoredEvidence | None) -> Iterator[None]:
+    """Delete a stored file again if the block that records it fails: no orphan files."""
+    try:
+        yield
+    except BaseException:
+        if stored is not None:
+            Evidence._meta.get_field("file").storage.delete(stored.name)
+        raise
+
+
+def _evidence_record(
+    *, contact: Contact | None, stored: _StoredEvidence, uploaded_by, case: Case | None = None
+) -> Evidence:
     evidence = Evidence(
         case=case if case is not None else contact.case,
         contact=contact,
-        original_name=(upload.name or file_type.extension)[-255:],
-        kind=file_type.kind,
-        content_type=file_type.content_type,
-        size=0,
-        sha256="",
+        file=stored.name,
+        original_name=stored.original_name,
+        kind=stored.file_type.kind,
+        content_type=stored.file_type.content_type,
+        size=stored.size,
+        sha256=stored.sha256,
         uploaded_by=uploaded_by,
     )
-    name = f"{secrets.token_hex(16)}{file_type.extension}"
-    evidence.file.save(name, File(reader, name=name), save=False)
-    evidence.size = reader.size
-    evidence.sha256 = reader.hexdigest
-    if evidence.size > settings.EVIDENCE_MAX_BYTES:
-        evidence.file.storage.delete(evidence.file.name)
-        raise EvidenceRejected("too_large")
     # uploaded_by is nullable (the uploader's account may go) but not blank=True.
     evidence.full_clean(exclude=["uploaded_by"] if uploaded_by is None else None)
     evidence.save()
     return evidence
+
+
+def evidence_add(
+    *,
+    contact: Contact | None = None,
+    upload: UploadedFile,
+    uploaded_by=None,
+    case: Case | None = None,
+) -> Evidence:
+    """Store an evidence file for a contact (or, given `case`, for the case itself, e.g. a
+    lender's answer) and record it with its SHA-256.
+
+    The file is written first; if its row cannot be saved, the file is deleted.
+    """
+    stored = _evidence_store(upload)
+    with _deleting_on_failure(stored):
+        return _evidence_record(contact=contact, stored=stored, uploaded_by=uploaded_by, case=case)
 
 
 def evidence_delete(*, evidence: Evidence) -> None:

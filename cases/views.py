@@ -108,6 +108,7 @@ def _findings_context(case: Case, *, include_possible: bool = True) -> dict:
         "assessment": assessment,
         "include_possible": include_possible,
         "possible_count": sum(f.is_possible for f in result.assessment.findings),
+        "certain_count": sum(not f.is_possible for f in result.assessment.findings),
         "charts": charts,
         "summary": result.summary,
         "summary_rules": rule_counts(result.summary),
@@ -268,8 +269,9 @@ def case_import(request: HtmxHttpRequest) -> HttpResponse:
 def case_export(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Download the case as a `selfhelp.case/1` file, to move it or keep a copy."""
     case = _case(request, pk)
+    is_owner = case.owner_id == request.user.pk
     response = HttpResponse(
-        bundle_to_json(case_export_bundle(case=case)),
+        bundle_to_json(case_export_bundle(case=case, full_id_number=is_owner)),
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="case-{case.pk}.json"'
@@ -618,7 +620,7 @@ def evidence_download(request: HtmxHttpRequest, case_pk: int, pk: int) -> FileRe
     response = FileResponse(
         storage.open(evidence.file.name, "rb"),
         as_attachment=not inline,
-        filename=evidence.original_name,
+        filename=evidence.download_name,
         content_type=evidence.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"

@@ -12,6 +12,7 @@ Steps, each a service:
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -50,6 +51,23 @@ STAGE_BATCH_SIZE = 2000
 COMMIT_BATCH_SIZE = 1000
 MAX_PROBLEMS_SHOWN = 20
 _CONTACT_REF = re.compile(r"^C(\d+)$")
+
+
+logger = logging.getLogger(__name__)
+
+
+def unexpected_error_message() -> str:
+    """What the borrower reads when parsing fails for a reason we did not foresee.
+
+    The Python error itself goes to the log only: it means nothing to a borrower
+    and can leak internals.
+    """
+    return str(
+        _(
+            "Something in this backup could not be stored. Nothing from it was kept. "
+            "Try again, or try another backup file."
+        )
+    )
 
 
 class ImportClosed(Exception):
@@ -162,13 +180,29 @@ def _fail(batch: ImportBatch, message: str) -> ImportBatch:
     return batch
 
 
+def batch_fail(*, batch_id: int) -> None:
+    """Fail a batch whose parsing broke outside the parser: nothing staged or uploaded stays."""
+    batch = ImportBatch.objects.filter(pk=batch_id).first()
+    if batch is None:
+        return
+    storage = _storage()
+    for name in batch.pending_names:
+        storage.delete(name)
+    _fail(batch, unexpected_error_message())
+
+
 def batch_parse(*, batch_id: int) -> ImportBatch:
     """Stream the batch's files into staging rows, then delete the files.
 
     Reports progress (bytes read) on the batch's job. A file that cannot be read
     fails the whole batch with a message that says where; nothing stays staged.
+    Run again for the same batch (a worker restarted mid-way), it starts over
+    from the kept files; a batch no longer being read is left alone.
     """
     batch = ImportBatch.objects.get(pk=batch_id)
+    if batch.status != ImportBatch.Status.PARSING:
+        return batch
+    StagedMessage.objects.filter(batch=batch).delete()
     storage = _storage()
     names = list(batch.pending_names)
     total = sum(storage.size(name) for name in names if storage.exists(name))
@@ -209,6 +243,9 @@ def batch_parse(*, batch_id: int) -> ImportBatch:
             )
     except BackupError as exc:
         return _fail(batch, str(exc))
+    except Exception:
+        logger.exception("Import batch %s could not be parsed", batch.pk)
+        return _fail(batch, unexpected_error_message())
     finally:
         for name in names:
             storage.delete(name)

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from jobs.services import job_fail
-
-from .models import ImportBatch
-from .services import batch_parse
+from .services import batch_fail, batch_parse
 
 
 @task()
@@ -15,12 +12,6 @@ def import_parse_task(*, batch_id: int) -> None:
     """Parse a batch's files into staging; any unexpected failure is shown on its job."""
     try:
         batch_parse(batch_id=batch_id)
-    except Exception as exc:  # the page must learn about any failure
-        batch = ImportBatch.objects.filter(pk=batch_id).first()
-        if batch is not None:
-            ImportBatch.objects.filter(pk=batch_id).update(
-                status=ImportBatch.Status.FAILED, error=str(exc) or exc.__class__.__name__
-            )
-            if batch.job_id:
-                job_fail(job_id=batch.job_id, error=str(exc) or exc.__class__.__name__)
+    except Exception:  # the page must learn about any failure, in words a borrower reads
+        batch_fail(batch_id=batch_id)
         raise

@@ -6,6 +6,7 @@ import hashlib
 import html
 import json
 import re
+import secrets
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
@@ -182,43 +183,72 @@ def _next_number(draft: LetterDraft) -> int:
     return (draft.versions.aggregate(n=Max("number"))["n"] or 0) + 1
 
 
-@transaction.atomic
 def letter_version_save(*, draft: LetterDraft) -> LetterVersion:
-    """Store a snapshot of the draft's current data as a new (not final) version."""
-    LetterDraft.objects.select_for_update().filter(pk=draft.pk).first()
+    """Store a snapshot of the draft's current data as a new (not final) version.
+
+    The snapshot (an engine run over every contact) is built before the
+    transaction, which only numbers and inserts the row.
+    """
     inp = letter_input_for_case(case=draft.case, language=draft.language, fields=draft.fields)
-    version = LetterVersion(draft=draft, number=_next_number(draft), data=letter_snapshot(inp))
-    version.full_clean()
-    version.save()
+    data = letter_snapshot(inp)
+    with transaction.atomic():
+        LetterDraft.objects.select_for_update().filter(pk=draft.pk).first()
+        version = LetterVersion(draft=draft, number=_next_number(draft), data=data)
+        version.full_clean()
+        version.save()
     return version
 
 
-@transaction.atomic
-def letter_finalise(*, draft: LetterDraft, pdf: bytes | None = None) -> LetterVersion:
+def letter_finalise(
+    *,
+    draft: LetterDraft,
+    pdf: bytes | None = None,
+    on_stored: Callable[[LetterVersion], None] | None = None,
+) -> LetterVersion:
     """Render the PDF and store it immutably with its SHA-256 and the data it was made from.
+
+    Reading the case and rendering (seconds for a long evidence report) happen
+    outside any transaction, so no database lock is held meanwhile. The file is
+    written under a fresh name first; one short transaction then numbers and
+    inserts the version (and runs `on_stored`, e.g. to finish the job, so both
+    commit together). If that transaction fails, the file is deleted again, so
+    no file is left without its row.
 
     Raises LetterIncomplete when the letter still holds instruction text in place of a
     required value: nothing unfinished is finalised.
     """
-    LetterDraft.objects.select_for_update().filter(pk=draft.pk).first()
     inp = letter_input_for_case(case=draft.case, language=draft.language, fields=draft.fields)
     missing = letter_missing(kind=draft.kind, inp=inp)
     if missing:
         raise LetterIncomplete(missing)
     if pdf is None:
         pdf = letter_render_pdf(kind=draft.kind, inp=inp)
-    number = _next_number(draft)
-    version = LetterVersion(
-        draft=draft,
-        number=number,
-        data=letter_snapshot(inp),
-        sha256=hashlib.sha256(pdf).hexdigest(),
-        size=len(pdf),
-        finalised_at=timezone.now(),
+    data = letter_snapshot(inp)
+    field = LetterVersion._meta.get_field("pdf")
+    storage = field.storage
+    name = storage.save(
+        field.generate_filename(None, f"{draft.kind}-{draft.pk}-{secrets.token_hex(8)}.pdf"),
+        ContentFile(pdf),
     )
-    version.pdf.save(f"{draft.kind}-{draft.pk}-v{number}.pdf", ContentFile(pdf), save=False)
-    version.full_clean()
-    version.save()
+    try:
+        with transaction.atomic():
+            LetterDraft.objects.select_for_update().filter(pk=draft.pk).first()
+            version = LetterVersion(
+                draft=draft,
+                number=_next_number(draft),
+                data=data,
+                pdf=name,
+                sha256=hashlib.sha256(pdf).hexdigest(),
+                size=len(pdf),
+                finalised_at=timezone.now(),
+            )
+            version.full_clean()
+            version.save()
+            if on_stored is not None:
+                on_stored(version)
+    except BaseException:
+        storage.delete(name)
+        raise
     return version
 
 

@@ -6,26 +6,38 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from jobs.models import Job
 from jobs.services import job_fail, job_finish, job_progress
 
-from .models import LetterDraft
+from .models import LetterDraft, LetterVersion
 from .services import letter_finalise
 
 
 @task()
 def letter_finalise_task(*, job_id: int, draft_id: int) -> None:
-    """Render and store a draft's PDF, reporting progress on the job the page polls."""
+    """Render and store a draft's PDF, reporting progress on the job the page polls.
+
+    Safe to run again after a worker died mid-way: a job already finished or
+    failed is left alone, and the version is stored in the same transaction
+    that finishes the job, so a retry never stores a second copy.
+    """
+    job = Job.objects.filter(pk=job_id).first()
+    if job is None or job.is_finished:
+        return
+
+    def finish(version: LetterVersion) -> None:
+        job_finish(
+            job_id=job_id,
+            result={
+                "url": reverse("letters:letter_version_download", args=[version.pk]),
+                "label": str(_("Download the PDF")),
+            },
+        )
+
     try:
         draft = LetterDraft.objects.select_related("case").get(pk=draft_id)
         job_progress(job_id=job_id, done=1, total=3, message=_("Rendering the PDF"))
-        version = letter_finalise(draft=draft)
+        letter_finalise(draft=draft, on_stored=finish)
     except Exception as exc:  # the page must learn about any failure
         job_fail(job_id=job_id, error=str(exc) or exc.__class__.__name__)
         raise
-    job_finish(
-        job_id=job_id,
-        result={
-            "url": reverse("letters:letter_version_download", args=[version.pk]),
-            "label": str(_("Download the PDF")),
-        },
-    )

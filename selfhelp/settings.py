@@ -55,10 +55,12 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials.apps.SimpleAppConfig",
     "django_tasks",
+    # Before django_tasks_db: jobs' own `db_worker` command (it survives database errors)
+    # replaces django_tasks_db's.
+    "jobs",
     "django_tasks_db",
     "csp",
     "accounts",
-    "jobs",
     "rules",
     "cases",
     "guidance",
@@ -76,7 +78,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "selfhelp.middleware.NoStoreWhenSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After messages: an idle session is signed out with a note on the login page.
+    "accounts.middleware.IdleSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # After authentication and htmx: volunteers give a second factor before anything else.
@@ -121,19 +126,36 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
+    # WAL lets readers go on while one connection writes; IMMEDIATE takes the write lock at
+    # BEGIN, where waiting is safe. `timeout` is SQLite's busy timeout: how long a writer
+    # waits for the lock before "database is locked". Transactions are kept short (no PDF
+    # or parsing inside one), so waits are short too.
     DATABASES["default"]["OPTIONS"].update(
-        {"transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+        {
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL;",
+            "timeout": float(os.environ.get("SELFHELP_SQLITE_BUSY_TIMEOUT", "20")),
+        }
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+# A session unused for this long is signed out (staff: the shorter limit). Activity is
+# recorded at most once a minute, so browsing does not write the session on every request.
+SELFHELP_SESSION_IDLE_SECONDS = int(os.environ.get("SELFHELP_SESSION_IDLE_SECONDS", "7200"))
+SELFHELP_STAFF_SESSION_IDLE_SECONDS = int(
+    os.environ.get("SELFHELP_STAFF_SESSION_IDLE_SECONDS", "1800")
+)
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "cases:case_list"
 LOGOUT_REDIRECT_URL = "home"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": int(os.environ.get("SELFHELP_PASSWORD_MIN_LENGTH", "10"))},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -199,6 +221,8 @@ RQ_QUEUES = {
     }
 }
 TASKS = {"default": {"BACKEND": TASKS_BACKEND, "QUEUES": ["default"]}}
+# Lock files that keep two database workers from running under the same worker id.
+SELFHELP_RUN_DIR = Path(os.environ.get("SELFHELP_RUN_DIR", VAR_DIR / "run"))
 if TASKS_BACKEND == RQ_BACKEND:
     # django_rq gives the `rqworker` command and the queue check; django_tasks_rq the Job class.
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]

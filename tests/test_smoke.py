@@ -106,6 +106,10 @@ URL_KWARGS: dict[str, Callable[[World], dict]] = {
         "uidb64": urlsafe_base64_encode(force_bytes(w.user.pk)),
         "token": default_token_generator.make_token(w.user),
     },
+    "accounts:signup_confirm": lambda w: {
+        "uidb64": urlsafe_base64_encode(force_bytes(w.user.pk)),
+        "token": "not-a-valid-token",
+    },
     "cases:case_detail": _case,
     "cases:case_update": _case,
     "cases:case_delete": _case,

@@ -51,7 +51,7 @@ def test_password_rules_help_texts_are_chinese():
     [SignupForm, LoginForm, auth_forms.PasswordChangeForm, auth_forms.SetPasswordForm],
 )
 def test_auth_form_error_messages_are_chinese(form_class):
-    messages = {**form_class.error_messages}
+    messages = {**getattr(form_class, "error_messages", {})}
     for form_field in form_class.base_fields.values():
         messages.update(form_field.error_messages)
     with translation.override("zh-hans"):

@@ -1,5 +1,12 @@
 import pytest
+from django.contrib.auth.tokens import default_token_generator
 from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from tests.factories import UserFactory
+
+make_token = default_token_generator.make_token
 
 LOGIN = reverse("accounts:login")
 
@@ -47,9 +54,12 @@ def test_language_switch_ignores_an_offsite_next(client):
 @pytest.mark.django_db
 def test_django_auth_messages_are_in_english_after_switching(client):
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    user = UserFactory(email="a@example.com")
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    url = reverse("accounts:password_reset_confirm", args=[uid, "set-password"])
+    client.get(reverse("accounts:password_reset_confirm", args=[uid, make_token(user)]))
     response = client.post(
-        reverse("accounts:signup"),
-        {"email": "a@example.com", "password1": "abc-def-ghi-1", "password2": "zzz-def-ghi-1"},
+        url, {"new_password1": "abc-def-ghi-1", "new_password2": "zzz-def-ghi-1"}
     )
     assert "The two password fields didn’t match." in response.content.decode()
 

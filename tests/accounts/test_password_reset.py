@@ -44,11 +44,31 @@ def test_reset_sends_an_email_with_a_working_link(client, borrower):
 
 
 @pytest.mark.django_db
-def test_unknown_email_gets_the_same_answer_and_no_email(client, borrower):
+def test_unknown_email_gets_the_same_answer_and_an_email_without_a_reset_link(client, borrower):
     response = client.post(RESET, {"email": "nobody@example.com"})
     assert response.status_code == 302
     assert response["Location"] == reverse("accounts:password_reset_done")
-    assert mail.outbox == []
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["nobody@example.com"]
+    # The same subject as a real reset email: an onlooker cannot tell them apart.
+    assert message.subject == "重设密码链接"
+    assert "/accounts/password/reset/" not in message.body
+    assert reverse("accounts:signup") in message.body
+    assert "债务" not in message.body and "debt" not in message.body.lower()
+
+
+@pytest.mark.django_db
+def test_pending_signup_gets_the_no_account_email(client):
+    from accounts.services import user_signup_request
+
+    user_signup_request(email="pending@example.com", display_name="", site_url="http://t/")
+    mail.outbox.clear()
+
+    client.post(RESET, {"email": "pending@example.com"})
+
+    assert len(mail.outbox) == 1
+    assert reverse("accounts:signup") in mail.outbox[0].body
 
 
 @pytest.mark.django_db

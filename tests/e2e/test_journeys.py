@@ -11,6 +11,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core import mail
 
 from cases.models import Case, Contact, Evidence
 from tests.e2e.conftest import csp_errors, sign_in, tiny_png
@@ -41,8 +42,13 @@ def test_borrower_journey_from_sign_up_to_a_filtered_timeline(page, console, sho
     page.goto(base + "/accounts/signup/")
     page.fill("input[name=email]", "li.hua@example.com")
     page.fill("input[name=display_name]", "小李")
-    page.fill("input[name=password1]", "a-long-enough-pass-2026")
-    page.fill("input[name=password2]", "a-long-enough-pass-2026")
+    page.click("main form button[type=submit]")
+    page.wait_for_url(re.compile(r"/accounts/signup/sent/$"))
+    # The link from the email (the same process's outbox): choose the password there.
+    link = re.search(r"https?://\S+/accounts/signup/\S+/\S+/", mail.outbox[-1].body).group(0)
+    page.goto(link)
+    page.fill("input[name=new_password1]", "a-long-enough-pass-2026")
+    page.fill("input[name=new_password2]", "a-long-enough-pass-2026")
     page.click("main form button[type=submit]")
     page.wait_for_url(re.compile(r"/cases/$"))
 
