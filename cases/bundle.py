@@ -10,6 +10,9 @@ and back, and the only code that stores a bundle as a case.
   time order. `bundle_dump(bundle_parse(x))` is stable.
 - `case_import_bundle` stores a bundle all-or-nothing; `case_export_bundle` reads
   a stored case back through cases/adapters.py.
+- The optional `actions` (complaints sent, answers, outcomes) are parsed and dumped here,
+  but stored and read by the actions app through BUNDLE_STORERS and BUNDLE_LOADERS, so
+  that cases never imports it. A bundle without actions dumps without the key.
 
 Lossless means: every value present in an imported bundle comes back on export,
 equal in value (amounts as numbers, times as instants). What export may change:
@@ -24,8 +27,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
@@ -49,6 +52,8 @@ MAX_BUNDLE_BYTES = 100 * 1024 * 1024
 MAX_LOANS = 500
 MAX_CONTACTS = 200_000
 MAX_EVENTS = 20_000
+MAX_ACTIONS = 1_000
+MAX_RESPONSES = 100  # answers to one action
 MAX_LOAN_ITEMS = 1_000  # installments or fees of one loan
 MAX_LIST_ITEMS = 50  # tags or claims of one contact
 MAX_TAG_LENGTH = 50
@@ -90,7 +95,7 @@ TEXT_LIMITS = {
     "event.target_phone": _limit(CaseEvent, "target_phone"),
 }
 
-TOP_KEYS = frozenset({"format", "timezone", "borrower", "loans", "contacts", "events"})
+TOP_KEYS = frozenset({"format", "timezone", "borrower", "loans", "contacts", "events", "actions"})
 BORROWER_KEYS = frozenset({"name", "phone", "address", "id_number"})
 LOAN_KEYS = frozenset(
     {
@@ -136,6 +141,19 @@ CONTACT_KEYS = frozenset(
 ANSWERS = frozenset({"confirmed", "dismissed"})
 CALLER_KEYS = frozenset({"name", "organization", "phone", "identity_disclosed"})
 EVENT_KEYS = frozenset({"kind", "at", "loan", "target_phone", "target_name", "note"})
+ACTION_KEYS = frozenset(
+    {"channel", "method", "sent_on", "loan", "received_on", "tracking_number", "ticket_number",
+     "summary", "extended_until", "extension_note", "outcome", "outcome_on", "responses"}
+)  # fmt: skip
+RESPONSE_KEYS = frozenset({"received_on", "text"})
+#: Text limits of the actions app's columns (it owns the table; the bundle checks first).
+ACTION_TEXT_LIMITS = {"tracking_number": 60, "ticket_number": 60, "extension_note": 300}
+
+#: Apps that keep part of the bundle in their own tables, registered in AppConfig.ready():
+#: a storer `(case, parsed, loans_by_ref)` runs inside the import's transaction; a loader
+#: `(case) -> {field: value}` adds fields of domain.Case for export.
+BUNDLE_STORERS: list[Callable[[Case, domain.Case, dict[str, Loan]], None]] = []
+BUNDLE_LOADERS: list[Callable[[Case], dict]] = []
 
 _DECIMAL_RE = re.compile(r"-?[0-9]{1,30}(\.[0-9]{1,30})?")
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -648,6 +666,40 @@ class _Reader:
             return None
         return domain.Event(kind=kind, at=at, **rest)
 
+    def action(self, value, path: str, loan_refs: set[str]) -> domain.Action | None:
+        obj = self.object(value, path, ACTION_KEYS, required=("channel", "method", "sent_on"))
+        if obj is None:
+            return None
+        channel = self.choice(obj, "channel", path, domain.ACTION_CHANNELS, None)
+        method = self.choice(obj, "method", path, domain.ACTION_METHODS, None)
+        sent_on = self.day(obj, "sent_on", path, required=True)
+        received_on = self.day(obj, "received_on", path)
+        if sent_on and received_on and received_on < sent_on:
+            self.error(_join(path, "received_on"), _("It cannot have arrived before it was sent."))
+        responses = []
+        for index, item in enumerate(self.array(obj, "responses", path, MAX_RESPONSES)):
+            where = _join(path, f"responses[{index}]")
+            answer = self.object(item, where, RESPONSE_KEYS, required=("received_on",))
+            if answer is None:
+                continue
+            day = self.day(answer, "received_on", where, required=True)
+            text = self.text(answer, "text", where)
+            if day is not None:
+                responses.append(domain.ActionResponse(received_on=day, text=text))
+        rest = dict(
+            loan=self.loan_ref(obj, "loan", path, loan_refs),
+            received_on=received_on,
+            summary=self.text(obj, "summary", path),
+            extended_until=self.day(obj, "extended_until", path),
+            outcome=self.choice(obj, "outcome", path, domain.ACTION_OUTCOMES, "pending"),
+            outcome_on=self.day(obj, "outcome_on", path),
+            responses=tuple(responses),
+            **{key: self.text(obj, key, path, limit) for key, limit in ACTION_TEXT_LIMITS.items()},
+        )
+        if channel is None or method is None or sent_on is None:
+            return None
+        return domain.Action(channel=channel, method=method, sent_on=sent_on, **rest)
+
     def bundle(self, bundle) -> domain.Case:
         if not isinstance(bundle, dict):
             self.error("", _("A case bundle must be a JSON object ({…})."))
@@ -686,12 +738,19 @@ class _Reader:
             if event is not None:
                 events.append(event)
 
+        actions = []
+        for index, value in enumerate(self.array(bundle, "actions", "", MAX_ACTIONS)):
+            action = self.action(value, f"actions[{index}]", refs)
+            if action is not None:
+                actions.append(action)
+
         return domain.Case(
             timezone=timezone,
             borrower=borrower,
             loans=tuple(loan for loan in loans if loan is not None),
             contacts=tuple(contact for contact in contacts if contact is not None),
             events=tuple(events),
+            actions=tuple(actions),
         )
 
 
@@ -838,6 +897,26 @@ def _dump_event(event: domain.Event, zone: ZoneInfo) -> dict:
     }
 
 
+def _dump_action(action: domain.Action) -> dict:
+    return {
+        "channel": action.channel,
+        "method": action.method,
+        "sent_on": _day(action.sent_on),
+        "loan": action.loan,
+        "received_on": _day(action.received_on),
+        "tracking_number": action.tracking_number,
+        "ticket_number": action.ticket_number,
+        "summary": action.summary,
+        "extended_until": _day(action.extended_until),
+        "extension_note": action.extension_note,
+        "outcome": action.outcome,
+        "outcome_on": _day(action.outcome_on),
+        "responses": [
+            {"received_on": _day(r.received_on), "text": r.text} for r in action.responses
+        ],
+    }
+
+
 def _instant(value: datetime, zone: ZoneInfo) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=zone)
 
@@ -851,7 +930,7 @@ def detection_row(content: str) -> dict:
 def bundle_dump(case: domain.Case) -> dict:
     """The canonical `selfhelp.case/1` bundle of a domain.Case (see the module docstring)."""
     zone = ZoneInfo(case.timezone)
-    return {
+    bundle = {
         "format": FORMAT,
         "timezone": case.timezone,
         "borrower": {
@@ -869,6 +948,9 @@ def bundle_dump(case: domain.Case) -> dict:
             _dump_event(e, zone) for e in sorted(case.events, key=lambda e: _instant(e.at, zone))
         ],
     }
+    if case.actions:
+        bundle["actions"] = [_dump_action(a) for a in sorted(case.actions, key=lambda a: a.sent_on)]
+    return bundle
 
 
 # Storing ----------------------------------------------------------------
@@ -1027,6 +1109,8 @@ def _case_store(
         ],
         batch_size=BATCH_SIZE,
     )
+    for store in BUNDLE_STORERS:
+        store(case, parsed, loans)
     return case
 
 
@@ -1036,7 +1120,10 @@ def case_export_bundle(*, case: Case, full_id_number: bool = True) -> dict:
     With full_id_number=False (anyone but the owner), the borrower's ID number is
     exported masked, as the case page shows it.
     """
-    bundle = bundle_dump(case_to_domain(case))
+    domain_case = case_to_domain(case)
+    for load in BUNDLE_LOADERS:
+        domain_case = replace(domain_case, **load(case))
+    bundle = bundle_dump(domain_case)
     if not full_id_number and bundle["borrower"].get("id_number"):
         bundle["borrower"]["id_number"] = case.masked_id_number
     return bundle

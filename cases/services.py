@@ -361,9 +361,11 @@ def _deleting_on_failure(stored: _StoredEvidence | None) -> Iterator[None]:
         raise
 
 
-def _evidence_record(*, contact: Contact, stored: _StoredEvidence, uploaded_by) -> Evidence:
+def _evidence_record(
+    *, contact: Contact | None, stored: _StoredEvidence, uploaded_by, case: Case | None = None
+) -> Evidence:
     evidence = Evidence(
-        case=contact.case,
+        case=case if case is not None else contact.case,
         contact=contact,
         file=stored.name,
         original_name=stored.original_name,
@@ -379,14 +381,21 @@ def _evidence_record(*, contact: Contact, stored: _StoredEvidence, uploaded_by) 
     return evidence
 
 
-def evidence_add(*, contact: Contact, upload: UploadedFile, uploaded_by=None) -> Evidence:
-    """Store an evidence file for a contact and record it with its SHA-256.
+def evidence_add(
+    *,
+    contact: Contact | None = None,
+    upload: UploadedFile,
+    uploaded_by=None,
+    case: Case | None = None,
+) -> Evidence:
+    """Store an evidence file for a contact (or, given `case`, for the case itself, e.g. a
+    lender's answer) and record it with its SHA-256.
 
     The file is written first; if its row cannot be saved, the file is deleted.
     """
     stored = _evidence_store(upload)
     with _deleting_on_failure(stored):
-        return _evidence_record(contact=contact, stored=stored, uploaded_by=uploaded_by)
+        return _evidence_record(contact=contact, stored=stored, uploaded_by=uploaded_by, case=case)
 
 
 def evidence_delete(*, evidence: Evidence) -> None:

@@ -28,6 +28,7 @@ from .kinds import (
     LenderInfo,
     LetterInput,
     SentLetter,
+    TakenAction,
     letters_in_order,
     scope_to_loan,
 )
@@ -36,6 +37,11 @@ from .pdf import html_to_pdf
 
 #: Instruction text a template prints in place of a missing value (letter_tags.or_placeholder).
 _PLACEHOLDER = re.compile(r'<span class="placeholder">(.*?)</span>', re.DOTALL)
+
+
+#: Functions case -> TakenAction tuple, registered by the actions app in its ready(): letters
+#: show the actions taken (the evidence report's before/after) without importing that app.
+ACTION_SOURCES: list[Callable[[Case], tuple[TakenAction, ...]]] = []
 
 
 class LetterIncomplete(Exception):
@@ -87,9 +93,11 @@ def letter_input_for_case(
         .select_related("draft")
         .order_by("finalised_at")
     )
+    actions = tuple(a for source in ACTION_SOURCES for a in source(case))
     return LetterInput(
         case=domain_case,
         sent=sent,
+        actions=actions,
         assessment=assessment,
         fields=fields,
         today=today or timezone.localdate(),
@@ -140,6 +148,7 @@ def letter_snapshot(inp: LetterInput) -> dict:
         "case": asdict(inp.case),
         "assessment": inp.assessment.as_dict(),
         "evidence": [asdict(e) for e in inp.evidence],
+        "actions": [asdict(a) for a in inp.actions],
     }
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
 

@@ -95,6 +95,13 @@ def _values(choices) -> frozenset[str]:
     return frozenset(value for value, _label in choices)
 
 
+#: What the borrower did (the actions app's vocabularies, carried by the bundle's `actions`).
+ACTION_CHANNELS = frozenset(
+    {"lender", "agency", "12378", "12345", "12321", "pi_regulator", "110", "12363", "court"}
+)
+ACTION_METHODS = frozenset({"registered_post", "online", "phone", "in_person"})
+ACTION_OUTCOMES = frozenset({"pending", "resolved", "partly_resolved", "rejected", "no_answer"})
+
 LENDER_TYPES = _values(LENDER_TYPE_CHOICES)
 PURPOSES = _values(PURPOSE_CHOICES)
 CHANNELS = _values(CHANNEL_CHOICES)
@@ -199,9 +206,35 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class ActionResponse:
+    received_on: date
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """A complaint or letter the borrower sent, and what came of it."""
+
+    channel: str
+    method: str
+    sent_on: date
+    loan: str | None = None
+    received_on: date | None = None
+    tracking_number: str = ""
+    ticket_number: str = ""
+    summary: str = ""
+    extended_until: date | None = None
+    extension_note: str = ""
+    outcome: str = "pending"
+    outcome_on: date | None = None
+    responses: tuple[ActionResponse, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Case:
     timezone: str = DEFAULT_TIMEZONE
     borrower: Borrower = field(default_factory=Borrower)
     loans: tuple[Loan, ...] = ()
     contacts: tuple[Contact, ...] = ()
     events: tuple[Event, ...] = ()
+    actions: tuple[Action, ...] = ()

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "imports",
     "review",
     "checker",
+    "actions",
 ]
 
 MIDDLEWARE = [
@@ -167,8 +168,19 @@ LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 # The project-wide catalogue (base templates, accounts pages) comes last.
 LOCALE_PATHS = [
     BASE_DIR / app / "locale"
-    for app in ("accounts", "cases", "rules", "guidance", "letters", "jobs", "imports", "review")
-] + [BASE_DIR / "checker" / "locale", BASE_DIR / "locale"]
+    for app in (
+        "accounts",
+        "cases",
+        "rules",
+        "guidance",
+        "letters",
+        "jobs",
+        "imports",
+        "review",
+        "checker",
+        "actions",
+    )
+] + [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

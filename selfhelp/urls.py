@@ -17,5 +17,6 @@ urlpatterns = [
     path("imports/", include("imports.urls")),
     path("review/", include("review.urls")),
     path("check/", include("checker.urls")),
+    path("actions/", include("actions.urls")),
     path("admin/", admin.site.urls),
 ]

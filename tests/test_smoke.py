@@ -66,6 +66,27 @@ class World:
         )
 
     @cached_property
+    def action(self):
+        from datetime import date
+
+        from actions.models import Action
+
+        return Action.objects.create(
+            case=self.case, loan=self.loan, channel="lender", method="phone",
+            sent_on=date(2026, 3, 1), created_by=self.user,
+        )  # fmt: skip
+
+    @cached_property
+    def reminder(self):
+        from django.utils import timezone
+
+        from actions.models import Reminder
+
+        return Reminder.objects.create(
+            action=self.action, kind="due", due_on=self.action.sent_on, sent_at=timezone.now()
+        )
+
+    @cached_property
     def letter_version(self):
         from letters.services import letter_finalise
 
@@ -133,6 +154,15 @@ URL_KWARGS: dict[str, Callable[[World], dict]] = {
     "review:access_log": lambda w: {"case_pk": w.case.pk},
     "review:share_revoke": lambda w: {"pk": w.share.pk},
     "review:letter_version_approve": lambda w: {"pk": w.letter_version.pk},
+    "actions:action_list": lambda w: {"case_pk": w.case.pk},
+    "actions:action_create": lambda w: {"case_pk": w.case.pk},
+    "actions:escalate": lambda w: {"case_pk": w.case.pk},
+    "actions:act_for_me_set": lambda w: {"case_pk": w.case.pk},
+    "actions:action_detail": lambda w: {"pk": w.action.pk},
+    "actions:response_create": lambda w: {"pk": w.action.pk},
+    "actions:outcome_set": lambda w: {"pk": w.action.pk},
+    "actions:extension_record": lambda w: {"pk": w.action.pk},
+    "actions:reminder_dismiss": lambda w: {"pk": w.reminder.pk},
 }
 
 

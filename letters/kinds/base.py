@@ -19,6 +19,7 @@ from django.utils.functional import Promise
 from rules import domain
 from rules.engine.assess import lender_of
 from rules.engine.catalogue import CP_41_1, law_title
+from rules.engine.outcomes import before_after
 from rules.engine.routing import Routing, route
 from rules.engine.types import Assessment, Finding, Rule, Source, Standing
 
@@ -71,6 +72,20 @@ class SentLetter:
 
 
 @dataclass(frozen=True, slots=True)
+class TakenAction:
+    """A complaint or letter the borrower recorded as sent (passed in by the actions app
+    through letters.services.ACTION_SOURCES: letters never import it)."""
+
+    channel: str
+    sent_on: date
+    label_zh: str
+    label_en: str
+    ticket: str = ""
+    method: str = ""  # registered_post, online, phone, in_person
+    due: date | None = None  # the answer deadline, while no answer has come
+
+
+@dataclass(frozen=True, slots=True)
 class LetterInput:
     case: domain.Case
     assessment: Assessment
@@ -82,6 +97,7 @@ class LetterInput:
     evidence: tuple[EvidenceFile, ...] = ()
     lenders: Mapping[str, LenderInfo] = field(default_factory=dict)
     sent: tuple[SentLetter, ...] = ()
+    actions: tuple[TakenAction, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,6 +361,43 @@ def facts(inp: LetterInput, *, only_findings: bool = True, limit: int = MAX_FACT
     return {"rows": rows[:limit], "more": max(0, len(rows) - limit), "total": len(rows)}
 
 
+METHOD_WORDS = {
+    "zh-hans": {"registered_post": "挂号信", "online": "线上渠道", "phone": "电话", "in_person": "现场"},
+    "en": {"registered_post": "registered post", "online": "online", "phone": "phone",
+           "in_person": "in person"},
+}  # fmt: skip
+
+
+def action_facts(inp: LetterInput) -> list[dict]:
+    """Each complaint made before the letter and the contacts in the 14 days after it, for a
+    facts line in the sender's voice ("在本人于2026年3月1日投诉后，贵司仍于……")."""
+    tz = ZoneInfo(inp.case.timezone)
+    words = METHOD_WORDS.get(inp.language, METHOD_WORDS["en"])
+    result = []
+    for action in sorted(inp.actions, key=lambda a: a.sent_on):
+        if action.sent_on >= inp.today:
+            continue
+        effect = before_after(
+            inp.case.contacts, inp.assessment.findings, on=action.sent_on, tz=tz, today=inp.today
+        )
+        dates = sorted(set(effect.after_dates))
+        result.append(
+            {
+                "date": action.sent_on,
+                "how": words.get(action.method, ""),
+                "where": action.label_en if inp.language == "en" else action.label_zh,
+                "to_lender": action.channel == "lender",
+                "ticket": action.ticket,
+                "after": effect.contacts_after,
+                "after_dates": dates[:10],
+                "more": len(dates) > 10,
+                "days": effect.days,
+                "unanswered_due": action.due if action.due and action.due < inp.today else None,
+            }
+        )
+    return result
+
+
 def base_context(inp: LetterInput) -> dict:
     """The parts every letter has: addressee, sender, loan, facts, legal basis, enclosures."""
     f = inp.fields
@@ -393,6 +446,8 @@ def base_context(inp: LetterInput) -> dict:
         "facts": facts(inp),
         "violations": violations(inp),
         "extra_facts": _lines(f.get("extra_facts", "")),
+        "action_facts": action_facts(inp),
+        "lender_name": lender_name,
         "extra_demands": _lines(f.get("extra_demands", "")),
         "enclosures": enclosures,
         "has_findings": bool(inp.assessment.findings),

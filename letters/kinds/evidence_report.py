@@ -9,6 +9,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 import charts
+from charts.around import contacts_around
+from rules.engine.outcomes import before_after
 
 from .base import LABELS, Kind, LetterInput, base_context, contact_row, rule_title
 
@@ -56,6 +58,7 @@ def build(inp: LetterInput) -> dict:
         ]
     ctx.update(
         {
+            "action_effects": action_effects(inp, contacts, tz),
             "rows": rows,
             "charts": chart_list,
             "period_start": rows[0]["date"] if rows else "",
@@ -70,6 +73,25 @@ def build(inp: LetterInput) -> dict:
         }
     )
     return ctx
+
+
+def action_effects(inp: LetterInput, contacts, tz) -> list[dict]:
+    """Each recorded action with the contacts per day around it and the per-rule counts in
+    the 14 days before and after (the same numbers as the action's page)."""
+    titles = {f.rule: rule_title(inp, f) for f in inp.assessment.findings}
+    effects = []
+    for i, action in enumerate(sorted(inp.actions, key=lambda a: a.sent_on)):
+        effect = before_after(
+            contacts, inp.assessment.findings, on=action.sent_on, tz=tz, today=inp.today
+        )
+        label = action.label_en if inp.language == "en" else action.label_zh
+        with translation.override(inp.language):
+            chart = contacts_around(contacts, tz, on=action.sent_on, label=label, ident=f"a{i}")
+        rules = [{"title": titles.get(r.rule, r.rule), "before": r.before, "after": r.after}
+                 for r in effect.rules]  # fmt: skip
+        effects.append({"action": action, "label": label, "effect": effect, "chart": chart,
+                        "rules": rules})  # fmt: skip
+    return effects
 
 
 KIND = Kind(

@@ -1,0 +1,75 @@
+"""Who may see and record actions, on top of cases' access rules (cases/access.py).
+
+- The owner reads and writes.
+- A member of an organisation the case is shared with reads (logged by cases' rules), and
+  records actions, answers and outcomes on the borrower's behalf only while the borrower's
+  separate "act for me" consent for that share stands. Each row keeps who recorded it.
+- Letters and reminders stay the owner's: a volunteer cannot start a letter or dismiss one.
+- Anyone else gets a 404; a reader asking to write gets a 403.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from cases.access import get_case_for_user
+from cases.models import Case, CaseShare
+
+from .models import ActForMe, Action, Reminder
+
+
+def may_act_for_owner(user, case: Case) -> bool:
+    """Whether `user` belongs to an organisation holding an active share of the case with the
+    borrower's "act for me" consent."""
+    return ActForMe.objects.filter(
+        share__case=case,
+        share__revoked_at__isnull=True,
+        share__organisation__memberships__user=user,
+    ).exists()
+
+
+def may_record(user, case: Case) -> bool:
+    """Whether `user` may record actions on this case (the owner, or an authorised helper)."""
+    return case.owner_id == user.pk or may_act_for_owner(user, case)
+
+
+def get_case_for_actions(user, pk: int, *, write: bool = False, path: str = "") -> Case:
+    """The case if the user may see it; 404 if not; 403 on a write by a reader who has no
+    "act for me" consent."""
+    action = "actions_write" if write else "actions_view"
+    case = get_case_for_user(user, pk, action=action, path=path)
+    if write and not may_record(user, case):
+        raise PermissionDenied("Only the borrower, or a helper they authorised, may record this.")
+    return case
+
+
+def get_action_for_user(user, pk: int, *, write: bool = False, path: str = "") -> Action:
+    """An action if the user may see its case; 404 if not, 403 if a reader asks to write."""
+    action = Action.objects.filter(pk=pk).select_related("loan").first()
+    if action is None or not user.is_authenticated:
+        raise Http404("No such action.")
+    action.case = get_case_for_actions(user, action.case_id, write=write, path=path)
+    return action
+
+
+def get_case_for_owner(user, pk: int, *, path: str = "") -> Case:
+    """The case for what only the borrower does here: letters, consents; 403 for readers."""
+    return get_case_for_user(user, pk, write=True, action="actions_owner", path=path)
+
+
+def get_reminder_for_user(user, pk: int, *, path: str = "") -> Reminder:
+    """A reminder of one of the user's own cases (only the owner dismisses reminders)."""
+    reminder = Reminder.objects.filter(pk=pk).select_related("action").first()
+    if reminder is None or not user.is_authenticated:
+        raise Http404("No such reminder.")
+    get_case_for_owner(user, reminder.action.case_id, path=path)
+    return reminder
+
+
+def get_share_for_owner(user, case: Case, pk: int) -> CaseShare:
+    """An active share of a case the caller owns (obtained through get_case_for_owner)."""
+    share = CaseShare.objects.filter(pk=pk, case=case, revoked_at__isnull=True).first()
+    if share is None:
+        raise Http404("No such share.")
+    return share
