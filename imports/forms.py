@@ -38,6 +38,14 @@ class ImportUploadForm(forms.Form):
             "You can choose both at once."
         ),
     )
+    partial = forms.BooleanField(
+        label=_("If a file is cut off, add the complete messages it holds"),
+        help_text=_(
+            "A backup that stopped part way (the phone ran out of space, the transfer broke) is "
+            "refused unless you tick this."
+        ),
+        required=False,
+    )
 
     def clean_files(self):
         files = self.cleaned_data["files"]

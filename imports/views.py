@@ -36,7 +36,10 @@ def import_upload(request: HtmxHttpRequest, case_pk: int) -> HttpResponse:
     form = ImportUploadForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
     if form.is_bound and form.is_valid():
         batch = services.batch_create(
-            case=case, owner=request.user, uploads=form.cleaned_data["files"]
+            case=case,
+            owner=request.user,
+            uploads=form.cleaned_data["files"],
+            partial=form.cleaned_data["partial"],
         )
         transaction.on_commit(lambda: import_parse_task.enqueue(batch_id=batch.pk))
         return redirect("imports:batch_review", pk=batch.pk)
