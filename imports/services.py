@@ -405,6 +405,7 @@ def batch_commit(*, batch: ImportBatch) -> CommitResult:
 def batch_discard(*, batch: ImportBatch) -> None:
     """Throw the batch away with everything staged and any file not yet parsed."""
     names = list(batch.pending_names)
+    names += list(batch.screenshots.values_list("stored_name", flat=True))
     batch.delete()
     storage = _storage()
     transaction.on_commit(lambda: [storage.delete(name) for name in names])
