@@ -339,10 +339,9 @@ def _parse_chat(
             continue
         stamp, box, centred = value
         if centred:
-            if stamp.day is None and current_day is not None:
-                stamp = Stamp(day=current_day, clock=stamp.clock)
+            # Phones print a bare clock time between bubbles only for today's messages.
             current = stamp
-            current_day = stamp.day or current_day
+            current_day = stamp.day or taken_on
         elif last_bubble is not None:
             # A small label under or beside a bubble dates that bubble.
             if stamp.day is None and current_day is not None:

@@ -51,7 +51,7 @@ def test_sms_thread_gives_sender_sides_times_and_joined_text():
         ("in", at(2025, 6, 11, 9, 5), THREAD[2].text),
         ("in", at(2025, 6, 10, 15, 15), THREAD[3].text),
         ("out", at(2025, 6, 10, 23, 40), "好的"),
-        ("in", at(2025, 6, 10, 8, 30), THREAD[5].text),
+        ("in", at(2025, 6, 12, 8, 30), THREAD[5].text),  # a bare time between bubbles is today
     ]
 
 
@@ -87,7 +87,7 @@ def test_wechat_chat_with_avatars_is_an_im_thread():
     assert [(r.direction, r.text, r.occurred_at) for r in result.records] == [
         ("in", bubbles[0].text, at(2025, 6, 10, 10, 2)),
         ("out", "月底", at(2025, 6, 10, 10, 2)),
-        ("in", bubbles[2].text, at(2025, 6, 10, 10, 30)),
+        ("in", bubbles[2].text, at(2025, 6, 12, 10, 30)),
     ]
 
 
