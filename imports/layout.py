@@ -169,6 +169,17 @@ def _is_ascii_word(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char in ",.;:!?'\")%")
 
 
+_FULL_WIDTH = str.maketrans(
+    {",": "，", "?": "？", "!": "！", ":": "：", ";": "；", "(": "（", ")": "）"}
+)
+_AFTER_CJK = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s*[,?!:;()]")
+
+
+def _full_width_after_cjk(text: str) -> str:
+    """OCR often reads "？" after Chinese as "?"; Chinese text uses the full-width marks."""
+    return _AFTER_CJK.sub(lambda m: m.group(0).strip().translate(_FULL_WIDTH), text)
+
+
 def join_lines(lines: list[str]) -> str:
     """Join a bubble's lines: CJK runs straight on, Latin words get a space."""
     out = ""
@@ -177,7 +188,7 @@ def join_lines(lines: list[str]) -> str:
         if out and line and _is_ascii_word(out[-1]) and line[0].isascii() and line[0].isalnum():
             out += " "
         out += line
-    return out
+    return _full_width_after_cjk(out)
 
 
 def _clean(boxes: list[OcrBox]) -> list[OcrBox]:

@@ -13,6 +13,8 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 _WEEKDAYS_ZH = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "七": 6}
+# OCR often reads the stroke of 一 as a dash.
+_WEEKDAYS_ZH |= dict.fromkeys("—–-－─ー", 0)
 _WEEKDAYS_EN = {
     name: index
     for index, names in enumerate(
@@ -58,7 +60,7 @@ _CLOCK = (
 )
 _DAY = (
     r"(?P<rel>今天|昨天|前天|today|yesterday)"
-    r"|(?:星期|周|礼拜)(?P<wzh>[一二三四五六日天七])"
+    r"|(?:星期|周|礼拜)\s*(?P<wzh>[一二三四五六日天七—–\-－─ー])"
     rf"|(?P<wen>{_EN_WEEKDAY})\.?"
     r"|(?P<y>\d{4})\s*[年/.\-]\s*(?P<mo>\d{1,2})\s*[月/.\-]\s*(?P<d>\d{1,2})\s*日?"
     r"|(?P<mo2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日?"

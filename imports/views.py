@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -227,7 +228,12 @@ def _correction_form(message, data=None) -> StagedCorrectionForm:
         "body": message.body,
         "selected": message.selected,
     }
-    return StagedCorrectionForm(data, initial=initial, prefix=f"m{message.pk}")
+    # Fresh field ids on every render: htmx copies the style attribute of elements whose
+    # id matches the swapped-out ones, and browsers (autofill) leave an empty style on
+    # inputs, which the CSP then refuses.
+    return StagedCorrectionForm(
+        data, initial=initial, prefix=f"m{message.pk}", auto_id=f"id_%s_{get_random_string(6)}"
+    )
 
 
 def _screenshot_review(request: HtmxHttpRequest, batch: ImportBatch) -> HttpResponse:

@@ -76,11 +76,15 @@ DARK = Theme("#000000", "#f2f2f2", "#9a9a9a", "#2c2c2e", "#0a84ff", "#ffffff", "
 WECHAT = Theme("#ededed", "#111111", "#999999", "#ffffff", "#95ec69", "#111111", "#f7f7f7")
 
 
+#: Marks a phone never puts at the start of a line (kinsoku): they stay on the line before.
+_NO_LINE_START = set("。，、；：？！）》」』】”’.,;:?!)")
+
+
 def _wrap(draw, text: str, face, max_width: int) -> list[str]:
     lines, line = [], ""
     for token in _tokens(text):
         trial = line + token
-        if line and draw.textlength(trial, font=face) > max_width:
+        if line and draw.textlength(trial, font=face) > max_width and token not in _NO_LINE_START:
             lines.append(line.rstrip())
             line = token.lstrip()
         else:
@@ -134,8 +138,12 @@ def render_thread(
     font_size: int = 44,
     windows: int = 1,
     overlap: float = 0.35,
+    starts: list[float] | None = None,
 ) -> list[Screen]:
-    """A chat thread as `windows` screenshots, each scrolled on by (1 - overlap) of a screen."""
+    """A chat thread as `windows` screenshots, each scrolled on by (1 - overlap) of a screen.
+
+    `starts` places each screenshot instead, in screen heights from the top (0, 1, 1.5…).
+    """
     face = font(font_size)
     small = font(int(font_size * 0.7))
     header_h = int(height * 0.09)
@@ -188,8 +196,9 @@ def render_thread(
     content_h = y + 30
     screens = []
     step = int(view_h * (1 - overlap))
-    for n in range(windows):
-        start = min(n * step, max(0, content_h - view_h))
+    offsets = [int(f * view_h) for f in starts] if starts else [n * step for n in range(windows)]
+    for offset in offsets:
+        start = min(offset, max(0, content_h - view_h))
         screens.append(
             _compose(
                 canvas,
