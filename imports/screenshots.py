@@ -36,10 +36,12 @@ from .convert import text_looks_like_collection
 from .models import ImportBatch, Screenshot, StagedMessage
 from .ocr import ImageUnreadable, load_image, read_boxes
 from .parser import CALL_INCOMING, IN
-from .services import PENDING_DIR, ImportClosed, _duplicate_key, _next_contact_number
+from .services import ImportClosed, _duplicate_key, _next_contact_number
 from .timestamps import date_from_file_name
 
 MAX_SCREENSHOTS = 60
+#: Where screenshots wait, privately, until their batch is added or thrown away.
+SCREENSHOT_DIR = "imports-screenshots"
 OCR_TAG = "OCR"
 ACCEPTED = (PNG, JPEG)
 
@@ -107,7 +109,7 @@ def screenshots_batch_create(
                         _("“%(name)s” is not a PNG or JPEG picture.") % {"name": upload.name}
                     )
                 name = storage.save(
-                    f"{PENDING_DIR}/{uuid4().hex}{kind.extension}", File(io.BytesIO(upload.data))
+                    f"{SCREENSHOT_DIR}/{uuid4().hex}{kind.extension}", File(io.BytesIO(upload.data))
                 )
                 saved.append(name)
                 shot = Screenshot(
