@@ -129,7 +129,8 @@ _UI = re.compile(
     r"Delivered|已读|Read|送达|已发送|Sent|通话记录|最近通话|全部通话|全部|未接来电|未接|"
     r"All|Missed|Recents|Calls|Call log|Call History|电话|拨号|拨号盘|联系人|收藏|个人收藏|"
     r"Favorites|Contacts|Keypad|Voicemail|语音信箱|微信|通讯录|发现|我|Edit|Done|Back|"
-    r"\(\d+\)|卡[12]|SIM\s*[12]|HD|[+＋]|发送至.*)$",
+    r"\(\d+\)|卡[12]|SIM\s*[12]|HD|[+＋]|发送至.*|"
+    r"(?:已送达|已读|Delivered|Read)\s*(?:(?:上午|下午)?\s*\d{1,2}[:：]\d{2}\s*(?:AM|PM)?)?)$",
     re.IGNORECASE,
 )
 _IM_MARKS = re.compile(r"微信|WeChat|按住\s*说话|Hold to Talk|QQ|视频通话|语音通话")
@@ -137,7 +138,8 @@ _SMS_MARKS = re.compile(
     r"短信|彩信|信息|iMessage|Text Message|SMS|MMS|退订|回复TD|回T退订", re.IGNORECASE
 )
 _CALL_TITLE = re.compile(
-    r"^(?:通话记录|最近通话|全部通话|Recents|Calls|Call log|Call History)$", re.I
+    r"^(?:通话记录|最近通话|全部通话|通话|电话|拨号|Recents|Calls|Call log|Call History|Phone)$",
+    re.I,
 )
 _CALL_WORDS = re.compile(
     r"未接|响铃|呼入|呼出|来电|去电|已接|已拨|拨出|拒接|已拒接|挂断|Missed|Incoming|Outgoing|Declined|Rejected",
@@ -214,14 +216,17 @@ def _header(boxes: list[OcrBox], width: int, height: int) -> tuple[str, set[int]
     ]
     if not candidates:
         return "", set()
-    first_i, first = candidates[0]
-    # Only a title near the middle, as every phone draws it, counts as the header.
-    if abs(first.cx - width / 2) > 0.22 * width and not looks_like_number(first.text):
+    _first_i, first = candidates[0]
+    # The title bar: centred (Xiaomi, vivo, iPhone, WeChat) or after the back arrow on the
+    # left (Huawei, Honor, OPPO), always in the top strip of the screen.
+    centred = abs(first.cx - width / 2) <= 0.22 * width
+    if not (centred or looks_like_number(first.text) or first.cy < 0.12 * height):
         return "", set()
     band = [
         (i, b)
         for i, b in candidates
-        if b.top < first.bottom + 1.6 * first.height and abs(b.cx - width / 2) < 0.3 * width
+        if b.top < first.bottom + 1.6 * first.height
+        and (abs(b.cx - width / 2) < 0.3 * width or abs(b.left - first.left) < first.height)
     ]
     title = max(band, key=lambda item: (item[1].height, -item[1].top))[1].text
     members = {i for i, _b in band}

@@ -68,7 +68,15 @@ _DAY = (
     rf"|(?P<men>{_EN_MONTH})\.?\s+(?P<den>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(?P<yen>\d{{4}}))?"
     rf"|(?P<den2>\d{{1,2}})\s+(?P<men2>{_EN_MONTH})\.?(?:,?\s*(?P<yen2>\d{{4}}))?"
 )
-_STAMP = re.compile(rf"^\s*(?:(?:{_DAY})\s*[,，]?\s*(?:at\s+)?)?(?:{_CLOCK})?\s*$", re.IGNORECASE)
+#: A weekday written after a date ("6月10日 周二 23:15"): it adds nothing, so it is skipped.
+_AFTER_DATE = (
+    r"(?:\s*(?:星期|周|礼拜)\s*[一二三四五六日天七—–\-－─ー]"
+    rf"|\s*,?\s*(?:{_EN_WEEKDAY})\.?)?"
+)
+_STAMP = re.compile(
+    rf"^\s*(?:(?:{_DAY}){_AFTER_DATE}\s*[,，]?\s*(?:at\s+)?)?(?:{_CLOCK})?\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)

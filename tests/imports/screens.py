@@ -139,6 +139,7 @@ def render_thread(
     windows: int = 1,
     overlap: float = 0.35,
     starts: list[float] | None = None,
+    title_left: bool = False,
 ) -> list[Screen]:
     """A chat thread as `windows` screenshots, each scrolled on by (1 - overlap) of a screen.
 
@@ -215,6 +216,7 @@ def render_thread(
                 sender_sub=sender_sub,
                 font_size=font_size,
                 wechat=wechat,
+                title_left=title_left,
             )
         )
     return screens
@@ -245,6 +247,7 @@ def _compose(
     sender_sub,
     font_size,
     wechat,
+    title_left=False,
 ) -> Screen:
     shot = _Canvas(width, height, theme)
     shot.image.paste(canvas.image.crop((0, start, width, start + view_h)), (0, top))
@@ -260,12 +263,14 @@ def _compose(
     shot.draw.rectangle((0, 0, width, top), fill=theme.bar)
     title = font(int(font_size * 1.05), bold=True)
     w = shot.draw.textlength(sender, font=title)
-    shot.text(((width - w) / 2, status_h + int(header_h * 0.18)), sender, title, theme.text)
-    shot.text((30, status_h + int(header_h * 0.18)), "<", title, theme.text)
+    title_x = 110 if title_left else (width - w) / 2  # Huawei and OPPO: after the back arrow
+    shot.text((title_x, status_h + int(header_h * 0.12)), sender, title, theme.text)
+    shot.text((30, status_h + int(header_h * 0.12)), "<", title, theme.text)
     if sender_sub:
         sub = font(int(font_size * 0.6))
         w = shot.draw.textlength(sender_sub, font=sub)
-        shot.text(((width - w) / 2, status_h + int(header_h * 0.62)), sender_sub, sub, theme.muted)
+        sub_x = 110 if title_left else (width - w) / 2
+        shot.text((sub_x, status_h + int(header_h * 0.62)), sender_sub, sub, theme.muted)
     _chrome(
         shot,
         width=width,

@@ -67,6 +67,28 @@ def test_screen_without_status_bar_still_finds_the_header():
     assert read(screen).sender == "招联金融"
 
 
+def test_title_after_the_back_arrow_with_a_number_below_gives_the_name():
+    (screen,) = render_thread(
+        THREAD[:2], sender="招联金融", sender_sub="95188 广东深圳", title_left=True
+    )
+    result = read(screen)
+    assert result.sender == "招联金融"
+    assert [r.text for r in result.records] == [THREAD[0].text, THREAD[1].text]
+
+
+def test_date_label_with_weekday_and_read_receipt():
+    bubbles = [
+        Bubble("请今天还款", label="6月10日 周二 下午3:15"),
+        Bubble("好", side="out", side_time="已读"),
+    ]
+    (screen,) = render_thread(bubbles, sender="95188")
+    result = read(screen)
+    assert [(r.text, r.occurred_at) for r in result.records] == [
+        ("请今天还款", at(2025, 6, 10, 15, 15)),
+        ("好", at(2025, 6, 10, 15, 15)),
+    ]
+
+
 def test_dark_mode_reads_like_light_mode():
     (light,) = render_thread(THREAD, sender="10690000555")
     (dark,) = render_thread(THREAD, sender="10690000555", theme=DARK)
