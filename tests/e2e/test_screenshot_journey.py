@@ -168,3 +168,29 @@ def test_screenshots_of_one_thread_become_contacts_with_evidence(
     assert "/evidence/" in image.get_attribute("src")
     shoot(page, "screenshot-contact-phone")
     assert csp_errors(console) == []
+
+
+# The screenshot import reached from the case page, for the accessibility audit: the upload
+# page with its guidance, and the review after the real OCR read one small screenshot.
+def screenshot_upload_from_case(page):
+    page.click("main a[href^='/imports/case/']")
+    page.click("main a[href$='/screenshots/']")
+    page.wait_for_selector("main input[name=files]")
+
+
+def screenshot_review_from_case(page):
+    screenshot_upload_from_case(page)
+    (shot,) = render_thread(
+        bubbles(MESSAGES[:2]), sender=COLLECTOR, width=720, height=900, font_size=30
+    )
+    page.set_input_files(
+        "input[name=files]", [{"name": "shot.png", "mimeType": "image/png", "buffer": shot.png()}]
+    )
+    page.click("main form button.primary")
+    page.wait_for_selector("main .staged-list", timeout=60_000)
+
+
+SCREENSHOT_STATES = [
+    ("screenshot_upload", screenshot_upload_from_case),
+    ("screenshot_review", screenshot_review_from_case),
+]
