@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -282,7 +282,7 @@ def staged_crop(request: HtmxHttpRequest, pk: int, message_pk: int) -> HttpRespo
     batch = get_batch_for_user(request.user, pk)
     message = get_staged_message(batch, message_pk)
     if message.screenshot_id is None:
-        return HttpResponse(status=404)
+        raise Http404("No screenshot for this message.")
     response = HttpResponse(screenshots.screenshot_crop(message=message), content_type="image/png")
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
