@@ -577,6 +577,23 @@ def _fill_times(records: list[ScreenRecord], taken_on: date, tz: ZoneInfo) -> li
     ]
 
 
+def _one_edit_apart(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _same_sender(thread_sender: str, sender: str) -> bool:
+    """The same thread's header: equal, missing on a scrolled screenshot, or one letter misread."""
+    if sender == thread_sender or not sender:
+        return True
+    # Short service numbers (95188, 95588) differ by one digit and are different senders.
+    return min(len(sender), len(thread_sender)) >= 8 and _one_edit_apart(thread_sender, sender)
+
+
 @dataclass(slots=True)
 class Merged:
     records: list[ScreenRecord]
@@ -609,13 +626,14 @@ def merge_screens(reads: list[ScreenRead], *, taken_on: list[date] | date, tz: Z
             continue
         if not read.records:
             continue
-        if threads and threads[-1][0] == read.layout and threads[-1][1] == read.sender:
+        if threads and threads[-1][0] == read.layout and _same_sender(threads[-1][1], read.sender):
             thread = threads[-1][2]
-            k = _overlap(thread, read.records)
+            records = [replace(r, sender=threads[-1][1]) for r in read.records]
+            k = _overlap(thread, records)
             for i in range(k):
-                thread[len(thread) - k + i] = _better(thread[len(thread) - k + i], read.records[i])
+                thread[len(thread) - k + i] = _better(thread[len(thread) - k + i], records[i])
             duplicates += k
-            thread.extend(read.records[k:])
+            thread.extend(records[k:])
         else:
             threads.append((read.layout, read.sender, list(read.records), day))
     records: list[ScreenRecord] = []

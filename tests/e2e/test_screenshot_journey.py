@@ -44,6 +44,8 @@ MESSAGES = [
 ]
 MISREAD = ("今晚必须还款", "今晚必须还歀")  # one character read wrong by "OCR"
 INCOMING = [m for m in MESSAGES if m[4] == "in"]
+#: The width of an image once the browser has loaded it (0 if it could not).
+LOADED_WIDTH = "img => img.decode().then(() => img.naturalWidth, () => 0)"
 
 
 def bubbles(rows):
@@ -115,7 +117,9 @@ def test_screenshots_of_one_thread_become_contacts_with_evidence(
     # Each message once, beside its crop; the borrower's reply is not ticked.
     items = page.locator("main .staged-item")
     assert items.count() == len(MESSAGES)
-    assert page.locator("main .staged-item img").first.evaluate("img => img.naturalWidth") > 0
+    crop = page.locator("main .staged-item img").first
+    crop.scroll_into_view_if_needed()
+    assert crop.evaluate(LOADED_WIDTH) > 0
     reply = items.filter(has_text="我下周一定还")
     assert not reply.locator("input[type=checkbox]").is_checked()
     shoot(page, "screenshot-review-phone")
@@ -164,7 +168,8 @@ def test_screenshots_of_one_thread_become_contacts_with_evidence(
     first = contacts.first()
     page.goto(f"{page.base_url}/cases/{case.pk}/contacts/{first.pk}/")
     image = page.locator("main img.thumb").first
-    assert image.evaluate("img => img.naturalWidth") > 0
+    image.scroll_into_view_if_needed()
+    assert image.evaluate(LOADED_WIDTH) > 0
     assert "/evidence/" in image.get_attribute("src")
     shoot(page, "screenshot-contact-phone")
     assert csp_errors(console) == []

@@ -175,6 +175,18 @@ def test_bubble_cut_at_the_top_is_completed_from_the_previous_screenshot():
     assert merged.records[-1].note == "time_estimated"
 
 
+def test_header_misread_on_one_screenshot_still_merges_the_thread():
+    bubbles = [
+        Bubble(f"第{n}条催收短信，请尽快还款。", label=f"6月{n}日 10:00") for n in range(1, 8)
+    ]
+    screens = render_thread(bubbles, sender="10690000555", height=1200, windows=2, overlap=0.5)
+    first, second = (read(s, n=i) for i, s in enumerate(screens))
+    second.sender = "1069000O555"
+    merged = merge_screens([first, second], taken_on=THURSDAY, tz=TZ)
+    assert [r.text for r in merged.records] == [b.text for b in bubbles]
+    assert {r.sender for r in merged.records} == {"10690000555"}
+
+
 def test_different_threads_are_not_merged():
     (a,) = render_thread([Bubble("请还款", label="10:00")], sender="95188")
     (b,) = render_thread([Bubble("请还款", label="10:00")], sender="95588")
