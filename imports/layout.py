@@ -125,7 +125,7 @@ _STATUS = re.compile(
 _UI = re.compile(
     r"^(?:[<‹〈←>›…⋯·.\s]+|返回|详情|编辑|更多|取消|完成|搜索|发送|短信|信息|彩信|短信/彩信|"
     r"短信\s*[·/]\s*彩信|发送短信|发送信息|输入消息|输入信息|新信息|iMessage|Text Message|"
-    r"Text Message\s*·\s*SMS|SMS|MMS|Message|Messages|按住\s*说话|Hold to Talk|已送达|"
+    r"(?:Text Message|iMessage|短信|信息)\s*[·•]\s*(?:SMS|短信|信息)|SMS|MMS|Message|Messages|按住\s*说话|Hold to Talk|已送达|"
     r"Delivered|已读|Read|送达|已发送|Sent|通话记录|最近通话|全部通话|全部|未接来电|未接|"
     r"All|Missed|Recents|Calls|Call log|Call History|电话|拨号|拨号盘|联系人|收藏|个人收藏|"
     r"Favorites|Contacts|Keypad|Voicemail|语音信箱|微信|通讯录|发现|我|Edit|Done|Back|"
@@ -146,12 +146,15 @@ _CALL_WORDS = re.compile(
     re.IGNORECASE,
 )
 _DURATION = re.compile(
-    r"(?:(?P<h>\d+)\s*(?:小时|h|hr|hrs|hour|hours)\s*)?(?:(?P<m>\d+)\s*(?:分钟|分|m|min|mins)\s*)?"
-    r"(?:(?P<s>\d+)\s*(?:秒钟|秒|s|sec|secs))?",
+    r"(?:(?P<h>\d+)\s*(?:小时|(?:hours?|hrs?|h)(?![a-z]))\s*)?"
+    r"(?:(?P<m>\d+)\s*(?:分钟|分|(?:mins?|m)(?![a-z]))\s*)?"
+    r"(?:(?P<s>\d+)\s*(?:秒钟|秒|(?:secs?|s)(?![a-z])))?",
     re.IGNORECASE,
 )
 _CLOCK_DURATION = re.compile(r"(?<![\d:])(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?![\d:])")
 _PHONE = re.compile(r"^\+?[\d\s\-()]{5,}$")
+#: The unread count beside the back arrow (iPhone: "< 12").
+_BADGE = re.compile(r"^[<‹]?\s*\d{1,3}$")
 _COUNT_SUFFIX = re.compile(r"\s*[(（]\d{1,3}[)）]\s*$")
 
 
@@ -212,7 +215,10 @@ def _header(boxes: list[OcrBox], width: int, height: int) -> tuple[str, set[int]
     candidates = [
         (i, b)
         for i, b in enumerate(boxes)
-        if b.cy < 0.2 * height and not _UI.match(b.text) and not is_stamp(b.text)
+        if b.cy < 0.2 * height
+        and not _UI.match(b.text)
+        and not is_stamp(b.text)
+        and not _BADGE.match(b.text)
     ]
     if not candidates:
         return "", set()
@@ -496,9 +502,10 @@ def parse_screen(
     sender, header = _header(
         [b if i not in skip else replace(b, text="<") for i, b in enumerate(boxes)], width, height
     )
+    badges = {i for i, b in enumerate(boxes) if b.cy < 0.15 * height and _BADGE.match(b.text)}
     records = _parse_chat(
         boxes,
-        skip | header,
+        skip | header | badges,
         kind=layout,
         sender=sender,
         width=width,

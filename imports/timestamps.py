@@ -73,8 +73,10 @@ _AFTER_DATE = (
     r"(?:\s*(?:星期|周|礼拜)\s*[一二三四五六日天七—–\-－─ー]"
     rf"|\s*,?\s*(?:{_EN_WEEKDAY})\.?)?"
 )
+#: A weekday written before a date ("Wed, Jun 11"): skipped for the same reason.
+_BEFORE_DATE = rf"(?:(?:{_EN_WEEKDAY})\.?,?\s+(?=\d|{_EN_MONTH}))?"
 _STAMP = re.compile(
-    rf"^\s*(?:(?:{_DAY}){_AFTER_DATE}\s*[,，]?\s*(?:at\s+)?)?(?:{_CLOCK})?\s*$",
+    rf"^\s*(?:{_BEFORE_DATE}(?:{_DAY}){_AFTER_DATE}\s*[,，]?\s*(?:at\s+)?)?(?:{_CLOCK})?\s*$",
     re.IGNORECASE,
 )
 

@@ -239,6 +239,21 @@ def test_english_call_log():
     assert result.records[1].occurred_at == at(2025, 6, 12, 9, 41)
 
 
+def test_unread_badge_beside_the_back_arrow_is_not_the_sender():
+    boxes = [
+        OcrBox("< 12", (20, 90, 110, 130)),
+        OcrBox("招联金融", (470, 180, 610, 210)),
+        OcrBox("Text Message • SMS", (380, 300, 700, 330)),
+        OcrBox("Today 9:41 AM", (420, 340, 660, 370)),
+        OcrBox("请今天还款", (60, 420, 400, 460)),
+    ]
+    result = parse_screen(boxes, width=1080, height=2340, taken_on=THURSDAY, tz=TZ)
+    assert result.sender == "招联金融"
+    assert [(r.text, r.occurred_at) for r in result.records] == [
+        ("请今天还款", at(2025, 6, 12, 9, 41))
+    ]
+
+
 def test_low_confidence_boxes_are_ignored():
     boxes = [
         OcrBox("95188", (480, 100, 600, 140)),

@@ -30,6 +30,9 @@ THURSDAY = date(2025, 6, 12)
         ("Wednesday", date(2025, 6, 11), None),
         ("Jun 10, 2025 at 9:41", date(2025, 6, 10), time(9, 41)),
         ("Today 9:41 AM", THURSDAY, time(9, 41)),
+        ("Wed, Jun 11 at 9:41 AM", date(2025, 6, 11), time(9, 41)),
+        ("6月10日 周二 23:15", date(2025, 6, 10), time(23, 15)),
+        ("2025年6月10日 星期二 下午3:15", date(2025, 6, 10), time(15, 15)),
     ],
 )
 def test_labels_resolve_against_the_day_taken(text, day, clock):
