@@ -285,26 +285,29 @@ def _moment(stamp: Stamp, day: date, tz: ZoneInfo) -> tuple[datetime, str]:
 
 
 def _bubbles(lines: list[OcrBox], width: int, typical: float) -> list[tuple[str, list[OcrBox]]]:
-    """Group lines into bubbles: same side, left edges aligned, one line pitch apart.
+    """Group lines into bubbles: left edges aligned, one line pitch apart; then find the side.
 
-    Distances are measured bottom to bottom in typical line heights, because a
-    line of only punctuation ("。") has a short box that starts low.
+    Text inside a bubble is left-aligned on both sides, so the short last line of
+    the borrower's own bubble starts where its long lines start. The side is
+    judged on the whole bubble: nearer the left edge is from them. Distances are
+    measured bottom to bottom in typical line heights, because a line of only
+    punctuation ("。") has a short box that starts low.
     """
-    bubbles: list[tuple[str, list[OcrBox]]] = []
+    groups: list[list[OcrBox]] = []
     for line in lines:
-        side = IN if line.left < width - line.right else OUT
-        if bubbles:
-            prev_side, prev_lines = bubbles[-1]
-            last = prev_lines[-1]
-            pitch = line.bottom - last.bottom
-            aligned = abs(line.left - prev_lines[0].left) < 0.8 * typical
-            if side == prev_side and aligned and pitch < 1.75 * typical:
-                prev_lines.append(line)
+        if groups:
+            previous = groups[-1]
+            pitch = line.bottom - previous[-1].bottom
+            aligned = abs(line.left - previous[0].left) < 0.8 * typical
+            if aligned and pitch < 1.75 * typical:
+                previous.append(line)
                 continue
-            if aligned and pitch < 1.75 * typical and len(line.text) <= 2:
-                prev_lines.append(line)  # a lone "。" or "！" wrapped onto its own line
-                continue
-        bubbles.append((side, [line]))
+        groups.append([line])
+    bubbles = []
+    for group in groups:
+        left = min(b.left for b in group)
+        right = max(b.right for b in group)
+        bubbles.append((IN if left < width - right else OUT, group))
     return bubbles
 
 

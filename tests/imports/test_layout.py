@@ -55,6 +55,19 @@ def test_sms_thread_gives_sender_sides_times_and_joined_text():
     ]
 
 
+def test_borrower_bubble_with_a_short_last_line_stays_one_outgoing_message():
+    bubbles = [
+        Bubble("您好，这里是法务中心，关于你的案件请回电。", label="10:00"),
+        Bubble("您好，这里是法务中心，关于你的案件请回电。", side="out"),
+    ]
+    (screen,) = render_thread(bubbles, sender="95188", width=720, height=1600, font_size=30)
+    result = read(screen)
+    assert [(r.direction, r.text) for r in result.records] == [
+        ("in", bubbles[0].text),
+        ("out", bubbles[1].text),
+    ]
+
+
 def test_status_bar_and_input_bar_are_not_messages():
     (screen,) = render_thread(THREAD[:1], sender="10690000555")
     texts = [r.text for r in read(screen).records]
