@@ -437,11 +437,24 @@ def _parse_calls(
         and not _CALL_WORDS.search(b.text)
         and _duration_seconds(b.text) is None
     ]
+    # Day headings on the left ("今天", "昨天", "6月10日") date the rows under them.
+    sections = [
+        (b.top, stamp.day)
+        for b in content
+        if b.left < 0.45 * width
+        and (stamp := parse_stamp(b.text, taken_on)) is not None
+        and stamp.day is not None
+        and stamp.clock is None
+    ]
     records = []
     for n, head in enumerate(heads):
         start = head.top - 0.6 * head.height
-        end = heads[n + 1].top - 0.6 * heads[n + 1].height if n + 1 < len(heads) else float("inf")
+        if n + 1 < len(heads):
+            end = heads[n + 1].top - 0.6 * heads[n + 1].height
+        else:
+            end = head.bottom + 2.5 * head.height
         row = [b for b in content if start <= b.cy < end and b is not head]
+        section_day = next((day for top, day in reversed(sections) if top < head.top), None)
         words = " ".join(b.text for b in row)
         call_type, note = _call_type(words)
         duration = None
@@ -453,12 +466,17 @@ def _parse_calls(
         if call_type in (CALL_MISSED, CALL_REJECTED):
             duration = 0
         occurred_at = None
-        for b in sorted(row, key=lambda b: -b.right):
-            stamp = parse_stamp(b.text, taken_on)
-            if stamp is not None and b.left > 0.5 * width:
-                occurred_at, date_note = _moment(stamp, taken_on, tz)
-                note = note or date_note
-                break
+        # The time on the right, perhaps as a day and a clock time on two lines.
+        stamps = [
+            stamp
+            for b in sorted(row, key=lambda b: b.top)
+            if b.left > 0.5 * width and (stamp := parse_stamp(b.text, taken_on)) is not None
+        ]
+        if stamps:
+            day = next((st.day for st in stamps if st.day), None) or section_day
+            clock = next((st.clock for st in stamps if st.clock), None)
+            occurred_at, date_note = _moment(Stamp(day=day, clock=clock), taken_on, tz)
+            note = note or date_note
         records.append(
             ScreenRecord(
                 kind=CALL,

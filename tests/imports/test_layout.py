@@ -229,6 +229,25 @@ def test_call_log_rows_give_number_kind_duration_and_time():
     ]
 
 
+def test_call_log_day_headings_and_two_line_times():
+    boxes = [
+        OcrBox("通话记录", (40, 120, 260, 180)),
+        OcrBox("昨天", (40, 230, 120, 262)),
+        OcrBox("13800138000", (60, 300, 340, 345)),
+        OcrBox("未接", (60, 355, 140, 385)),
+        OcrBox("23:15", (940, 315, 1020, 345)),
+        OcrBox("95188", (60, 440, 200, 485)),
+        OcrBox("呼入 2分", (60, 495, 220, 525)),
+        OcrBox("6月3日", (930, 440, 1020, 470)),
+        OcrBox("08:05", (940, 480, 1020, 510)),
+    ]
+    result = parse_screen(boxes, width=1080, height=2340, taken_on=THURSDAY, tz=TZ)
+    assert [(r.sender, r.call_type, r.occurred_at) for r in result.records] == [
+        ("13800138000", CALL_MISSED, at(2025, 6, 11, 23, 15)),
+        ("95188", CALL_INCOMING, at(2025, 6, 3, 8, 5)),
+    ]
+
+
 def test_call_log_seen_twice_counts_each_call_once():
     rows = [CallRow("13800138000", "未接", "23:15"), CallRow("95188", "呼入", "22:00", "3分")]
     first = read(render_call_log(rows))
