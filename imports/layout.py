@@ -58,6 +58,8 @@ class OcrBox:
     text: str
     box: tuple[int, int, int, int]
     confidence: float = 1.0
+    #: The colour of the text's ink (RGB), when the OCR adapter measured it.
+    color: tuple[int, int, int] | None = None
 
     @property
     def left(self) -> int:
@@ -404,6 +406,14 @@ def _parse_chat(
 # Call logs
 
 
+def _is_red(color: tuple[int, int, int] | None) -> bool:
+    """Phones write missed calls in red (iPhone, Huawei, Xiaomi) and often no word for it."""
+    if color is None:
+        return False
+    red, green, blue = color
+    return red > 150 and red > 1.8 * green and red > 1.8 * blue
+
+
 def _call_type(words: str) -> tuple[int, str]:
     if re.search(r"未接|响铃|Missed", words, re.I):
         return CALL_MISSED, ""
@@ -429,14 +439,14 @@ def _parse_calls(
     left = [b for b in content if b.left < 0.45 * width and parse_stamp(b.text, taken_on) is None]
     if not left:
         return []
-    tallest = max(b.height for b in left)
-    heads = [
-        b
-        for b in left
-        if (looks_like_number(_COUNT_SUFFIX.sub("", b.text)) or b.height >= 0.85 * tallest)
-        and not _CALL_WORDS.search(b.text)
-        and _duration_seconds(b.text) is None
-    ]
+    # A row's first line is the name or number; the lines right under it (place, kind of
+    # call, duration, a saved contact's number) belong to it.
+    heads: list[OcrBox] = []
+    for b in left:
+        under_head = heads and b.top - heads[-1].bottom < 0.9 * heads[-1].height
+        if under_head or _CALL_WORDS.search(b.text) or _duration_seconds(b.text) is not None:
+            continue
+        heads.append(b)
     # Day headings on the left ("今天", "昨天", "6月10日") date the rows under them.
     sections = [
         (b.top, stamp.day)
@@ -457,6 +467,8 @@ def _parse_calls(
         section_day = next((day for top, day in reversed(sections) if top < head.top), None)
         words = " ".join(b.text for b in row)
         call_type, note = _call_type(words)
+        if note == NOTE_CALL_TYPE_GUESSED and _is_red(head.color):
+            call_type, note = CALL_MISSED, ""
         duration = None
         for b in row:
             found = _duration_seconds(b.text)

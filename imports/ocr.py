@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .layout import OcrBox
@@ -62,13 +63,32 @@ def load_image(data: bytes) -> LoadedImage:
     return LoadedImage(image=image, exif_date=date_from_exif(str(taken) if taken else None))
 
 
+def ink_color(pixels: np.ndarray) -> tuple[int, int, int] | None:
+    """The mean colour of the pixels that stand out from a text box's background.
+
+    The background is the box's median colour; ink is whatever differs from it
+    clearly. None for a box with no clear ink.
+    """
+    flat = pixels.reshape(-1, 3).astype(np.int32)
+    if not len(flat):
+        return None
+    background = np.median(flat, axis=0)
+    ink = flat[np.abs(flat - background).sum(axis=1) > 120]
+    if len(ink) < 4:
+        return None
+    red, green, blue = (int(v) for v in ink.mean(axis=0))
+    return red, green, blue
+
+
 def read_boxes(image: Image.Image) -> list[OcrBox]:
-    """Every line of text the engine finds, with its upright bounding box in pixels."""
+    """Every line of text the engine finds, with its upright bounding box and ink colour."""
     result, _elapsed = _get_engine()(image)
+    pixels = np.asarray(image)
     boxes = []
     for points, text, score in result or []:
         xs = [p[0] for p in points]
         ys = [p[1] for p in points]
         box = (int(min(xs)), int(min(ys)), int(round(max(xs))), int(round(max(ys))))
-        boxes.append(OcrBox(text=str(text), box=box, confidence=float(score)))
+        color = ink_color(pixels[max(box[1], 0) : box[3], max(box[0], 0) : box[2]])
+        boxes.append(OcrBox(text=str(text), box=box, confidence=float(score), color=color))
     return boxes

@@ -15,6 +15,7 @@ worker, so the page can be seen polling.
 
 import hashlib
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -62,9 +63,7 @@ def screenshots():
         shots += render_thread(bubbles(chunk), sender=COLLECTOR, height=1400)
     shots += render_thread(bubbles(MESSAGES[7:10]), sender=COLLECTOR, height=1000, starts=[0, 0.45])
     for shot in shots:
-        shot.boxes = [
-            type(box)(box.text.replace(*MISREAD), box.box, box.confidence) for box in shot.boxes
-        ]
+        shot.boxes = [replace(box, text=box.text.replace(*MISREAD)) for box in shot.boxes]
     return shots
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 from imports.layout import OcrBox
 
@@ -39,6 +39,7 @@ class CallRow:
     when: str
     duration: str = ""
     place: str = ""
+    red: bool = False  # missed calls are drawn in red, often with no word for them
 
 
 @dataclass
@@ -121,7 +122,7 @@ class _Canvas:
     def text(self, xy, text: str, face, fill) -> tuple[int, int, int, int]:
         self.draw.text(xy, text, font=face, fill=fill)
         box = tuple(int(v) for v in self.draw.textbbox(xy, text, font=face))
-        self.boxes.append(OcrBox(text, box, 0.99))
+        self.boxes.append(OcrBox(text, box, 0.99, ImageColor.getrgb(fill)[:3]))
         return box
 
 
@@ -258,6 +259,7 @@ def _compose(
                     b.text,
                     (b.left, b.top - start + top, b.right, b.bottom - start + top),
                     b.confidence,
+                    b.color,
                 )
             )
     shot.draw.rectangle((0, 0, width, top), fill=theme.bar)
@@ -313,7 +315,7 @@ def render_call_log(
     name_face = font(font_size)
     small = font(int(font_size * 0.68))
     for row in rows:
-        shot.text((60, y), row.who, name_face, theme.text)
+        shot.text((60, y), row.who, name_face, "#e0302a" if row.red else theme.text)
         sub = " ".join(part for part in (row.kind_word, row.duration, row.place) if part)
         shot.text((60, y + int(font_size * 1.35)), sub, small, theme.muted)
         w = shot.draw.textlength(row.when, font=small)

@@ -248,6 +248,18 @@ def test_call_log_day_headings_and_two_line_times():
     ]
 
 
+def test_red_name_without_a_word_is_a_missed_call():
+    rows = [
+        CallRow("13800138000", "", "23:15", place="北京", red=True),
+        CallRow("95188", "", "22:00", place="上海"),
+    ]
+    result = read(render_call_log(rows))
+    assert [(r.sender, r.call_type, r.note) for r in result.records] == [
+        ("13800138000", CALL_MISSED, ""),
+        ("95188", CALL_INCOMING, "call_type_guessed"),
+    ]
+
+
 def test_call_log_seen_twice_counts_each_call_once():
     rows = [CallRow("13800138000", "未接", "23:15"), CallRow("95188", "呼入", "22:00", "3分")]
     first = read(render_call_log(rows))

@@ -5,6 +5,7 @@ import time
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+import numpy as np
 import pytest
 
 from imports.layout import parse_screen
@@ -47,6 +48,24 @@ def test_rendered_screenshot_is_read_exactly_offline(no_network):
         ("in", THREAD[2].text, datetime(2025, 6, 12, 8, 30, tzinfo=TZ)),
     ]
     assert elapsed < 30  # generous: the model loads on first use and CI shares the cores
+
+
+def test_ink_colour_of_red_and_black_text():
+    from PIL import Image, ImageDraw
+
+    from imports.ocr import ink_color
+
+    from .screens import font
+
+    image = Image.new("RGB", (400, 120), "white")
+    draw = ImageDraw.Draw(image)
+    draw.text((10, 10), "13800138000", font=font(40), fill="#e0302a")
+    draw.text((10, 70), "95188", font=font(40), fill="#111111")
+    pixels = np.asarray(image)
+    red = ink_color(pixels[10:60, 0:400])
+    black = ink_color(pixels[70:120, 0:400])
+    assert red[0] > 180 and red[1] < 110 and red[2] < 110
+    assert max(black) < 90
 
 
 def test_text_file_is_not_an_image():
