@@ -33,6 +33,7 @@ from jobs.services import job_create, job_fail, job_finish, job_progress
 
 from . import layout
 from .convert import text_looks_like_collection
+from .merge import merge_screens
 from .models import ImportBatch, Screenshot, StagedMessage
 from .ocr import ImageUnreadable, load_image, read_boxes
 from .parser import CALL_INCOMING, IN
@@ -204,7 +205,7 @@ def screenshots_read(*, batch_id: int) -> ScreenshotsRead:
                 message=_("%(done)s of %(total)s screenshots read")
                 % {"done": n + 1, "total": len(shots)},
             )
-    merged = layout.merge_screens(reads, taken_on=days, tz=tz)
+    merged = merge_screens(reads, taken_on=days, tz=tz)
     _stage(batch, shots, merged.records)
     batch.problems = problems
     batch.status = ImportBatch.Status.READY

@@ -5,7 +5,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from imports.layout import CALL, IM, SMS, OcrBox, join_lines, merge_screens, parse_screen
+from imports.layout import CALL, IM, SMS, OcrBox, join_lines, parse_screen
+from imports.merge import merge_screens
 from imports.parser import CALL_INCOMING, CALL_MISSED, CALL_OUTGOING, CALL_REJECTED
 
 from .screens import DARK, WECHAT, Bubble, CallRow, render_call_log, render_thread
