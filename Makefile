@@ -72,3 +72,4 @@ bench: setup-test
 	$(PY) bench/detection.py
 	$(PY) bench/pdf.py
 	$(PY) bench/checker.py
+	@if [ -f bench/ocr_set/truth.jsonl ]; then $(PY) bench/ocr.py bench/ocr_set; else echo "bench/ocr_set/ is missing: skipping bench/ocr.py"; fi

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from .models import ImportBatch
+from .models import ImportBatch, StagedMessage
 
 
 def get_batch_for_user(user, pk: int) -> ImportBatch:
@@ -24,3 +24,11 @@ def get_batch_for_user(user, pk: int) -> ImportBatch:
     if batch is None:
         raise Http404("No such import.")
     return batch
+
+
+def get_staged_message(batch: ImportBatch, pk: int) -> StagedMessage:
+    """A staged message of a batch the caller already may see; 404 if it is not in that batch."""
+    message = StagedMessage.objects.filter(pk=pk, batch=batch).select_related("screenshot").first()
+    if message is None:
+        raise Http404("No such message.")
+    return message

@@ -38,6 +38,14 @@ class ImportUploadForm(forms.Form):
             "You can choose both at once."
         ),
     )
+    partial = forms.BooleanField(
+        label=_("If a file is cut off, add the complete messages it holds"),
+        help_text=_(
+            "A backup that stopped part way (the phone ran out of space, the transfer broke) is "
+            "refused unless you tick this."
+        ),
+        required=False,
+    )
 
     def clean_files(self):
         files = self.cleaned_data["files"]
@@ -104,4 +112,78 @@ class MessageChoiceForm(forms.Form):
         data = super().clean()
         if not set(data.get("chosen", [])) <= set(data.get("shown", [])):
             raise ValidationError(_("Unknown message."))
+        return data
+
+
+MAX_SCREENSHOT_BYTES = 20 * 1024 * 1024
+
+
+class ScreenshotUploadForm(forms.Form):
+    files = MultipleFileField(
+        label=_("Screenshots (PNG or JPEG)"),
+        help_text=_(
+            "Up to 60 screenshots of text messages, chats or your call log. Screenshots of one "
+            "long conversation may overlap: each message is added once."
+        ),
+        widget=MultipleFileInput(attrs={"accept": "image/png,image/jpeg"}),
+    )
+    taken_on = forms.DateField(
+        label=_("The day you took them"),
+        help_text=_(
+            "Phones write “yesterday” or “Wednesday” instead of a date. We count from the date "
+            "stored in each picture; give the day here for pictures that have none."
+        ),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def clean_files(self):
+        from .screenshots import MAX_SCREENSHOTS
+
+        files = self.cleaned_data["files"]
+        if len(files) > MAX_SCREENSHOTS:
+            raise ValidationError(
+                _("Choose at most %(max)s screenshots at a time."), params={"max": MAX_SCREENSHOTS}
+            )
+        for upload in files:
+            if upload.size > MAX_SCREENSHOT_BYTES:
+                raise ValidationError(
+                    _("“%(name)s” is larger than 20 MB."), params={"name": upload.name}
+                )
+            if upload.size == 0:
+                raise ValidationError(_("“%(name)s” is empty."), params={"name": upload.name})
+        return files
+
+
+class StagedCorrectionForm(forms.Form):
+    """One message read from a screenshot, as the borrower corrects it."""
+
+    sender = forms.CharField(label=_("From"), max_length=100, required=False)
+    occurred_at = forms.DateTimeField(
+        label=_("When"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    direction = forms.ChoiceField(
+        label=_("Who sent it"), choices=[("in", _("Sent to me")), ("out", _("Sent by me"))]
+    )
+    body = forms.CharField(
+        label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    selected = forms.BooleanField(label=_("Add to my case"), required=False)
+
+    def clean(self):
+        from .screenshots import Correction
+
+        data = super().clean()
+        if self.errors:
+            return data
+        if data["selected"] and data["direction"] != "in":
+            raise ValidationError(_("Only what was sent to you can be added to your case."))
+        data["correction"] = Correction(
+            sender=data["sender"].strip(),
+            occurred_at=data["occurred_at"],
+            direction=data["direction"],
+            body=data["body"].strip(),
+            selected=data["selected"],
+        )
         return data

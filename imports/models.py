@@ -15,6 +15,10 @@ from .parser import CALL_TYPE_CHOICES, IN, OUT
 
 
 class ImportBatch(models.Model):
+    class Source(models.TextChoices):
+        BACKUP = "backup", _("Phone backup")
+        SCREENSHOTS = "screenshots", _("Screenshots")
+
     class Status(models.TextChoices):
         PARSING = "parsing", _("Reading the backup")
         READY = "ready", _("Ready to check")
@@ -29,6 +33,15 @@ class ImportBatch(models.Model):
         "jobs.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PARSING)
+    source = models.CharField(max_length=12, choices=Source.choices, default=Source.BACKUP)
+    #: Keep the complete records of a file that ends early instead of refusing it.
+    partial = models.BooleanField(default=False)
+    #: At least one file ended early and only its complete records were read.
+    truncated = models.BooleanField(default=False)
+    #: The date relative times on screenshots ("昨天") count from, when a file carries none.
+    taken_on = models.DateField(null=True, blank=True)
+    #: Who ran a server-side import on the owner's behalf (empty for the owner's own upload).
+    ran_by = models.CharField(max_length=200, blank=True)
     #: One entry per uploaded file: {"name", "sha256", "size"}. The file itself is deleted.
     files = models.JSONField(default=list, blank=True)
     #: Where the uploads wait for the worker (deleted after parsing).
@@ -59,12 +72,50 @@ class ImportBatch(models.Model):
         return self.status == self.Status.READY
 
 
+class Screenshot(models.Model):
+    """One uploaded screenshot, kept privately until the batch is added or thrown away.
+
+    Once added, each contact read from it gets its own evidence copy; this row and
+    its staging file go with the batch.
+    """
+
+    class Layout(models.TextChoices):
+        SMS = "sms", _("Text messages")
+        IM = "im", _("Chat app")
+        CALL = "call", _("Call log")
+        UNKNOWN = "unknown", _("Not recognised")
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="screenshots")
+    position = models.PositiveSmallIntegerField()
+    original_name = models.CharField(max_length=255)
+    stored_name = models.CharField(max_length=300)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    taken_on = models.DateField(null=True, blank=True)
+    layout = models.CharField(max_length=8, choices=Layout.choices, blank=True)
+    sender = models.CharField(max_length=200, blank=True)
+    ocr_text = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "position"], name="screenshot_position_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
 class StagedMessage(models.Model):
-    """One message or call from the backup, waiting to be checked."""
+    """One message or call from the backup or a screenshot, waiting to be checked."""
 
     class Kind(models.TextChoices):
         SMS = "sms", _("Text message")
         MMS = "mms", _("Multimedia message")
+        IM = "im", _("Chat message")
         CALL = "call", _("Phone call")
 
     class Direction(models.TextChoices):
@@ -85,6 +136,13 @@ class StagedMessage(models.Model):
     addable = models.BooleanField(default=False)
     likely = models.BooleanField(default=False)
     selected = models.BooleanField(default=False)
+    #: Read by OCR from this screenshot, inside `region` ([left, top, right, bottom] pixels).
+    screenshot = models.ForeignKey(
+        Screenshot, on_delete=models.CASCADE, null=True, blank=True, related_name="messages"
+    )
+    region = models.JSONField(default=list, blank=True)
+    #: What the borrower should check (a time that was estimated, an unreadable line).
+    note = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["occurred_at", "id"]

@@ -5,12 +5,20 @@ hands over one element at a time and every finished record is cleared from the
 tree. defusedxml refuses DTDs, entity declarations and external references, so
 a "billion laughs" file or an XXE attempt is rejected before it can expand.
 
+Real exports are not always clean XML. Several app versions write an emoji as
+two UTF-16 surrogate character references (`&#55357;&#56832;`), which strict
+parsers reject; a streaming pre-filter (SurrogateFilter) rewrites each pair into
+one reference before the parser sees it. A file cut short (the phone ran out of
+space, the transfer stopped) is refused unless the caller asks for the complete
+records it holds (`partial=True`).
+
 This module is pure: no ORM, no request. Each record is a frozen dataclass the
 importer converts into `rules.domain.Contact` objects (see convert.py).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -79,8 +87,94 @@ class RecordProblem:
     message: str
 
 
+@dataclass(slots=True)
+class BackupInfo:
+    """What the caller learns about a whole file besides its records."""
+
+    records: int = 0  # complete records read, with or without a usable date
+    declared_count: int | None = None  # the root's `count`, which is often wrong
+    truncated: bool = False  # the file ended early and only its complete records were read
+
+
 class BackupError(ValueError):
     """The file cannot be read at all. The message is translated and says where."""
+
+
+class BackupTruncated(BackupError):
+    """The file ends early; `complete` records before the cut could still be imported."""
+
+    def __init__(self, message: str, *, complete: int):
+        super().__init__(message)
+        self.complete = complete
+
+
+#: A run of character references that may hold UTF-16 surrogates (5 decimal or 4 hex digits).
+_REF_RUN = re.compile(rb"(?:&#(?:\d{5}|[xX][0-9a-fA-F]{4});)+")
+_REF = re.compile(rb"&#(\d{5}|[xX][0-9a-fA-F]{4});")
+_LAST_REF = re.compile(rb"&#(\d{5}|[xX][0-9a-fA-F]{4});$")
+_HIGH = range(0xD800, 0xDC00)
+_LOW = range(0xDC00, 0xE000)
+_REPLACEMENT = b"&#65533;"
+#: The longest reference the filter must hold back at a chunk's end ("&#x" + 4 hex + ";").
+_HOLD = 16
+
+
+def _ref_value(digits: bytes) -> int:
+    return int(digits[1:], 16) if digits[:1] in (b"x", b"X") else int(digits)
+
+
+def _join_surrogates(match: re.Match[bytes]) -> bytes:
+    """Rewrite a run of references: each high+low surrogate pair becomes one reference."""
+    refs = [(m.group(0), _ref_value(m.group(1))) for m in _REF.finditer(match.group(0))]
+    out: list[bytes] = []
+    i = 0
+    while i < len(refs):
+        raw, value = refs[i]
+        if value in _HIGH and i + 1 < len(refs) and refs[i + 1][1] in _LOW:
+            code = 0x10000 + ((value - 0xD800) << 10) + (refs[i + 1][1] - 0xDC00)
+            out.append(b"&#%d;" % code)
+            i += 2
+            continue
+        # A lone surrogate is not a character: show the replacement mark instead.
+        out.append(_REPLACEMENT if value in _HIGH or value in _LOW else raw)
+        i += 1
+    return b"".join(out)
+
+
+class SurrogateFilter:
+    """A file wrapper that turns surrogate-pair character references into real ones.
+
+    Works chunk by chunk, holding back at most a few bytes at a chunk's end (an
+    unfinished reference, or a high surrogate waiting for its pair), so memory
+    stays flat whatever the file's size.
+    """
+
+    def __init__(self, raw: IO[bytes]):
+        self.raw = raw
+        self.held = b""
+        self.done = False
+
+    def _split(self, data: bytes) -> tuple[bytes, bytes]:
+        cut = len(data)
+        amp = data.rfind(b"&", max(0, cut - _HOLD))
+        if amp != -1 and b";" not in data[amp:]:
+            cut = amp  # an unfinished reference
+        last = _LAST_REF.search(data, max(0, cut - _HOLD), cut)
+        if last and _ref_value(last.group(1)) in _HIGH:
+            cut = last.start()  # its pair may start the next chunk
+        return data[:cut], data[cut:]
+
+    def read(self, size: int = -1) -> bytes:
+        while not self.done:
+            chunk = self.raw.read(size if size and size > 0 else 1 << 16)
+            if not chunk:
+                self.done = True
+                data, self.held = self.held, b""
+            else:
+                data, self.held = self._split(self.held + chunk)
+            if data:
+                return _REF_RUN.sub(_join_surrogates, data)
+        return b""
 
 
 def _text(attrs: dict[str, str], name: str) -> str:
@@ -96,14 +190,28 @@ def _int(attrs: dict[str, str], name: str) -> int | None:
         return None
 
 
+#: Below this a `date` is in seconds: in milliseconds it would be before March 1973.
+SECONDS_BELOW = 100_000_000_000
+
+
 def _moment(attrs: dict[str, str]) -> datetime | None:
-    millis = _int(attrs, "date")
-    if millis is None or millis <= 0:
-        return None
-    try:
-        return datetime.fromtimestamp(millis / 1000, tz=UTC)
-    except (OverflowError, OSError, ValueError):
-        return None
+    """The record's time; `date` in milliseconds (or seconds, as some versions write), else `date_sent`."""
+    for name in ("date", "date_sent"):
+        stamp = _int(attrs, name)
+        if stamp is None or stamp <= 0:
+            continue
+        seconds = stamp if stamp < SECONDS_BELOW else stamp / 1000
+        try:
+            return datetime.fromtimestamp(seconds, tz=UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
+    return None
+
+
+def _body(value: str | None) -> str:
+    """Message text as written; the app's literal "null" means there was none."""
+    value = value or ""
+    return "" if value.strip() in _NULLS else value
 
 
 def _contact_name(attrs: dict[str, str]) -> str:
@@ -118,7 +226,7 @@ def _sms(index: int, attrs: dict[str, str], when: datetime) -> PhoneRecord:
         direction=IN if _int(attrs, "type") == SMS_RECEIVED else OUT,
         number=_text(attrs, "address"),
         occurred_at=when,
-        body=attrs.get("body") or "",
+        body=_body(attrs.get("body")),
         contact_name=_contact_name(attrs),
     )
 
@@ -126,16 +234,18 @@ def _sms(index: int, attrs: dict[str, str], when: datetime) -> PhoneRecord:
 def _mms(index: int, elem, when: datetime) -> PhoneRecord:
     attrs = elem.attrib
     incoming = _int(attrs, "msg_box") == MMS_INBOX
-    number = _text(attrs, "address")
+    # A group message lists every party, joined by "~".
+    parties = [p.strip() for p in _text(attrs, "address").split("~") if p.strip() not in _NULLS]
+    number = parties[0] if incoming and parties else ", ".join(parties)
     if incoming:
         for addr in elem.iterfind("addrs/addr"):
             if addr.get("type") == MMS_FROM and _text(addr.attrib, "address"):
                 number = _text(addr.attrib, "address")
                 break
     texts = [
-        part.get("text") or ""
+        _body(part.get("text"))
         for part in elem.iterfind("parts/part")
-        if part.get("ct") == "text/plain" and _text(part.attrib, "text")
+        if part.get("ct") == "text/plain" and _body(part.get("text"))
     ]
     return PhoneRecord(
         index=index,
@@ -166,22 +276,34 @@ def _call(index: int, attrs: dict[str, str], when: datetime) -> PhoneRecord:
 _RECORD_TAGS = {SMS_ROOT: {"sms", "mms"}, CALLS_ROOT: {"call"}}
 
 
+#: Expat's codes for a document that stops before it is finished.
+_ENDED_EARLY = {3, 5, 6}  # no element found, unclosed token, partial character
+
+
 def iter_backup(
-    source: IO[bytes], *, problems: list[RecordProblem] | None = None
+    source: IO[bytes],
+    *,
+    problems: list[RecordProblem] | None = None,
+    partial: bool = False,
+    info: BackupInfo | None = None,
 ) -> Iterator[PhoneRecord]:
     """Yield the records of an SMS or call-log backup, one at a time.
 
     The kind is told by the root element (<smses> or <calls>). A record with no
     readable date is left out and described in `problems` (when given); a file
     that is not well-formed XML, has a DTD or entities, or is not a backup
-    raises BackupError naming the line and how many records came before.
+    raises BackupError naming the line and how many records came before. A file
+    that simply ends early raises BackupTruncated, unless `partial` is set: then
+    its complete records are kept and `info.truncated` tells so.
     """
+    info = info if info is not None else BackupInfo()
     index = 0
     root = None
     wanted: set[str] = set()
     depth = 0
     try:
-        for event, elem in iterparse(source, events=("start", "end"), forbid_dtd=True):
+        events = iterparse(SurrogateFilter(source), events=("start", "end"), forbid_dtd=True)
+        for event, elem in events:
             if event == "start":
                 depth += 1
                 if root is None:
@@ -195,11 +317,13 @@ def iter_backup(
                             )
                             % {"tag": elem.tag[:40]}
                         )
+                    info.declared_count = _int(elem.attrib, "count")
                 continue
             depth -= 1
             if depth != 1 or elem.tag not in wanted:
                 continue
             index += 1
+            info.records = index
             when = _moment(elem.attrib)
             if when is None:
                 if problems is not None:
@@ -224,6 +348,19 @@ def iter_backup(
         ) from None
     except ParseError as exc:
         line = exc.position[0] if exc.position else 0
+        if root is not None and getattr(exc, "code", None) in _ENDED_EARLY:
+            if partial:
+                info.truncated = True
+                return
+            raise BackupTruncated(
+                _(
+                    "The file ends early (near line %(line)s): it holds %(count)s complete "
+                    "messages or calls. You can import those, or make a new backup on your "
+                    "phone and upload that file."
+                )
+                % {"line": line, "count": index},
+                complete=index,
+            ) from None
         raise BackupError(
             _(
                 "The file is damaged or incomplete near line %(line)s, after %(count)s "

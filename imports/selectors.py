@@ -106,3 +106,10 @@ def batch_number_messages(
 def batch_chosen_count(*, batch: ImportBatch) -> int:
     """How many messages and calls would be added now."""
     return StagedMessage.objects.filter(batch=batch, selected=True).count()
+
+
+def batch_screenshot_messages(*, batch: ImportBatch) -> list[StagedMessage]:
+    """Every message and call read from a batch's screenshots, in reading order."""
+    return list(
+        StagedMessage.objects.filter(batch=batch).select_related("screenshot").order_by("index")
+    )

@@ -44,7 +44,7 @@ from .convert import (
     record_to_contact,
 )
 from .models import ImportBatch, StagedMessage
-from .parser import BackupError, PhoneRecord, RecordProblem, iter_backup
+from .parser import BackupError, BackupInfo, PhoneRecord, RecordProblem, iter_backup
 
 PENDING_DIR = "imports-pending"
 STAGE_BATCH_SIZE = 2000
@@ -82,11 +82,19 @@ def _storage():
 
 
 @transaction.atomic
-def batch_create(*, case: Case, owner, uploads: list[UploadedFile]) -> ImportBatch:
+def batch_create(
+    *,
+    case: Case,
+    owner,
+    uploads: list[UploadedFile],
+    partial: bool = False,
+    ran_by: str = "",
+) -> ImportBatch:
     """Keep the uploads in private storage for the worker and open a batch with its job.
 
     The caller enqueues import_parse_task on commit. The files are deleted as
-    soon as they are parsed (or fail to parse).
+    soon as they are parsed (or fail to parse). With `partial`, a file that ends
+    early gives its complete records instead of failing the batch.
     """
     storage = _storage()
     job = job_create(owner=owner, kind="phone_import", case=case)
@@ -97,6 +105,8 @@ def batch_create(*, case: Case, owner, uploads: list[UploadedFile]) -> ImportBat
         job=job,
         files=[{"name": upload.name[:200], "size": upload.size} for upload in uploads],
         pending_names=names,
+        partial=partial,
+        ran_by=ran_by,
     )
     batch.full_clean()
     batch.save()
@@ -208,6 +218,7 @@ def batch_parse(*, batch_id: int) -> ImportBatch:
     total = sum(storage.size(name) for name in names if storage.exists(name))
     done = 0
     staged = 0
+    skipped = 0
     next_report = 0
     problems: list[dict] = []
     likely_numbers: set[str] = set()
@@ -217,11 +228,14 @@ def batch_parse(*, batch_id: int) -> ImportBatch:
         done += n
 
     try:
-        for name, info in zip(names, batch.files, strict=True):
+        for name, info_row in zip(names, batch.files, strict=True):
             file_problems: list[RecordProblem] = []
+            info = BackupInfo()
             with storage.open(name, "rb") as raw:
                 reader = _HashingReader(raw, on_read)
-                records = iter_backup(reader, problems=file_problems)
+                records = iter_backup(
+                    reader, problems=file_problems, partial=batch.partial, info=info
+                )
                 rows = (_staged_row(batch.pk, r, likely_numbers) for r in records)
                 for chunk in chunks(rows, STAGE_BATCH_SIZE):
                     insert_rows(StagedMessage, chunk)
@@ -236,9 +250,24 @@ def batch_parse(*, batch_id: int) -> ImportBatch:
                         )
                 while reader.read(1 << 20):
                     pass  # hash to the end even if the XML ended early
-            info["sha256"] = reader.sha256.hexdigest()
+            info_row["sha256"] = reader.sha256.hexdigest()
+            info_row["records"] = info.records
+            skipped += len(file_problems)
+            if info.truncated:
+                batch.truncated = True
+                info_row["truncated"] = True
+                file_problems.append(
+                    RecordProblem(
+                        info.records + 1,
+                        _(
+                            "The file ends here; its %(count)s complete messages or calls "
+                            "before this point were read."
+                        )
+                        % {"count": info.records},
+                    )
+                )
             problems.extend(
-                {"file": info["name"], "index": p.index, "message": p.message}
+                {"file": info_row["name"], "index": p.index, "message": p.message}
                 for p in file_problems
             )
     except BackupError as exc:
@@ -262,7 +291,7 @@ def batch_parse(*, batch_id: int) -> ImportBatch:
     batch.call_count = counts["calls"]
     batch.addable_count = counts["addable"]
     batch.likely_count = counts["likely"]
-    batch.skipped_count = len(problems)
+    batch.skipped_count = skipped
     batch.problems = problems[:MAX_PROBLEMS_SHOWN]
     batch.status = ImportBatch.Status.READY
     batch.full_clean()
@@ -415,6 +444,7 @@ def batch_commit(*, batch: ImportBatch) -> CommitResult:
 def batch_discard(*, batch: ImportBatch) -> None:
     """Throw the batch away with everything staged and any file not yet parsed."""
     names = list(batch.pending_names)
+    names += list(batch.screenshots.values_list("stored_name", flat=True))
     batch.delete()
     storage = _storage()
     transaction.on_commit(lambda: [storage.delete(name) for name in names])

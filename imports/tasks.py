@@ -1,4 +1,4 @@
-"""Background parsing of an uploaded phone backup."""
+"""Background reading of an uploaded phone backup or screenshots."""
 
 from __future__ import annotations
 
@@ -14,4 +14,16 @@ def import_parse_task(*, batch_id: int) -> None:
         batch_parse(batch_id=batch_id)
     except Exception:  # the page must learn about any failure, in words a borrower reads
         batch_fail(batch_id=batch_id)
+        raise
+
+
+@task()
+def screenshots_read_task(*, batch_id: int) -> None:
+    """OCR and read a batch's screenshots; any unexpected failure is shown on its job."""
+    from .screenshots import screenshots_read, screenshots_read_failed
+
+    try:
+        screenshots_read(batch_id=batch_id)
+    except Exception as exc:  # the page must learn about any failure
+        screenshots_read_failed(batch_id=batch_id, error=str(exc) or exc.__class__.__name__)
         raise

@@ -7,9 +7,11 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -19,13 +21,21 @@ from cases.access import get_case_for_user
 from selfhelp.htmx import render_partial_response
 from selfhelp.views import HtmxHttpRequest
 
-from . import selectors, services
-from .access import get_batch_for_user
-from .forms import ImportUploadForm, MessageChoiceForm, NumberSelectForm, ReviewFilterForm
+from . import screenshots, selectors, services
+from .access import get_batch_for_user, get_staged_message
+from .forms import (
+    ImportUploadForm,
+    MessageChoiceForm,
+    NumberSelectForm,
+    ReviewFilterForm,
+    ScreenshotUploadForm,
+    StagedCorrectionForm,
+)
 from .models import ImportBatch
-from .tasks import import_parse_task
+from .tasks import import_parse_task, screenshots_read_task
 
 REVIEW_TEMPLATE = "imports/batch_review.html"
+SCREENSHOT_REVIEW_TEMPLATE = "imports/screenshot_review.html"
 
 
 @require_http_methods(["GET", "POST"])
@@ -36,7 +46,10 @@ def import_upload(request: HtmxHttpRequest, case_pk: int) -> HttpResponse:
     form = ImportUploadForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
     if form.is_bound and form.is_valid():
         batch = services.batch_create(
-            case=case, owner=request.user, uploads=form.cleaned_data["files"]
+            case=case,
+            owner=request.user,
+            uploads=form.cleaned_data["files"],
+            partial=form.cleaned_data["partial"],
         )
         transaction.on_commit(lambda: import_parse_task.enqueue(batch_id=batch.pk))
         return redirect("imports:batch_review", pk=batch.pk)
@@ -86,6 +99,8 @@ def batch_review(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         if batch.status != ImportBatch.Status.PARSING:
             return HttpResponseClientRefresh()
         return render(request, f"{REVIEW_TEMPLATE}#import-progress", {"batch": batch})
+    if batch.source == ImportBatch.Source.SCREENSHOTS and batch.is_open:
+        return _screenshot_review(request, batch)
     return _review(request, batch, _filters(request.GET))
 
 
@@ -137,8 +152,13 @@ def batch_suggested(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def batch_commit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Add every chosen message and call to the case, all at once."""
     batch = get_batch_for_user(request.user, pk)
+    commit = (
+        screenshots.screenshots_commit
+        if batch.source == ImportBatch.Source.SCREENSHOTS
+        else services.batch_commit
+    )
     try:
-        result = services.batch_commit(batch=batch)
+        result = commit(batch=batch)
     except services.ImportClosed:
         messages.info(request, _("These messages were already added or discarded."))
         return redirect("cases:case_detail", pk=batch.case_id)
@@ -168,3 +188,102 @@ def batch_cancel(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         messages.info(request, _("The import was cancelled. Nothing from it was kept."))
         return redirect("cases:case_detail", pk=case_pk)
     return render(request, "imports/batch_cancel.html", {"batch": batch, "case": batch.case})
+
+
+# Screenshots
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def screenshot_upload(request: HtmxHttpRequest, case_pk: int) -> HttpResponse:
+    """Upload screenshots of messages, chats or the call log; a worker reads them."""
+    case = get_case_for_user(request.user, case_pk, write=True, path=request.path)
+    form = ScreenshotUploadForm(
+        *((request.POST, request.FILES) if request.method == "POST" else ())
+    )
+    if form.is_bound and form.is_valid():
+        uploads = [
+            screenshots.Upload(name=f.name or "", data=f.read()) for f in form.cleaned_data["files"]
+        ]
+        try:
+            batch = screenshots.screenshots_batch_create(
+                case=case,
+                owner=request.user,
+                uploads=uploads,
+                taken_on=form.cleaned_data["taken_on"],
+            )
+        except screenshots.ScreenshotRejected as exc:
+            form.add_error("files", str(exc))
+        else:
+            transaction.on_commit(lambda: screenshots_read_task.enqueue(batch_id=batch.pk))
+            return redirect("imports:batch_review", pk=batch.pk)
+    return render(request, "imports/screenshot_upload.html", {"case": case, "form": form})
+
+
+def _correction_form(message, data=None) -> StagedCorrectionForm:
+    initial = {
+        "sender": message.number or message.contact_name,
+        "occurred_at": timezone.localtime(message.occurred_at),
+        "direction": message.direction,
+        "body": message.body,
+        "selected": message.selected,
+    }
+    # Fresh field ids on every render: htmx copies the style attribute of elements whose
+    # id matches the swapped-out ones, and browsers (autofill) leave an empty style on
+    # inputs, which the CSP then refuses.
+    return StagedCorrectionForm(
+        data, initial=initial, prefix=f"m{message.pk}", auto_id=f"id_%s_{get_random_string(6)}"
+    )
+
+
+def _screenshot_review(request: HtmxHttpRequest, batch: ImportBatch) -> HttpResponse:
+    items = [
+        (message, _correction_form(message))
+        for message in selectors.batch_screenshot_messages(batch=batch)
+    ]
+    context = {
+        "batch": batch,
+        "case": batch.case,
+        "items": items,
+        "chosen_count": selectors.batch_chosen_count(batch=batch),
+    }
+    return render(request, SCREENSHOT_REVIEW_TEMPLATE, context)
+
+
+@require_POST
+@login_required
+def staged_correct(request: HtmxHttpRequest, pk: int, message_pk: int) -> HttpResponse:
+    """Save the borrower's correction of one message read from a screenshot."""
+    batch = get_batch_for_user(request.user, pk)
+    message = get_staged_message(batch, message_pk)
+    form = _correction_form(message, request.POST)
+    if batch.is_open and form.is_valid():
+        message = screenshots.staged_message_correct(
+            message=message, correction=form.cleaned_data["correction"]
+        )
+        form = _correction_form(message)
+        if not request.htmx:
+            return redirect(reverse("imports:batch_review", args=[batch.pk]) + f"#m{message.pk}")
+    context = {
+        "batch": batch,
+        "message": message,
+        "form": form,
+        "chosen_count": selectors.batch_chosen_count(batch=batch),
+    }
+    if request.htmx:
+        return render(request, f"{SCREENSHOT_REVIEW_TEMPLATE}#staged-message", context)
+    return _screenshot_review(request, batch)
+
+
+@require_GET
+@login_required
+def staged_crop(request: HtmxHttpRequest, pk: int, message_pk: int) -> HttpResponse:
+    """The part of the screenshot one message was read from; private, never cached by others."""
+    batch = get_batch_for_user(request.user, pk)
+    message = get_staged_message(batch, message_pk)
+    if message.screenshot_id is None:
+        raise Http404("No screenshot for this message.")
+    response = HttpResponse(screenshots.screenshot_crop(message=message), content_type="image/png")
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

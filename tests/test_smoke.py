@@ -57,6 +57,21 @@ class World:
         )
 
     @cached_property
+    def staged_message(self):
+        from django.utils import timezone
+
+        from imports.models import StagedMessage
+
+        return StagedMessage.objects.create(
+            batch=self.import_batch,
+            index=1,
+            kind="sms",
+            direction="in",
+            occurred_at=timezone.now(),
+            addable=True,
+        )
+
+    @cached_property
     def share(self):
         from cases.models import CaseShare
         from tests.factories import OrganisationFactory
@@ -146,6 +161,12 @@ URL_KWARGS: dict[str, Callable[[World], dict]] = {
     "imports:batch_suggested": lambda w: {"pk": w.import_batch.pk},
     "imports:batch_commit": lambda w: {"pk": w.import_batch.pk},
     "imports:batch_cancel": lambda w: {"pk": w.import_batch.pk},
+    "imports:screenshot_upload": lambda w: {"case_pk": w.case.pk},
+    "imports:staged_correct": lambda w: {
+        "pk": w.import_batch.pk,
+        "message_pk": w.staged_message.pk,
+    },
+    "imports:staged_crop": lambda w: {"pk": w.import_batch.pk, "message_pk": w.staged_message.pk},
     "review:review_detail": _case,
     "review:review_take": _case,
     "review:review_status": _case,

@@ -10,6 +10,7 @@ import pytest
 from tests.e2e.conftest import ARTIFACTS, PHONE
 from tests.e2e.pages import LANGUAGES, Contexts, build_world
 from tests.e2e.test_import_journey import IMPORT_STATES
+from tests.e2e.test_screenshot_journey import SCREENSHOT_STATES
 
 BLOCKING = {"serious", "critical"}
 IMPACTS = ("critical", "serious", "moderate", "minor")
@@ -122,3 +123,5 @@ def test_main_pages_have_no_serious_accessibility_violations(browser, live_serve
 # The phone import (issue 5), reached from the case page as a borrower does: the upload page,
 # the review of what was read, one number's messages, and the page for a damaged file.
 STATES += [(name, "case_detail", action) for name, action in IMPORT_STATES]
+# The screenshot import (issue 10): its upload page with the per-brand guidance, and the review.
+STATES += [(name, "case_detail", action) for name, action in SCREENSHOT_STATES]

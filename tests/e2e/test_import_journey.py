@@ -349,7 +349,9 @@ def test_damaged_backup_shows_a_clear_chinese_error_and_adds_nothing(page, conso
     alert.wait_for()
     text = alert.inner_text()
     assert "我们无法读取这个备份，没有任何内容加入你的案件。" in text
-    assert re.search(r"文件在第 \d+ 行附近损坏或不完整", text), text
+    # A file cut short says how many complete records it holds, and how to keep them.
+    assert re.search(r"文件提前中断（在第 \d+ 行附近）：其中有 \d+ 条完整的短信或通话", text), text
+    assert "如果文件不完整，仍加入其中完整的短信和通话" in text
     assert page.locator("html").get_attribute("lang") == "zh-Hans"
     assert page.locator("#import-review, #import-progress").count() == 0
     batch = ImportBatch.objects.get(case=case)

@@ -1,0 +1,430 @@
+"""Import screenshots into a case: upload, OCR and read in the background, check, commit.
+
+The same batch, staging rows, review and all-or-nothing commit as the phone
+backup import (services.py), with three differences:
+- the pictures are kept privately until the batch is added or thrown away,
+  because each contact keeps its screenshot as evidence and the review shows
+  the part of the screenshot each message was read from;
+- every staged message can be corrected before it is added (OCR makes mistakes);
+- a committed contact carries the tag OCR_TAG, saying its text was read by OCR.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from datetime import date, datetime
+from uuid import uuid4
+from zoneinfo import ZoneInfo
+
+from django.core.files import File
+from django.core.files.storage import storages
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cases.evidence import JPEG, PNG, sniff
+from cases.models import Case, Contact
+from cases.services import case_touch, evidence_add
+from jobs.services import job_create, job_fail, job_finish, job_progress
+
+from . import layout
+from .convert import text_looks_like_collection
+from .merge import merge_screens
+from .models import ImportBatch, Screenshot, StagedMessage
+from .ocr import ImageUnreadable, load_image, read_boxes
+from .parser import CALL_INCOMING, IN
+from .services import ImportClosed, _duplicate_key, _next_contact_number
+from .timestamps import date_from_file_name
+
+MAX_SCREENSHOTS = 60
+#: Where screenshots wait, privately, until their batch is added or thrown away.
+SCREENSHOT_DIR = "imports-screenshots"
+OCR_TAG = "OCR"
+ACCEPTED = (PNG, JPEG)
+
+NOTE_TEXT = {
+    layout.NOTE_TIME_ESTIMATED: gettext_lazy("No time was visible: check the time."),
+    layout.NOTE_DATE_ONLY: gettext_lazy("Only the day was visible: check the time."),
+    layout.NOTE_CALL_TYPE_GUESSED: gettext_lazy("Check whether the call was incoming or missed."),
+}
+
+
+class ScreenshotRejected(ValueError):
+    """Not a PNG or JPEG picture."""
+
+
+def _storage():
+    return storages["default"]
+
+
+def _tz(case: Case) -> ZoneInfo:
+    return ZoneInfo(case.timezone)
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    name: str
+    data: bytes
+
+
+# 1. Upload
+
+
+def screenshots_batch_create(
+    *, case: Case, owner, uploads: list[Upload], taken_on: date | None = None, ran_by: str = ""
+) -> ImportBatch:
+    """Keep the screenshots privately and open a batch with its job; the caller enqueues the read.
+
+    Each file is judged by its content (PNG or JPEG), hashed (SHA-256) and stored
+    under a random name. `taken_on` is the day relative times count from when a
+    picture carries no date of its own.
+    """
+    if not 1 <= len(uploads) <= MAX_SCREENSHOTS:
+        raise ScreenshotRejected(
+            _("Choose between 1 and %(max)s screenshots.") % {"max": MAX_SCREENSHOTS}
+        )
+    storage = _storage()
+    saved: list[str] = []
+    try:
+        with transaction.atomic():
+            job = job_create(owner=owner, kind="screenshot_import", case=case, total=len(uploads))
+            batch = ImportBatch(
+                case=case,
+                owner=owner,
+                job=job,
+                source=ImportBatch.Source.SCREENSHOTS,
+                taken_on=taken_on,
+                ran_by=ran_by,
+                files=[{"name": u.name[:200], "size": len(u.data)} for u in uploads],
+            )
+            batch.full_clean()
+            batch.save()
+            for position, upload in enumerate(uploads):
+                kind = sniff(upload.data[:64])
+                if kind not in ACCEPTED:
+                    raise ScreenshotRejected(
+                        _("“%(name)s” is not a PNG or JPEG picture.") % {"name": upload.name}
+                    )
+                name = storage.save(
+                    f"{SCREENSHOT_DIR}/{uuid4().hex}{kind.extension}", File(io.BytesIO(upload.data))
+                )
+                saved.append(name)
+                shot = Screenshot(
+                    batch=batch,
+                    position=position,
+                    original_name=upload.name[-255:] or f"screenshot{kind.extension}",
+                    stored_name=name,
+                    content_type=kind.content_type,
+                    size=len(upload.data),
+                    sha256=hashlib.sha256(upload.data).hexdigest(),
+                )
+                shot.full_clean(exclude=["batch"])
+                shot.save()
+    except Exception:
+        for name in saved:
+            storage.delete(name)
+        raise
+    return batch
+
+
+# 2. Read
+
+
+def _taken_on(shot: Screenshot, exif: date | None, batch: ImportBatch, tz: ZoneInfo) -> date:
+    """The picture's own date (EXIF, then file name), else the one given, else today."""
+    return (
+        exif
+        or date_from_file_name(shot.original_name, tz)
+        or batch.taken_on
+        or timezone.localdate(timezone=tz)
+    )
+
+
+@dataclass(frozen=True)
+class ScreenshotsRead:
+    batch: ImportBatch
+    records: list[layout.ScreenRecord]
+    merged_duplicates: int  # bubbles or calls seen on two overlapping screenshots
+
+
+def screenshots_read(*, batch_id: int) -> ScreenshotsRead:
+    """OCR every screenshot, read the layouts, merge the overlaps and stage the records.
+
+    Progress is reported per screenshot. A picture that cannot be opened is
+    listed as a problem; the others are still read.
+    """
+    batch = ImportBatch.objects.select_related("case").get(pk=batch_id)
+    tz = _tz(batch.case)
+    storage = _storage()
+    shots = list(batch.screenshots.all())
+    reads: list[layout.ScreenRead] = []
+    days: list[date] = []
+    problems: list[dict] = []
+    for n, shot in enumerate(shots):
+        try:
+            with storage.open(shot.stored_name, "rb") as handle:
+                loaded = load_image(handle.read())
+        except ImageUnreadable:
+            problems.append(
+                {
+                    "file": shot.original_name,
+                    "index": n + 1,
+                    "message": _("The picture could not be opened."),
+                }
+            )
+            reads.append(layout.ScreenRead(layout=layout.UNKNOWN, sender=""))
+            days.append(batch.taken_on or timezone.localdate(timezone=tz))
+            continue
+        day = _taken_on(shot, loaded.exif_date, batch, tz)
+        width, height = loaded.image.size
+        read = layout.parse_screen(
+            read_boxes(loaded.image), width=width, height=height, taken_on=day, tz=tz, screen=n
+        )
+        if not read.records:
+            problems.append(
+                {
+                    "file": shot.original_name,
+                    "index": n + 1,
+                    "message": _("No message or call was found on it."),
+                }
+            )
+        shot.width, shot.height, shot.taken_on = width, height, day
+        shot.layout, shot.sender, shot.ocr_text = read.layout, read.sender[:200], read.text
+        shot.save(update_fields=["width", "height", "taken_on", "layout", "sender", "ocr_text"])
+        reads.append(read)
+        days.append(day)
+        if batch.job_id:
+            job_progress(
+                job_id=batch.job_id,
+                done=n + 1,
+                total=len(shots),
+                message=_("%(done)s of %(total)s screenshots read")
+                % {"done": n + 1, "total": len(shots)},
+            )
+    merged = merge_screens(reads, taken_on=days, tz=tz)
+    _stage(batch, shots, merged.records)
+    batch.problems = problems
+    batch.status = ImportBatch.Status.READY
+    batch.save(
+        update_fields=[
+            "message_count",
+            "call_count",
+            "addable_count",
+            "likely_count",
+            "problems",
+            "status",
+        ]
+    )
+    if batch.job_id:
+        job_finish(
+            job_id=batch.job_id,
+            result={
+                "url": reverse("imports:batch_review", args=[batch.pk]),
+                "label": str(_("Check what we found")),
+            },
+        )
+    return ScreenshotsRead(batch=batch, records=merged.records, merged_duplicates=merged.duplicates)
+
+
+def _likely(record: layout.ScreenRecord) -> bool:
+    """Collection-looking text, or a call from a bare number (not a saved contact)."""
+    if record.direction != IN:
+        return False
+    if record.kind == layout.CALL:
+        return layout.looks_like_number(record.sender)
+    return text_looks_like_collection(record.text)
+
+
+def _stage(batch: ImportBatch, shots: list[Screenshot], records: list[layout.ScreenRecord]) -> None:
+    rows = []
+    for index, record in enumerate(records, start=1):
+        is_number = layout.looks_like_number(record.sender)
+        addable = record.direction == IN
+        likely = _likely(record)
+        rows.append(
+            StagedMessage(
+                batch=batch,
+                index=index,
+                kind=record.kind,
+                direction=record.direction,
+                number=record.sender[:100] if is_number else "",
+                contact_name="" if is_number else record.sender[:200],
+                occurred_at=record.occurred_at,
+                body=record.text,
+                duration_seconds=record.duration_seconds,
+                call_type=record.call_type,
+                addable=addable,
+                likely=likely,
+                selected=likely and addable,
+                screenshot=shots[record.screen],
+                region=list(record.region),
+                note=str(NOTE_TEXT.get(record.note, ""))[:300],
+            )
+        )
+    StagedMessage.objects.bulk_create(rows)
+    batch.message_count = sum(1 for r in records if r.kind != layout.CALL)
+    batch.call_count = sum(1 for r in records if r.kind == layout.CALL)
+    batch.addable_count = sum(1 for r in rows if r.addable)
+    batch.likely_count = sum(1 for r in rows if r.likely)
+
+
+def screenshots_read_failed(*, batch_id: int, error: str) -> None:
+    """Mark the batch failed after an unexpected error, keeping nothing staged."""
+    StagedMessage.objects.filter(batch_id=batch_id).delete()
+    ImportBatch.objects.filter(pk=batch_id).update(status=ImportBatch.Status.FAILED, error=error)
+    job_id = ImportBatch.objects.filter(pk=batch_id).values_list("job_id", flat=True).first()
+    if job_id:
+        job_fail(job_id=job_id, error=error)
+
+
+# 3. Corrections
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    sender: str
+    occurred_at: datetime
+    direction: str
+    body: str
+    selected: bool
+
+
+def staged_message_correct(*, message: StagedMessage, correction: Correction) -> StagedMessage:
+    """Save the borrower's correction of one message; only what was sent to them can be chosen."""
+    is_number = layout.looks_like_number(correction.sender)
+    message.number = layout.normalise_sender(correction.sender)[:100] if is_number else ""
+    message.contact_name = "" if is_number else correction.sender[:200]
+    message.occurred_at = correction.occurred_at
+    message.direction = correction.direction
+    message.body = correction.body
+    message.addable = correction.direction == IN
+    message.selected = correction.selected and message.addable
+    message.note = ""
+    message.full_clean(exclude=["batch", "screenshot"])
+    message.save()
+    return message
+
+
+# 4. Commit
+
+
+@dataclass(frozen=True)
+class ScreenshotCommit:
+    added: int
+    duplicates: int
+
+
+def screenshots_commit(*, batch: ImportBatch) -> ScreenshotCommit:
+    """Add every chosen message or call to the case, each with its screenshot as evidence.
+
+    All or nothing: if anything fails, no contact stays and every evidence copy
+    written so far is deleted. A contact already in the case (same channel,
+    time, number and text) is skipped and counted. Raises ImportClosed if the
+    batch was already added or discarded.
+    """
+    written: list[str] = []
+    try:
+        result = _commit(batch, written)
+    except Exception:
+        evidence_storage = storages["evidence"]
+        for name in written:
+            evidence_storage.delete(name)
+        raise
+    names = list(batch.screenshots.values_list("stored_name", flat=True))
+    storage = _storage()
+    for name in names:
+        storage.delete(name)
+    Screenshot.objects.filter(batch=batch).delete()
+    return result
+
+
+@transaction.atomic
+def _commit(batch: ImportBatch, written: list[str]) -> ScreenshotCommit:
+    Case.objects.select_for_update().filter(pk=batch.case_id).first()
+    locked = ImportBatch.objects.select_for_update().filter(pk=batch.pk).first()
+    if locked is None or locked.status != ImportBatch.Status.READY:
+        raise ImportClosed
+    case = batch.case
+    seen = {
+        _duplicate_key(*row)
+        for row in Contact.objects.filter(case=case).values_list(
+            "channel", "occurred_at", "caller_phone", "content"
+        )
+    }
+    number = _next_contact_number(case)
+    added = duplicates = 0
+    storage = _storage()
+    chosen = (
+        StagedMessage.objects.filter(batch=batch, selected=True, addable=True)
+        .select_related("screenshot")
+        .order_by("occurred_at", "id")
+    )
+    for message in chosen:
+        channel = "call" if message.kind == StagedMessage.Kind.CALL else message.kind
+        channel = "sms" if channel == "mms" else channel
+        content = "" if channel == "call" else message.body
+        key = _duplicate_key(channel, message.occurred_at, message.number[:40], content)
+        if key in seen:
+            duplicates += 1
+            continue
+        seen.add(key)
+        contact = Contact(
+            case=case,
+            ref=f"C{number}",
+            occurred_at=message.occurred_at,
+            channel=channel,
+            target="borrower",
+            caller_name=message.contact_name[:100],
+            caller_phone=message.number[:40],
+            content=content,
+            tags=[OCR_TAG],
+        )
+        if channel == "call":
+            contact.connected = (
+                message.call_type == CALL_INCOMING and (message.duration_seconds or 0) > 0
+            )
+            contact.duration_seconds = message.duration_seconds
+        contact.full_clean()
+        contact.save()
+        shot = message.screenshot
+        if shot is not None:
+            with storage.open(shot.stored_name, "rb") as handle:
+                evidence = evidence_add(
+                    contact=contact,
+                    upload=File(handle, name=shot.original_name),
+                    uploaded_by=batch.owner,
+                )
+            written.append(evidence.file.name)
+        number += 1
+        added += 1
+    StagedMessage.objects.filter(batch=batch).delete()
+    locked.status = ImportBatch.Status.COMMITTED
+    locked.added_count = added
+    locked.duplicate_count = duplicates
+    locked.committed_at = timezone.now()
+    locked.save(update_fields=["status", "added_count", "duplicate_count", "committed_at"])
+    case_touch(case=case)
+    return ScreenshotCommit(added=added, duplicates=duplicates)
+
+
+def screenshot_crop(*, message: StagedMessage, margin: int = 24) -> bytes:
+    """The part of the screenshot a message was read from, as a PNG (for the review page)."""
+    shot = message.screenshot
+    with _storage().open(shot.stored_name, "rb") as handle:
+        image = load_image(handle.read()).image
+    left, top, right, bottom = (message.region or [0, 0, image.width, image.height])[:4]
+    box = (
+        max(0, left - margin),
+        max(0, top - margin),
+        min(image.width, right + margin),
+        min(image.height, bottom + margin),
+    )
+    out = io.BytesIO()
+    crop = image.crop(box)
+    crop.thumbnail((720, 720))
+    crop.save(out, "PNG")
+    return out.getvalue()

@@ -1,0 +1,205 @@
+"""Read the times phones print on screen ("昨天 23:15", "星期三", "6月10日", "2025/6/10").
+
+A phone shows a time relative to the day the screenshot was taken, so every
+reading is resolved against that day (`taken_on`): from the picture's EXIF date,
+its file name, or the date the borrower confirms. Pure: no ORM, no request.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+_WEEKDAYS_ZH = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "七": 6}
+# OCR often reads the stroke of 一 as a dash.
+_WEEKDAYS_ZH |= dict.fromkeys("—–-－─ー", 0)
+_WEEKDAYS_EN = {
+    name: index
+    for index, names in enumerate(
+        [
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thur", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        ]
+    )
+    for name in names
+}
+_MONTHS_EN = {
+    name: index + 1
+    for index, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for name in names
+}
+_EN_MONTH = "|".join(sorted(_MONTHS_EN, key=len, reverse=True))
+_EN_WEEKDAY = "|".join(sorted(_WEEKDAYS_EN, key=len, reverse=True))
+
+_PERIOD = r"(?:上午|下午|中午|晚上|凌晨|早上|傍晚|夜里|AM|PM|A\.M\.|P\.M\.)"
+_CLOCK = (
+    rf"(?:(?P<p1>{_PERIOD})\s*)?(?P<h>\d{{1,2}})[:：](?P<m>\d{{2}})(?:[:：]\d{{2}})?"
+    rf"(?:\s*(?P<p2>{_PERIOD}))?"
+)
+_DAY = (
+    r"(?P<rel>今天|昨天|前天|today|yesterday)"
+    r"|(?:星期|周|礼拜)\s*(?P<wzh>[一二三四五六日天七—–\-－─ー])"
+    rf"|(?P<wen>{_EN_WEEKDAY})\.?"
+    r"|(?P<y>\d{4})\s*[年/.\-]\s*(?P<mo>\d{1,2})\s*[月/.\-]\s*(?P<d>\d{1,2})\s*日?"
+    r"|(?P<mo2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日?"
+    r"|(?P<mo3>\d{1,2})/(?P<d3>\d{1,2})"
+    rf"|(?P<men>{_EN_MONTH})\.?\s+(?P<den>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(?P<yen>\d{{4}}))?"
+    rf"|(?P<den2>\d{{1,2}})\s+(?P<men2>{_EN_MONTH})\.?(?:,?\s*(?P<yen2>\d{{4}}))?"
+)
+#: A weekday written after a date ("6月10日 周二 23:15"): it adds nothing, so it is skipped.
+_AFTER_DATE = (
+    r"(?:\s*(?:星期|周|礼拜)\s*[一二三四五六日天七—–\-－─ー]"
+    rf"|\s*,?\s*(?:{_EN_WEEKDAY})\.?)?"
+)
+#: A weekday written before a date ("Wed, Jun 11"): skipped for the same reason.
+_BEFORE_DATE = rf"(?:(?:{_EN_WEEKDAY})\.?,?\s+(?=\d|{_EN_MONTH}))?"
+_STAMP = re.compile(
+    rf"^\s*(?:{_BEFORE_DATE}(?:{_DAY}){_AFTER_DATE}\s*[,，]?\s*(?:at\s+)?)?(?:{_CLOCK})?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """What a time label says, before it is placed on the calendar."""
+
+    day: date | None  # None: the label gives only a clock time (today, or the thread's day)
+    clock: time | None  # None: the label gives only a day
+
+
+def _hour(hour: int, period: str | None) -> int:
+    period = (period or "").upper().replace(".", "")
+    if period in ("下午", "晚上", "傍晚", "夜里", "PM") and hour < 12:
+        return hour + 12
+    if period == "中午" and hour < 11:
+        return hour + 12
+    if period in ("上午", "凌晨", "早上", "AM") and hour == 12:
+        return 0
+    return hour
+
+
+def _year_for(month: int, day: int, taken_on: date) -> date | None:
+    """A month and day without a year: this year's, or last year's if that is still to come."""
+    for year in (taken_on.year, taken_on.year - 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            return None
+        if candidate <= taken_on:
+            return candidate
+    return None
+
+
+def _weekday_before(weekday: int, taken_on: date) -> date:
+    """The latest such weekday before the day itself (a phone says "today" for that)."""
+    back = (taken_on.weekday() - weekday) % 7 or 7
+    return taken_on - timedelta(days=back)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_stamp(text: str, taken_on: date) -> Stamp | None:
+    """The day and clock time a label shows, or None if the text is not a time label."""
+    match = _STAMP.match(text.replace("\u00a0", " "))
+    if not match or not text.strip():
+        return None
+    g = match.groupdict()
+    day: date | None = None
+    if g["rel"]:
+        back = {"今天": 0, "today": 0, "昨天": 1, "yesterday": 1, "前天": 2}[g["rel"].lower()]
+        day = taken_on - timedelta(days=back)
+    elif g["wzh"]:
+        day = _weekday_before(_WEEKDAYS_ZH[g["wzh"]], taken_on)
+    elif g["wen"]:
+        day = _weekday_before(_WEEKDAYS_EN[g["wen"].lower()], taken_on)
+    elif g["y"]:
+        day = _safe_date(int(g["y"]), int(g["mo"]), int(g["d"]))
+    elif g["mo2"]:
+        day = _year_for(int(g["mo2"]), int(g["d2"]), taken_on)
+    elif g["mo3"]:
+        day = _year_for(int(g["mo3"]), int(g["d3"]), taken_on)
+    elif g["men"] or g["men2"]:
+        month = _MONTHS_EN[(g["men"] or g["men2"]).lower()]
+        dd = int(g["den"] or g["den2"])
+        year = g["yen"] or g["yen2"]
+        day = _safe_date(int(year), month, dd) if year else _year_for(month, dd, taken_on)
+    has_day = any(g[k] for k in ("rel", "wzh", "wen", "y", "mo2", "mo3", "men", "men2"))
+    if has_day and day is None:
+        return None  # 2月30日: not a date
+    clock = None
+    if g["h"] is not None:
+        hour, minute = int(g["h"]), int(g["m"])
+        hour = _hour(hour, g["p1"] or g["p2"])
+        if hour > 23 or minute > 59:
+            return None
+        clock = time(hour, minute)
+    if day is None and clock is None:
+        return None
+    return Stamp(day=day, clock=clock)
+
+
+def is_stamp(text: str) -> bool:
+    """Whether the text is only a time label (any day will do for the question)."""
+    return parse_stamp(text, date(2000, 1, 1)) is not None
+
+
+def stamp_moment(stamp: Stamp, *, day: date, tz: ZoneInfo) -> datetime:
+    """The stamp as an aware moment; `day` fills in a label that shows only the clock."""
+    return datetime.combine(stamp.day or day, stamp.clock or time(12, 0), tzinfo=tz)
+
+
+# The day a screenshot was taken, from its file name.
+
+_NAME_DATE = re.compile(
+    r"(?<!\d)(?P<y>20\d{2})[-_.]?(?P<m>0[1-9]|1[0-2])[-_.]?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
+)
+_NAME_MILLIS = re.compile(r"(?<!\d)(1[5-9]\d{11})(?!\d)")
+
+
+def date_from_file_name(name: str, tz: ZoneInfo) -> date | None:
+    """ "Screenshot_20250610-231500.png", "IMG_2025-06-10…", "mmexport1749570900000.jpg"."""
+    match = _NAME_DATE.search(name)
+    if match:
+        return _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
+    millis = _NAME_MILLIS.search(name)
+    if millis:
+        return datetime.fromtimestamp(int(millis.group(1)) / 1000, tz=tz).date()
+    return None
+
+
+_EXIF_DATE = re.compile(r"^(\d{4}):(\d{2}):(\d{2})")
+
+
+def date_from_exif(value: str | None) -> date | None:
+    """EXIF DateTimeOriginal/DateTime ("2025:06:10 23:15:00")."""
+    match = _EXIF_DATE.match(value or "")
+    if not match:
+        return None
+    return _safe_date(int(match[1]), int(match[2]), int(match[3]))

@@ -1,0 +1,321 @@
+"""The layout parser on boxes from screenshots the tests draw (no OCR involved)."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from imports.layout import CALL, IM, SMS, OcrBox, join_lines, parse_screen
+from imports.merge import merge_screens
+from imports.parser import CALL_INCOMING, CALL_MISSED, CALL_OUTGOING, CALL_REJECTED
+
+from .screens import DARK, WECHAT, Bubble, CallRow, render_call_log, render_thread
+
+TZ = ZoneInfo("Asia/Shanghai")
+THURSDAY = date(2025, 6, 12)
+
+
+def at(*args) -> datetime:
+    return datetime(*args, tzinfo=TZ)
+
+
+def read(screen, *, taken_on=THURSDAY, n=0):
+    width, height = screen.image.size
+    return parse_screen(
+        screen.boxes, width=width, height=height, taken_on=taken_on, tz=TZ, screen=n
+    )
+
+
+THREAD = [
+    Bubble(
+        "【示例贷】您的账单已逾期2天，请及时还款，否则将通知您的紧急联系人和单位。",
+        label="昨天 23:15",
+    ),
+    Bubble("我下周一还，别再打了", side="out"),
+    Bubble("今天18点前不还款，我们将上门核实。", label="星期三 09:05"),
+    Bubble(
+        "Your loan is overdue. Pay today or we will call your family.", label="6月10日 下午3:15"
+    ),
+    Bubble("好的", side="out", label="2025/6/10 23:40"),
+    Bubble("最后通知：今日不还款将立案起诉。", label="08:30"),
+]
+
+
+def test_sms_thread_gives_sender_sides_times_and_joined_text():
+    (screen,) = render_thread(THREAD, sender="10690000555")
+    result = read(screen)
+    assert (result.layout, result.sender) == (SMS, "10690000555")
+    got = [(r.direction, r.occurred_at, r.text) for r in result.records]
+    assert got == [
+        ("in", at(2025, 6, 11, 23, 15), THREAD[0].text),
+        ("out", at(2025, 6, 11, 23, 15), "我下周一还，别再打了"),
+        ("in", at(2025, 6, 11, 9, 5), THREAD[2].text),
+        ("in", at(2025, 6, 10, 15, 15), THREAD[3].text),
+        ("out", at(2025, 6, 10, 23, 40), "好的"),
+        ("in", at(2025, 6, 12, 8, 30), THREAD[5].text),  # a bare time between bubbles is today
+    ]
+
+
+def test_borrower_bubble_with_a_short_last_line_stays_one_outgoing_message():
+    bubbles = [
+        Bubble("您好，这里是法务中心，关于你的案件请回电。", label="10:00"),
+        Bubble("您好，这里是法务中心，关于你的案件请回电。", side="out"),
+    ]
+    (screen,) = render_thread(bubbles, sender="95188", width=720, height=1600, font_size=30)
+    result = read(screen)
+    assert [(r.direction, r.text) for r in result.records] == [
+        ("in", bubbles[0].text),
+        ("out", bubbles[1].text),
+    ]
+
+
+def test_status_bar_and_input_bar_are_not_messages():
+    (screen,) = render_thread(THREAD[:1], sender="10690000555")
+    texts = [r.text for r in read(screen).records]
+    assert not any(t in ("9:41", "87%", "5G", "短信") for t in texts)
+    assert len(texts) == 1
+
+
+def test_screen_without_status_bar_still_finds_the_header():
+    (screen,) = render_thread(THREAD[:2], sender="招联金融", status_bar=False)
+    assert read(screen).sender == "招联金融"
+
+
+def test_title_after_the_back_arrow_with_a_number_below_gives_the_name():
+    (screen,) = render_thread(
+        THREAD[:2], sender="招联金融", sender_sub="95188 广东深圳", title_left=True
+    )
+    result = read(screen)
+    assert result.sender == "招联金融"
+    assert [r.text for r in result.records] == [THREAD[0].text, THREAD[1].text]
+
+
+def test_date_label_with_weekday_and_read_receipt():
+    bubbles = [
+        Bubble("请今天还款", label="6月10日 周二 下午3:15"),
+        Bubble("好", side="out", side_time="已读"),
+    ]
+    (screen,) = render_thread(bubbles, sender="95188")
+    result = read(screen)
+    assert [(r.text, r.occurred_at) for r in result.records] == [
+        ("请今天还款", at(2025, 6, 10, 15, 15)),
+        ("好", at(2025, 6, 10, 15, 15)),
+    ]
+
+
+def test_dark_mode_reads_like_light_mode():
+    (light,) = render_thread(THREAD, sender="10690000555")
+    (dark,) = render_thread(THREAD, sender="10690000555", theme=DARK)
+    assert [(r.text, r.direction) for r in read(dark).records] == [
+        (r.text, r.direction) for r in read(light).records
+    ]
+
+
+def test_wechat_chat_with_avatars_is_an_im_thread():
+    bubbles = [
+        Bubble("你好，我是xx金融的，你的欠款什么时候还？", label="星期二 10:02"),
+        Bubble("月底", side="out"),
+        Bubble("再不还我们就去你单位了", label="10:30"),
+    ]
+    (screen,) = render_thread(bubbles, sender="李经理", theme=WECHAT, wechat=True)
+    result = read(screen)
+    assert (result.layout, result.sender) == (IM, "李经理")
+    assert [(r.direction, r.text, r.occurred_at) for r in result.records] == [
+        ("in", bubbles[0].text, at(2025, 6, 10, 10, 2)),
+        ("out", "月底", at(2025, 6, 10, 10, 2)),
+        ("in", bubbles[2].text, at(2025, 6, 12, 10, 30)),
+    ]
+
+
+def test_time_under_a_bubble_dates_that_bubble():
+    bubbles = [
+        Bubble("请今天还款", side_time="昨天 22:10", label="昨天"),
+        Bubble("知道了", side="out", side_time="昨天 22:12"),
+    ]
+    (screen,) = render_thread(bubbles, sender="95188")
+    got = [(r.direction, r.occurred_at) for r in read(screen).records]
+    assert got == [("in", at(2025, 6, 11, 22, 10)), ("out", at(2025, 6, 11, 22, 12))]
+
+
+def test_label_with_only_a_day_gives_noon_and_asks_to_check():
+    (screen,) = render_thread([Bubble("逾期通知", label="6月10日")], sender="95188")
+    (record,) = read(screen).records
+    assert record.occurred_at == at(2025, 6, 10, 12, 0)
+    assert record.note == "date_only"
+
+
+def test_overlapping_screenshots_merge_without_duplicates():
+    bubbles = [
+        Bubble(
+            f"第{n}条：您的欠款已逾期{n}天，请尽快处理，否则后果自负。",
+            label=f"6月{n}日 10:0{n % 10}",
+        )
+        for n in range(1, 10)
+    ]
+    screens = render_thread(bubbles, sender="10690000555", height=1400, windows=3, overlap=0.4)
+    reads = [read(s, n=i) for i, s in enumerate(screens)]
+    assert sum(len(r.records) for r in reads) > len(bubbles)  # they do overlap
+    merged = merge_screens(reads, taken_on=THURSDAY, tz=TZ)
+    assert [r.text for r in merged.records] == [b.text for b in bubbles]
+    assert merged.duplicates == sum(len(r.records) for r in reads) - len(bubbles)
+    assert [r.occurred_at.day for r in merged.records] == list(range(1, 10))
+
+
+def test_bubble_cut_at_the_top_is_completed_from_the_previous_screenshot():
+    first = [
+        OcrBox("95188", (480, 100, 600, 140)),
+        OcrBox("6月1日 10:00", (440, 200, 640, 230)),
+        OcrBox("第一条消息", (60, 300, 400, 340)),
+        OcrBox("第二条很长的消息的", (60, 400, 700, 440)),
+        OcrBox("第一行结尾", (60, 455, 300, 495)),
+    ]
+    second = [
+        OcrBox("95188", (480, 100, 600, 140)),
+        OcrBox("第一行结尾", (60, 200, 300, 240)),
+        OcrBox("第三条消息", (60, 320, 400, 360)),
+    ]
+    reads = [
+        parse_screen(boxes, width=1080, height=1400, taken_on=THURSDAY, tz=TZ, screen=n)
+        for n, boxes in enumerate([first, second])
+    ]
+    merged = merge_screens(reads, taken_on=THURSDAY, tz=TZ)
+    assert [r.text for r in merged.records] == [
+        "第一条消息",
+        "第二条很长的消息的第一行结尾",
+        "第三条消息",
+    ]
+    assert merged.duplicates == 1
+    assert merged.records[-1].occurred_at == at(2025, 6, 1, 10, 0)
+    assert merged.records[-1].note == "time_estimated"
+
+
+def test_header_misread_on_one_screenshot_still_merges_the_thread():
+    bubbles = [
+        Bubble(f"第{n}条催收短信，请尽快还款。", label=f"6月{n}日 10:00") for n in range(1, 8)
+    ]
+    screens = render_thread(bubbles, sender="10690000555", height=1200, windows=2, overlap=0.5)
+    first, second = (read(s, n=i) for i, s in enumerate(screens))
+    second.sender = "1069000O555"
+    merged = merge_screens([first, second], taken_on=THURSDAY, tz=TZ)
+    assert [r.text for r in merged.records] == [b.text for b in bubbles]
+    assert {r.sender for r in merged.records} == {"10690000555"}
+
+
+def test_different_threads_are_not_merged():
+    (a,) = render_thread([Bubble("请还款", label="10:00")], sender="95188")
+    (b,) = render_thread([Bubble("请还款", label="10:00")], sender="95588")
+    merged = merge_screens([read(a), read(b, n=1)], taken_on=THURSDAY, tz=TZ)
+    assert [r.sender for r in merged.records] == ["95188", "95588"]
+    assert merged.duplicates == 0
+
+
+def test_call_log_rows_give_number_kind_duration_and_time():
+    rows = [
+        CallRow("10690000555 (3)", "呼入", "昨天 21:05", "1分23秒", "广东深圳"),
+        CallRow("138 0013 8000", "未接", "23:15", "响铃5声"),
+        CallRow("妈妈", "呼出", "星期三 08:00", "20秒"),
+        CallRow("17000000999", "已拒接", "6月9日 22:40"),
+    ]
+    result = read(render_call_log(rows))
+    assert result.layout == CALL
+    got = [
+        (r.sender, r.call_type, r.duration_seconds, r.occurred_at, r.direction)
+        for r in result.records
+    ]
+    assert got == [
+        ("10690000555", CALL_INCOMING, 83, at(2025, 6, 11, 21, 5), "in"),
+        ("13800138000", CALL_MISSED, 0, at(2025, 6, 12, 23, 15), "in"),
+        ("妈妈", CALL_OUTGOING, 20, at(2025, 6, 11, 8, 0), "out"),
+        ("17000000999", CALL_REJECTED, 0, at(2025, 6, 9, 22, 40), "in"),
+    ]
+
+
+def test_call_log_day_headings_and_two_line_times():
+    boxes = [
+        OcrBox("通话记录", (40, 120, 260, 180)),
+        OcrBox("昨天", (40, 230, 120, 262)),
+        OcrBox("13800138000", (60, 300, 340, 345)),
+        OcrBox("未接", (60, 355, 140, 385)),
+        OcrBox("23:15", (940, 315, 1020, 345)),
+        OcrBox("95188", (60, 440, 200, 485)),
+        OcrBox("呼入 2分", (60, 495, 220, 525)),
+        OcrBox("6月3日", (930, 440, 1020, 470)),
+        OcrBox("08:05", (940, 480, 1020, 510)),
+    ]
+    result = parse_screen(boxes, width=1080, height=2340, taken_on=THURSDAY, tz=TZ)
+    assert [(r.sender, r.call_type, r.occurred_at) for r in result.records] == [
+        ("13800138000", CALL_MISSED, at(2025, 6, 11, 23, 15)),
+        ("95188", CALL_INCOMING, at(2025, 6, 3, 8, 5)),
+    ]
+
+
+def test_red_name_without_a_word_is_a_missed_call():
+    rows = [
+        CallRow("13800138000", "", "23:15", place="北京", red=True),
+        CallRow("95188", "", "22:00", place="上海"),
+    ]
+    result = read(render_call_log(rows))
+    assert [(r.sender, r.call_type, r.note) for r in result.records] == [
+        ("13800138000", CALL_MISSED, ""),
+        ("95188", CALL_INCOMING, "call_type_guessed"),
+    ]
+
+
+def test_call_log_seen_twice_counts_each_call_once():
+    rows = [CallRow("13800138000", "未接", "23:15"), CallRow("95188", "呼入", "22:00", "3分")]
+    first = read(render_call_log(rows))
+    second = read(render_call_log(rows[1:]), n=1)
+    merged = merge_screens([first, second], taken_on=THURSDAY, tz=TZ)
+    assert len(merged.records) == 2
+    assert merged.duplicates == 1
+
+
+def test_english_call_log():
+    rows = [
+        CallRow("+1 202 555 0143", "Missed", "Yesterday"),
+        CallRow("Bank", "Outgoing", "9:41 AM", "2 min"),
+    ]
+    result = read(render_call_log(rows, title="Recents"))
+    assert result.layout == CALL
+    assert [(r.sender, r.call_type) for r in result.records] == [
+        ("+12025550143", CALL_MISSED),
+        ("Bank", CALL_OUTGOING),
+    ]
+    assert result.records[1].occurred_at == at(2025, 6, 12, 9, 41)
+
+
+def test_unread_badge_beside_the_back_arrow_is_not_the_sender():
+    boxes = [
+        OcrBox("< 12", (20, 90, 110, 130)),
+        OcrBox("招联金融", (470, 180, 610, 210)),
+        OcrBox("Text Message • SMS", (380, 300, 700, 330)),
+        OcrBox("Today 9:41 AM", (420, 340, 660, 370)),
+        OcrBox("请今天还款", (60, 420, 400, 460)),
+    ]
+    result = parse_screen(boxes, width=1080, height=2340, taken_on=THURSDAY, tz=TZ)
+    assert result.sender == "招联金融"
+    assert [(r.text, r.occurred_at) for r in result.records] == [
+        ("请今天还款", at(2025, 6, 12, 9, 41))
+    ]
+
+
+def test_low_confidence_boxes_are_ignored():
+    boxes = [
+        OcrBox("95188", (480, 100, 600, 140)),
+        OcrBox("请还款", (60, 300, 400, 340), 0.99),
+        OcrBox("噪点", (60, 500, 200, 540), 0.2),
+    ]
+    result = parse_screen(boxes, width=1080, height=1400, taken_on=THURSDAY, tz=TZ)
+    assert [r.text for r in result.records] == ["请还款"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["您的账单已逾期，请", "及时还款。"], "您的账单已逾期，请及时还款。"),
+        (["Your loan is overdue,", "pay today."], "Your loan is overdue, pay today."),
+        (["请拨打", "95188"], "请拨打95188"),
+    ],
+)
+def test_lines_of_a_bubble_join_by_script(lines, joined):
+    assert join_lines(lines) == joined
