@@ -20,6 +20,7 @@ from selfhelp.deletion import delete_with_files
 
 from . import evidence as sniffing
 from .models import Case, CaseEvent, Contact, Evidence, Fee, Installment, Loan
+from .selectors import loan_for_caller
 
 CASE_FIELDS = (
     "title",
@@ -197,11 +198,18 @@ def contact_create(
     """Record a contact; its ref is the next free "C<n>" of the case.
 
     An optional evidence file (already checked by the form) is attached in the
-    same transaction.
+    same transaction. When `data` has no "loan" at all (quick-add), the contact is
+    linked to the loan it is clearly about (selectors.loan_for_caller).
     """
     _lock_case(case)
     contact = Contact(case=case, ref=_next_ref(case.contacts.values_list("ref", flat=True), "C"))
     _assign(contact, data, CONTACT_FIELDS)
+    if "loan" not in data:
+        contact.loan = loan_for_caller(
+            case=case,
+            organization=data.get("caller_organization", ""),
+            content=data.get("content", ""),
+        )
     contact.refresh_detection()
     contact.full_clean()
     contact.save()
