@@ -132,3 +132,24 @@ def require_member(user) -> None:
         raise Http404("No review queue.")
     if not user.memberships.exists():
         raise Http404("No review queue.")
+
+
+def get_version_for_review(
+    user, pk: int, *, action: str = "letter_review", path: str = ""
+) -> tuple[ReviewAccess, LetterVersion]:
+    """A finalised letter version of a case shared with one of the user's organisations.
+
+    404 for drafts and for anyone get_review_access turns away (the owner included:
+    they read their letters on the letters pages). The access is logged.
+    """
+    version = (
+        LetterVersion.objects.filter(pk=pk)
+        .filter(finalised_at__isnull=False)
+        .select_related("draft", "approved_by")
+        .first()
+    )
+    if version is None:
+        raise Http404("No such letter.")
+    review_access = get_review_access(user, version.draft.case_id, action=action, path=path)
+    version.draft.case = review_access.case
+    return review_access, version

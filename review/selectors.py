@@ -3,14 +3,24 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, DateTimeField, F, OuterRef, QuerySet, Subquery, Value
+from django.db.models import (
+    Count,
+    DateTimeField,
+    Exists,
+    F,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from cases.models import AccessLog, Case, CaseShare, Contact
+from letters.models import LetterVersion
 
-from .models import CaseReview, ReviewNote, ReviewStatus
+from .models import CaseReview, LetterComment, ReviewNote, ReviewStatus
 
 
 def organisations_to_share_with(*, case: Case) -> QuerySet[Organisation]:
@@ -45,6 +55,8 @@ ACTION_LABELS = {
     "review_status": _("changed the review status"),
     "review_note": _("wrote a note"),
     "letter_approve": _("approved a letter"),
+    "letter_review": _("reviewed a letter version"),
+    "letter_comment": _("commented on a letter"),
 }
 
 
@@ -134,3 +146,54 @@ def review_queue(*, user) -> list[CaseShare]:
     for row in rows:
         row.status_label = labels.get(row.review_status, row.review_status)
     return rows
+
+
+def _awaiting_approval(versions: QuerySet[LetterVersion]) -> QuerySet[LetterVersion]:
+    """Finalised, unapproved, the latest finalised version of its draft, no changes requested."""
+    newer = LetterVersion.objects.filter(
+        draft=OuterRef("draft"), number__gt=OuterRef("number"), finalised_at__isnull=False
+    )
+    asked = LetterComment.objects.filter(version=OuterRef("pk"), requests_changes=True)
+    return (
+        versions.filter(finalised_at__isnull=False, approved_at__isnull=True)
+        .exclude(Exists(newer))
+        .exclude(Exists(asked))
+    )
+
+
+def case_letter_versions(*, case: Case) -> list[LetterVersion]:
+    """The latest finalised version of each letter of the case, for the review page.
+
+    Each carries awaiting (approval) and change_requests (how many comments asked for changes).
+    """
+    newer = LetterVersion.objects.filter(
+        draft=OuterRef("draft"), number__gt=OuterRef("number"), finalised_at__isnull=False
+    )
+    asked = LetterComment.objects.filter(version=OuterRef("pk"), requests_changes=True)
+    versions = list(
+        LetterVersion.objects.filter(draft__case=case, finalised_at__isnull=False)
+        .exclude(Exists(newer))
+        .select_related("draft", "approved_by")
+        .annotate(change_requests=Coalesce(Subquery(
+            asked.order_by().values("version").annotate(n=Count("pk")).values("n")
+        ), Value(0)))
+        .order_by("-finalised_at", "-id")
+    )  # fmt: skip
+    for version in versions:
+        version.awaiting = not version.is_approved and not version.change_requests
+    return versions
+
+
+def previous_final_version(*, version: LetterVersion) -> LetterVersion | None:
+    """The finalised version of the same letter just before this one, if any."""
+    return (
+        LetterVersion.objects.filter(draft_id=version.draft_id, number__lt=version.number)
+        .filter(finalised_at__isnull=False)
+        .order_by("-number")
+        .first()
+    )
+
+
+def version_comments(*, version: LetterVersion) -> QuerySet[LetterComment]:
+    """Every comment on the version, by paragraph, with its author and organisation."""
+    return LetterComment.objects.filter(version=version).select_related("author", "organisation")

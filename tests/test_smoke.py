@@ -129,6 +129,8 @@ URL_KWARGS: dict[str, Callable[[World], dict]] = {
     "review:access_log": lambda w: {"case_pk": w.case.pk},
     "review:share_revoke": lambda w: {"pk": w.share.pk},
     "review:letter_version_approve": lambda w: {"pk": w.letter_version.pk},
+    "review:letter_version_review": lambda w: {"pk": w.letter_version.pk},
+    "review:letter_comment_create": lambda w: {"pk": w.letter_version.pk},
 }
 
 
