@@ -65,7 +65,15 @@ def test_next_to_another_site_is_ignored(client, volunteer, enrolled):
     secret, _ = enrolled
     password_login(client, volunteer)
     response = client.post(VERIFY, {"code": code_now(secret), "next": "https://evil.example/"})
-    assert response["Location"] == reverse("cases:case_list")
+    assert response["Location"] == reverse("review:review_queue")
+
+
+def test_volunteer_lands_on_the_review_queue_after_login(client, volunteer, enrolled):
+    secret, _ = enrolled
+    password_login(client, volunteer)
+    response = client.post(VERIFY, {"code": code_now(secret)}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("review:review_queue")
+    assert response.status_code == 200
 
 
 def test_wrong_code_shows_an_error_and_stays_blocked(client, volunteer, enrolled):
@@ -92,7 +100,7 @@ def test_recovery_code_works_once(client, volunteer, enrolled):
     _, codes = enrolled
     password_login(client, volunteer)
     response = client.post(VERIFY, {"code": codes[0]}, follow=True)
-    assert response.redirect_chain[0][0] == reverse("cases:case_list")
+    assert response.redirect_chain[0][0] == reverse("review:review_queue")
     assert "还剩 9 个" in response.content.decode()
     client.post(reverse("accounts:logout"))
     password_login(client, volunteer)
