@@ -15,7 +15,7 @@ from rules.engine import CATALOGUE, TEXT_RULES, Assessment, CaseSummary, LoanCos
 from rules.engine.assess import text_rules
 from rules.selectors import lpr_table
 
-from .adapters import case_to_domain, contact_to_domain
+from .adapters import case_to_domain, cases_to_domain, contact_to_domain
 from .models import Case, CaseEvent, Contact, Evidence, Loan
 from .phones import phone_display, phone_normalize
 
@@ -200,3 +200,22 @@ def contact_text_findings(*, contact: Contact) -> list[dict]:
         for rule in TEXT_RULES
         if rule in found or rule in answers
     ]
+
+
+def findings_by_severity(*, cases: Iterable[Case], today: date | None = None) -> dict[int, dict]:
+    """Certain findings per case, counted by severity ({case_id: {"high": 2, ...}}).
+
+    One engine run per case on data loaded in a constant number of queries, for lists
+    such as the review queue. Findings of the trained model alone are not counted: the
+    volunteer's default view leaves them out too.
+    """
+    lpr = lpr_table()
+    counts: dict[int, dict] = {}
+    for pk, case_data in cases_to_domain(cases).items():
+        found = assess(case_data, lpr=lpr, today=today).certain_only().findings
+        counts[pk] = {str(level): 0 for level in ("high", "medium", "low")}
+        for finding in found:
+            key = str(finding.severity)
+            if key in counts[pk]:
+                counts[pk][key] += 1
+    return counts

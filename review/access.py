@@ -91,6 +91,12 @@ def get_review_access(user, pk: int, *, action: str = "review", path: str = "") 
     return ReviewAccess(case=case, organisation=membership.organisation, membership=membership)
 
 
+def may_see_borrower_details(review_access: ReviewAccess, review) -> bool:
+    """The borrower's phone, address and ID number are shown in full only to the member
+    who took the case; everyone else in the organisation sees them masked."""
+    return review is not None and review.assignee_id == review_access.membership.user_id
+
+
 def user_may_approve_letters(user, case: Case) -> bool:
     """True when the user is a lawyer of an organisation the case is actively shared with."""
     if not user.is_authenticated:

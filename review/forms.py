@@ -67,3 +67,29 @@ class LetterCommentForm(forms.Form):
         self.fields["paragraph"].choices = [("", _("The whole letter"))] + [
             (str(n), _("Paragraph %(n)d") % {"n": n}) for n in range(1, paragraphs + 1)
         ]
+
+
+class QueueFilterForm(forms.Form):
+    """The queue's GET filters. Unknown values are ignored, not errors."""
+
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Any status")), *ReviewStatus.choices], required=False
+    )
+    severity = forms.ChoiceField(
+        label=_("Findings"),
+        choices=[
+            ("", _("Any findings")),
+            ("high", _("Serious findings")),
+            ("medium", _("Serious or medium findings")),
+            ("low", _("Any finding at all")),
+        ],
+        required=False,
+    )
+    awaiting = forms.BooleanField(label=_("Letters awaiting approval"), required=False)
+    mine = forms.BooleanField(label=_("Assigned to me"), required=False)
+
+    def filters(self) -> dict:
+        """The valid filters as keyword arguments of selectors.review_queue."""
+        if not self.is_valid():
+            return {}
+        return dict(self.cleaned_data)

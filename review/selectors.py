@@ -14,10 +14,17 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce, Greatest
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from cases.models import AccessLog, Case, CaseShare, Contact
+from cases.selectors import (
+    case_findings,
+    findings_by_severity,
+    timeline_contacts,
+    with_labels,
+)
 from letters.models import LetterVersion
 
 from .models import CaseReview, LetterComment, ReviewNote, ReviewStatus
@@ -108,27 +115,49 @@ def _count(queryset) -> Subquery:
     return Coalesce(Subquery(counted), Value(0))
 
 
-def review_queue(*, user) -> list[CaseShare]:
-    """The active shares with the user's organisations, newest first, in one query.
+def review_queue(
+    *,
+    user,
+    status: str = "",
+    severity: str = "",
+    awaiting: bool = False,
+    mine: bool = False,
+) -> list[CaseShare]:
+    """The active shares with the user's organisations, newest first, filtered.
 
     Each row carries review_status (and its status_label), assignee_name,
-    contact_count, note_count and last_activity (the latest of the share, the case,
-    the review and its notes).
+    contact_count, note_count, awaiting_count (letter versions awaiting approval),
+    severity (certain findings by severity) and last_activity (the latest of the
+    share, the case, the review and its notes). The number of queries does not grow
+    with the rows. Overdue deadlines join here once the actions app records them.
     """
     review = CaseReview.objects.filter(case=OuterRef("case"), organisation=OuterRef("organisation"))
     notes = ReviewNote.objects.filter(case=OuterRef("case"), organisation=OuterRef("organisation"))
     last_note = notes.order_by("-created_at").values("created_at")[:1]
-    rows = list(
+    awaiting_versions = _awaiting_approval(
+        LetterVersion.objects.filter(draft__case=OuterRef("case"))
+    )
+    shares = (
         CaseShare.objects.filter(revoked_at__isnull=True, organisation__memberships__user=user)
         .select_related("case", "organisation")
         .annotate(
             review_status=Coalesce(
                 Subquery(review.values("status")[:1]), Value(ReviewStatus.NEW.value)
             ),
+            assignee_id=Subquery(review.values("assignee")[:1]),
             assignee_name=Subquery(review.values("assignee__display_name")[:1]),
             assignee_email=Subquery(review.values("assignee__email")[:1]),
             contact_count=_count(Contact.objects.filter(case=OuterRef("case"))),
             note_count=_count(notes),
+            awaiting_count=Coalesce(
+                Subquery(
+                    awaiting_versions.order_by()
+                    .values("draft__case")
+                    .annotate(n=Count("pk"))
+                    .values("n")
+                ),
+                Value(0),
+            ),
             last_activity=Greatest(
                 F("granted_at"),
                 F("case__updated_at"),
@@ -142,10 +171,48 @@ def review_queue(*, user) -> list[CaseShare]:
         )
         .order_by("-granted_at", "-id")
     )
+    if status:
+        shares = shares.filter(review_status=status)
+    if mine:
+        shares = shares.filter(assignee_id=user.pk)
+    if awaiting:
+        shares = shares.filter(awaiting_count__gt=0)
+    rows = list(shares)
+    severities = findings_by_severity(cases=[row.case for row in rows])
     labels = dict(ReviewStatus.choices)
     for row in rows:
         row.status_label = labels.get(row.review_status, row.review_status)
+        row.severity = severities[row.case_id]
+    if severity:
+        rows = [row for row in rows if _has_severity(row.severity, severity)]
     return rows
+
+
+#: A filter for "medium" keeps cases with medium or high findings.
+_AT_LEAST = {"high": ("high",), "medium": ("high", "medium"), "low": ("high", "medium", "low")}
+
+
+def _has_severity(counts: dict, severity: str) -> bool:
+    return any(counts.get(level) for level in _AT_LEAST.get(severity, ()))
+
+
+def case_workspace(*, case: Case, contacts: int = 30) -> dict:
+    """What the review page shows beside the notes: certain findings with links to the
+    contacts they cite, the latest contacts, and the letters' latest versions."""
+    result = case_findings(case=case)
+    contact_urls = {
+        ref: reverse("cases:contact_detail", args=[case.pk, pk])
+        for ref, pk in result.contact_pks.items()
+    }
+    latest = timeline_contacts(case=case)
+    return {
+        "assessment": result.assessment.certain_only(),
+        "possible_count": sum(f.is_possible for f in result.assessment.findings),
+        "contact_urls": contact_urls,
+        "recent_contacts": with_labels(latest[:contacts]),
+        "contact_total": latest.count(),
+        "letter_versions": case_letter_versions(case=case),
+    }
 
 
 def _awaiting_approval(versions: QuerySet[LetterVersion]) -> QuerySet[LetterVersion]:

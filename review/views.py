@@ -20,7 +20,7 @@ from selfhelp.htmx import render_partial_response
 from selfhelp.views import HtmxHttpRequest
 
 from . import access, selectors, services
-from .forms import LetterCommentForm, NoteForm, ShareForm, StatusForm
+from .forms import LetterCommentForm, NoteForm, QueueFilterForm, ShareForm, StatusForm
 
 # Borrower side
 
@@ -73,16 +73,19 @@ def access_log(request: HtmxHttpRequest, case_pk: int) -> HttpResponse:
 @require_GET
 @login_required
 def review_queue(request: HtmxHttpRequest) -> HttpResponse:
-    """The cases shared with the user's organisations, newest share first."""
+    """The cases shared with the user's organisations, newest share first, with filters."""
     access.require_member(request.user)
-    rows = selectors.review_queue(user=request.user)
-    return render(request, "review/review_queue.html", {"rows": rows})
+    form = QueueFilterForm(request.GET or None, auto_id="queue_%s")
+    rows = selectors.review_queue(user=request.user, **form.filters())
+    return render(request, "review/review_queue.html", {"rows": rows, "filter_form": form})
 
 
 def _detail_context(review_access: access.ReviewAccess, note_form: NoteForm | None = None) -> dict:
     case, organisation = review_access.case, review_access.organisation
     review = selectors.case_review(case=case, organisation=organisation)
     return {
+        **selectors.case_workspace(case=case),
+        "show_borrower_details": access.may_see_borrower_details(review_access, review),
         "case": case,
         "organisation": organisation,
         "review": review,
@@ -90,7 +93,6 @@ def _detail_context(review_access: access.ReviewAccess, note_form: NoteForm | No
         "note_form": note_form or NoteForm(),
         "notes": selectors.review_notes(case=case, organisation=organisation),
         "is_lawyer": review_access.is_lawyer,
-        "letter_versions": selectors.case_letter_versions(case=case),
     }
 
 

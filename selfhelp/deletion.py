@@ -23,7 +23,7 @@ def stored_files(obj: models.Model) -> list[tuple[object, str]]:
     found = []
     for model, instances in collector.data.items():
         for field in _file_fields(model):
-            found += [(field.storage, getattr(o, field.attname)) for o in instances]
+            found += [(field.storage, getattr(o, field.attname).name) for o in instances]
     for queryset in collector.fast_deletes:
         for field in _file_fields(queryset.model):
             found += [

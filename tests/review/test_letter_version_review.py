@@ -217,3 +217,15 @@ def test_the_borrower_downloads_the_approved_pdf_named_by_kind_language_and_vers
     data = b"".join(response.streaming_content)
     assert "stop_harassment-zh-hans-v1-approved.pdf" in response["Content-Disposition"]
     assert "审阅" in pdf_text(data)
+
+
+def test_deleting_the_case_removes_the_approved_pdf_too(
+    lawyer, final, shared_case, django_capture_on_commit_callbacks
+):
+    from cases.services import case_delete
+
+    approved = letter_version_approve(version=final, approver=lawyer)
+    storage, names = approved.approved_pdf.storage, [approved.pdf.name, approved.approved_pdf.name]
+    with django_capture_on_commit_callbacks(execute=True):
+        case_delete(case=shared_case)
+    assert not any(storage.exists(name) for name in names)
