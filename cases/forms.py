@@ -486,7 +486,6 @@ class QuickContactForm(TagsMixin, forms.Form):
     caller_phone = PhoneField(
         label=_("Their number"),
         required=False,
-        help_text=_("A number typed here wins over the caller chosen above."),
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
     )
     content = forms.CharField(
