@@ -4,8 +4,8 @@ Runs after AuthenticationMiddleware (and HtmxMiddleware). A verified session and
 borrower without a device pass with no query (the state lives in the session).
 Until then only a short allow-list is reachable: the verify page (or the setup
 page for a volunteer who has no authenticator app yet), logging out, static
-files, the language switch and the JavaScript catalogue. The quick-exit button
-is a plain link to another site, so it needs no entry. Everything else redirects;
+files, the language switch, the JavaScript catalogue and the quick-exit beacon
+(which signs out). Everything else redirects;
 an htmx request gets HX-Redirect so the whole page goes, not a fragment.
 """
 
@@ -17,13 +17,19 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django_htmx.http import HttpResponseClientRedirect
 
 from .services import PENDING, twofa_has_device, twofa_session_state
 
 
 def always_allowed_paths() -> set[str]:
-    return {reverse("accounts:logout"), reverse("set_language"), reverse("javascript_catalog")}
+    return {
+        reverse("accounts:logout"),
+        reverse("accounts:quick_exit"),
+        reverse("set_language"),
+        reverse("javascript_catalog"),
+    }
 
 
 class SecondFactorMiddleware:
@@ -58,3 +64,18 @@ class SecondFactorMiddleware:
         if htmx:
             return HttpResponseClientRedirect(url)
         return HttpResponseRedirect(url)
+
+
+class NoStoreWhenSignedInMiddleware:
+    """Cache-Control: no-store on every response to a signed-in user, so the browser keeps
+    no copy of a case page that "back" could show after quick exit or sign-out."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        signed_in = getattr(request, "user", None) is not None and request.user.is_authenticated
+        response = self.get_response(request)
+        if signed_in:
+            patch_cache_control(response, no_store=True, private=True)
+        return response

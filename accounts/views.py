@@ -114,6 +114,15 @@ class LoginView(auth_views.LoginView):
         return landing_url(self.request.user)
 
 
+@require_POST
+def quick_exit(request: HtmxHttpRequest) -> HttpResponse:
+    """The quick-exit button's beacon: end the session as the page leaves (unless
+    QUICK_EXIT_ENDS_SESSION is off). POST with the CSRF token, like logout."""
+    if settings.QUICK_EXIT_ENDS_SESSION:
+        logout(request)
+    return HttpResponse(status=204)
+
+
 def _safe_next(request: HtmxHttpRequest, candidate: str | None) -> str:
     """Where to go after the second factor: `next` if it is on this site, else the case list."""
     if candidate and url_has_allowed_host_and_scheme(
