@@ -41,7 +41,9 @@ def test_timeline_and_findings_swaps_after_sharing_trip_no_csp(page, console, li
     assert page.locator("#case-sharing").count() == 1
     # Quick-add: the form, the new timeline item and (on caseChanged) the findings swap in.
     page.fill("#quick_caller_phone", "171 0000 1111")
-    with page.expect_response(lambda r: r.request.method == "GET" and f"/cases/{case.pk}/" in r.url):
+    with page.expect_response(
+        lambda r: r.request.method == "GET" and f"/cases/{case.pk}/" in r.url
+    ):
         page.click("#quick-add button[type=submit]")
     page.locator("#timeline-saved").wait_for()
     # The timeline filter swaps #timeline.
