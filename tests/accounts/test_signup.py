@@ -56,7 +56,7 @@ def test_duplicate_email_is_refused_with_a_neutral_message(client):
     assert User.objects.filter(email__iexact="new.borrower@example.com").count() == 1
     assert "_auth_user_id" not in client.session
     errors = response.context["form"].errors["email"]
-    assert errors == ["此电子邮箱无法用于注册。如果你已经有账户，请登录或重设密码。"]
+    assert errors == ["此电子邮箱无法用于注册。如果您已经有账户，请登录或重设密码。"]
     # The message never states that an account exists.
     assert "已存在" not in response.content.decode()
 

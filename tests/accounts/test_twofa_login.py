@@ -253,7 +253,7 @@ def test_borrower_with_device_sees_no_volunteer_wording(client, borrower):
     password_login(client, borrower)
     html = client.get(VERIFY).content.decode()
     assert "现在请输入身份验证器应用中的验证码" in html
-    assert "借款人共享给你的案件" not in html
+    assert "借款人共享给您的案件" not in html
 
 
 def test_staff_without_membership_must_enrol_too(client):
