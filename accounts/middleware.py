@@ -7,8 +7,8 @@ Runs after AuthenticationMiddleware (and HtmxMiddleware). A verified session and
 borrower without a device pass with no query (the state lives in the session).
 Until then only a short allow-list is reachable: the verify page (or the setup
 page for a volunteer who has no authenticator app yet), logging out, static
-files, the language switch and the JavaScript catalogue. The quick-exit button
-is a plain link to another site, so it needs no entry. Everything else redirects;
+files, the language switch, the JavaScript catalogue and the quick-exit beacon
+(which signs out). Everything else redirects;
 an htmx request gets HX-Redirect so the whole page goes, not a fragment.
 """
 
@@ -30,7 +30,12 @@ from .services import PENDING, twofa_has_device, twofa_session_state
 
 
 def always_allowed_paths() -> set[str]:
-    return {reverse("accounts:logout"), reverse("set_language"), reverse("javascript_catalog")}
+    return {
+        reverse("accounts:logout"),
+        reverse("accounts:quick_exit"),
+        reverse("set_language"),
+        reverse("javascript_catalog"),
+    }
 
 
 class SecondFactorMiddleware:

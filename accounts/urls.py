@@ -8,13 +8,10 @@ urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("signup/sent/", views.signup_sent, name="signup_sent"),
     path("signup/<uidb64>/<token>/", views.signup_confirm, name="signup_confirm"),
-    path(
-        "login/",
-        auth_views.LoginView.as_view(form_class=forms.LoginForm, redirect_authenticated_user=True),
-        name="login",
-    ),
+    path("login/", views.LoginView.as_view(), name="login"),
     # Django's LogoutView accepts POST only, so a link or an image cannot log anyone out.
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("exit/", views.quick_exit, name="quick_exit"),
     path("profile/", views.profile, name="profile"),
     path("delete/", views.account_delete, name="account_delete"),
     path("verify/", views.twofa_verify, name="twofa_verify"),

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render, resolve_url
@@ -16,6 +17,7 @@ from selfhelp.views import HtmxHttpRequest
 from . import totp
 from .forms import (
     AccountDeleteForm,
+    LoginForm,
     ProfileForm,
     RecoveryCodesSavedForm,
     SetPasswordForm,
@@ -125,13 +127,40 @@ def account_delete(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "accounts/user_delete.html", {"form": form})
 
 
+def landing_url(user) -> str:
+    """Where a sign-in without `next` lands: members of an organisation on the review
+    queue (their daily work), everyone else on their own cases."""
+    if user.is_authenticated and user.memberships.exists():
+        return resolve_url("review:review_queue")
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login, landing volunteers on the review queue."""
+
+    form_class = LoginForm
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self) -> str:
+        return landing_url(self.request.user)
+
+
+@require_POST
+def quick_exit(request: HtmxHttpRequest) -> HttpResponse:
+    """The quick-exit button's beacon: end the session as the page leaves (unless
+    QUICK_EXIT_ENDS_SESSION is off). POST with the CSRF token, like logout."""
+    if settings.QUICK_EXIT_ENDS_SESSION:
+        logout(request)
+    return HttpResponse(status=204)
+
+
 def _safe_next(request: HtmxHttpRequest, candidate: str | None) -> str:
     """Where to go after the second factor: `next` if it is on this site, else the case list."""
     if candidate and url_has_allowed_host_and_scheme(
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return candidate
-    return resolve_url(settings.LOGIN_REDIRECT_URL)
+    return landing_url(request.user)
 
 
 @login_required

@@ -6,6 +6,7 @@ The case page, the letters and `assess_case` all feed the engine the same
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 from rules import domain
@@ -84,27 +85,52 @@ def event_to_domain(event: CaseEvent, loan_refs: dict[int, str]) -> domain.Event
 
 def case_to_domain(case: Case) -> domain.Case:
     """The whole stored case as engine data, in a constant number of queries (4)."""
+    return cases_to_domain([case])[case.pk]
+
+
+def cases_to_domain(cases: Iterable[Case]) -> dict[int, domain.Case]:
+    """Many stored cases as engine data, by case id, in the same 4 queries as one."""
+    cases = list(cases)
+    ids = [case.pk for case in cases]
     loans = list(
-        Loan.objects.filter(case=case)
+        Loan.objects.filter(case__in=ids)
         .select_related("lender")
         .prefetch_related("installments", "fees")
         .order_by("id")
     )
     loan_refs = {loan.pk: loan.ref for loan in loans}
-    contacts = Contact.objects.filter(case=case).order_by("occurred_at", "id")
-    events = CaseEvent.objects.filter(case=case).order_by("at", "id")
-    return domain.Case(
-        timezone=case.timezone,
-        borrower=domain.Borrower(
-            name=case.borrower_name,
-            phone=case.borrower_phone,
-            address=case.borrower_address,
-            id_number=case.borrower_id_number,
-        ),
-        loans=tuple(loan_to_domain(loan) for loan in loans),
-        contacts=tuple(contact_to_domain(c, loan_refs) for c in contacts),
-        events=tuple(event_to_domain(e, loan_refs) for e in events),
-    )
+    contacts = Contact.objects.filter(case__in=ids).order_by("occurred_at", "id")
+    events = CaseEvent.objects.filter(case__in=ids).order_by("at", "id")
+    by_case: dict[int, dict[str, list]] = {
+        pk: {"loans": [], "contacts": [], "events": []} for pk in ids
+    }
+    for loan in loans:
+        by_case[loan.case_id]["loans"].append(loan_to_domain(loan))
+    for contact in contacts:
+        by_case[contact.case_id]["contacts"].append(contact_to_domain(contact, loan_refs))
+    for event in events:
+        by_case[event.case_id]["events"].append(event_to_domain(event, loan_refs))
+    return {
+        case.pk: domain.Case(
+            timezone=case.timezone,
+            borrower=domain.Borrower(
+                name=case.borrower_name,
+                phone=case.borrower_phone,
+                address=case.borrower_address,
+                id_number=case.borrower_id_number,
+            ),
+            loans=tuple(by_case[case.pk]["loans"]),
+            contacts=tuple(by_case[case.pk]["contacts"]),
+            events=tuple(by_case[case.pk]["events"]),
+        )
+        for case in cases
+    }
 
 
-__all__ = ["case_to_domain", "contact_to_domain", "event_to_domain", "loan_to_domain"]
+__all__ = [
+    "case_to_domain",
+    "cases_to_domain",
+    "contact_to_domain",
+    "event_to_domain",
+    "loan_to_domain",
+]

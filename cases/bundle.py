@@ -993,7 +993,12 @@ def case_import_bundle(*, owner, data: dict | str | bytes, title: str | None = N
     slow part for a big bundle) runs before the transaction, so no write lock is
     held while it runs; only the inserts are inside it.
     """
+    if isinstance(data, str | bytes | bytearray):
+        data = _load_json(data)
     parsed = bundle_parse(data)
+    kept_title = data.get(TITLE_KEY) if isinstance(data, dict) else None
+    if title is None and isinstance(kept_title, str) and kept_title.strip():
+        title = kept_title.strip()[: _limit(Case, "title")]
     lenders = _lenders_by_name({loan.lender for loan in parsed.loans if loan.lender})
     return _case_store(owner=owner, parsed=parsed, lenders=lenders, title=title)
 
@@ -1114,8 +1119,14 @@ def _case_store(
     return case
 
 
+#: The case's own title travels as an extension field: readers of selfhelp.case/1 that
+#: do not know it ignore it, and this app's import uses it as the new case's title.
+TITLE_KEY = "x-title"
+
+
 def case_export_bundle(*, case: Case, full_id_number: bool = True) -> dict:
-    """A stored case as a canonical `selfhelp.case/1` bundle (a dict ready for json.dumps).
+    """A stored case as a canonical `selfhelp.case/1` bundle (a dict ready for json.dumps),
+    with its title under "x-title".
 
     With full_id_number=False (anyone but the owner), the borrower's ID number is
     exported masked, as the case page shows it.
@@ -1126,7 +1137,7 @@ def case_export_bundle(*, case: Case, full_id_number: bool = True) -> dict:
     bundle = bundle_dump(domain_case)
     if not full_id_number and bundle["borrower"].get("id_number"):
         bundle["borrower"]["id_number"] = case.masked_id_number
-    return bundle
+    return {**bundle, TITLE_KEY: case.title}
 
 
 def bundle_to_json(bundle: dict) -> str:

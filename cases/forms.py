@@ -21,6 +21,7 @@ from rules.engine import TEXT_RULES
 
 from . import evidence as sniffing
 from .models import Case, CaseEvent, Contact, Lender, Loan
+from .phones import phone_normalize
 from .selectors import LastCaller
 
 DATETIME_LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
@@ -109,6 +110,26 @@ def clean_evidence_upload(upload):
     return upload
 
 
+class PhoneField(forms.CharField):
+    """A phone number, stored compact: spaces, dashes, full-width digits and +86 removed."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 40)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "tel"}))
+        super().__init__(**kwargs)
+
+    def to_python(self, value) -> str:
+        return phone_normalize(super().to_python(value))
+
+
+def _date_not_in_future(value):
+    # The case's time zone is not known here; refuse only dates after today anywhere on Earth.
+    latest_today = (timezone.now() + timedelta(hours=14)).date()
+    if value is not None and value > latest_today:
+        raise forms.ValidationError(_("This date is in the future."), code="future")
+    return value
+
+
 def _time_not_in_future(value: datetime) -> datetime:
     if value > timezone.now() + FUTURE_TOLERANCE:
         raise forms.ValidationError(_("This time is in the future."), code="future")
@@ -159,6 +180,9 @@ class CaseForm(forms.ModelForm):
         value = self.cleaned_data["timezone"]
         ZoneInfo(value)
         return value
+
+    def clean_borrower_phone(self) -> str:
+        return phone_normalize(self.cleaned_data["borrower_phone"])
 
     def clean_borrower_id_number(self) -> str:
         """An empty field keeps the saved number: the form never shows it in full."""
@@ -235,6 +259,12 @@ class LoanForm(forms.ModelForm):
         self.fields["lender"].label = _("Lender")
         if self.instance.pk and self.instance.stated_rate is not None:
             self.initial["stated_rate_percent"] = (self.instance.stated_rate * 100).normalize()
+
+    def clean_disbursed_on(self):
+        return _date_not_in_future(self.cleaned_data["disbursed_on"])
+
+    def clean_overdue_since(self):
+        return _date_not_in_future(self.cleaned_data["overdue_since"])
 
     def clean_stated_rate_percent(self) -> Decimal | None:
         value = self.cleaned_data["stated_rate_percent"]
@@ -409,12 +439,21 @@ class ContactForm(TagsMixin, forms.ModelForm):
             self.fields["evidence"].label = _("Add a screenshot, recording or PDF")
         else:
             self.initial.setdefault("occurred_at", timezone.now())
+            loans = list(self.fields["loan"].queryset[:2])
+            if len(loans) == 1:
+                self.initial.setdefault("loan", loans[0].pk)
 
     def clean_occurred_at(self) -> datetime:
         return _time_not_in_future(self.cleaned_data["occurred_at"])
 
     def clean_claims_to_be(self) -> tuple[str, ...]:
         return tuple(self.cleaned_data["claims_to_be"])
+
+    def clean_target_phone(self) -> str:
+        return phone_normalize(self.cleaned_data["target_phone"])
+
+    def clean_caller_phone(self) -> str:
+        return phone_normalize(self.cleaned_data["caller_phone"])
 
     def clean_evidence(self):
         return clean_evidence_upload(self.cleaned_data.get("evidence"))
@@ -444,10 +483,9 @@ class QuickContactForm(TagsMixin, forms.Form):
         label=_("Who was contacted"), choices=domain.TARGET_CHOICES, initial="borrower"
     )
     caller = forms.ChoiceField(label=_("Who contacted"), required=False)
-    caller_phone = forms.CharField(
+    caller_phone = PhoneField(
         label=_("Their number"),
         required=False,
-        max_length=40,
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
     )
     content = forms.CharField(
@@ -482,15 +520,32 @@ class QuickContactForm(TagsMixin, forms.Form):
         caller = self.callers.get(key)
         if caller is None:
             raise forms.ValidationError(_("Please pick a caller from the list."))
+        return self._as_caller(caller)
+
+    @staticmethod
+    def _as_caller(caller: LastCaller) -> domain.Caller:
         return domain.Caller(
             name=caller.name,
             organization=caller.organization,
-            phone=caller.phone,
+            phone=phone_normalize(caller.phone),
             identity_disclosed=caller.identity_disclosed,
         )
 
+    def clean(self):
+        """A number typed in "their number" names the caller, whoever is preselected.
+
+        The list preselects the last caller, so a borrower who only types the new
+        number must not have the call saved under the previous caller.
+        """
+        cleaned = super().clean()
+        caller, typed = cleaned.get("caller"), cleaned.get("caller_phone", "")
+        if isinstance(caller, domain.Caller) and typed and typed != caller.phone:
+            known = [c for c in self.callers.values() if phone_normalize(c.phone) == typed]
+            cleaned["caller"] = self._as_caller(known[0]) if known else domain.Caller(phone=typed)
+        return cleaned
+
     def contact_data(self) -> dict:
-        """The cleaned form as the fields of a Contact."""
+        """The cleaned form as the fields of a Contact (without a loan: the service links it)."""
         data = self.cleaned_data
         caller: domain.Caller = data["caller"]
         return {
@@ -499,7 +554,7 @@ class QuickContactForm(TagsMixin, forms.Form):
             "target": data["target"],
             "caller_name": caller.name,
             "caller_organization": caller.organization,
-            "caller_phone": caller.phone or data["caller_phone"].strip(),
+            "caller_phone": caller.phone or data["caller_phone"],
             "caller_identity_disclosed": caller.identity_disclosed,
             "content": data["content"],
             "tags": self._merged_tags(data),
@@ -570,6 +625,9 @@ class CaseEventForm(forms.ModelForm):
 
     def clean_at(self) -> datetime:
         return _time_not_in_future(self.cleaned_data["at"])
+
+    def clean_target_phone(self) -> str:
+        return phone_normalize(self.cleaned_data["target_phone"])
 
 
 # Evidence

@@ -78,6 +78,20 @@ class Case(models.Model):
             return "*" * len(value)
         return value[:4] + "*" * (len(value) - 8) + value[-4:]
 
+    @property
+    def masked_phone(self) -> str:
+        """The phone with the middle hidden: 138****0000."""
+        value = self.borrower_phone
+        if len(value) <= 7:
+            return "*" * len(value)
+        return value[:3] + "*" * (len(value) - 7) + value[-4:]
+
+    @property
+    def masked_address(self) -> str:
+        """The address down to the city at most: its first six characters."""
+        value = self.borrower_address
+        return value if len(value) <= 6 else value[:6] + "…"
+
 
 class Loan(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="loans")

@@ -3,6 +3,7 @@ obtained through cases/access.py, so every read here is scoped to that case."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -14,8 +15,9 @@ from rules.engine import CATALOGUE, TEXT_RULES, Assessment, CaseSummary, LoanCos
 from rules.engine.assess import text_rules
 from rules.selectors import lpr_table
 
-from .adapters import case_to_domain, contact_to_domain
+from .adapters import case_to_domain, cases_to_domain, contact_to_domain
 from .models import Case, CaseEvent, Contact, Evidence, Loan
+from .phones import phone_display, phone_normalize
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +32,9 @@ class LastCaller:
 
     @property
     def label(self) -> str:
-        return " · ".join(filter(None, [self.name, self.organization, self.phone]))
+        return " · ".join(
+            filter(None, [self.name, self.organization, phone_display(phone_normalize(self.phone))])
+        )
 
 
 def timeline_contacts(
@@ -110,7 +114,7 @@ def last_callers(*, case: Case, limit: int = 5) -> list[LastCaller]:
     seen: set[tuple[str, str, str]] = set()
     callers: list[LastCaller] = []
     for pk, name, organization, phone, disclosed in rows:
-        key = (name, organization, phone)
+        key = (name, organization, phone_normalize(phone))
         if key in seen:
             continue
         seen.add(key)
@@ -118,6 +122,44 @@ def last_callers(*, case: Case, limit: int = 5) -> list[LastCaller]:
         if len(callers) == limit:
             break
     return callers
+
+
+_NAME_SPLIT = re.compile(r"[,，、;；/\s]+")
+
+
+def _loan_names(loan: Loan) -> set[str]:
+    """The names a collector may use for the loan's lender: legal, common, product names."""
+    names = [loan.lender_name, loan.product]
+    if loan.lender is not None:
+        names += [
+            loan.lender.name,
+            loan.lender.short_name,
+            *_NAME_SPLIT.split(loan.lender.products),
+        ]
+    return {name.strip() for name in names if len(name.strip()) >= 2}
+
+
+def loan_for_caller(*, case: Case, organization: str, content: str = "") -> Loan | None:
+    """The loan a new contact is about, when the borrower did not say.
+
+    The case's only loan; otherwise the one loan whose lender the caller names (in
+    their organisation or in what they said), or whose earlier contacts came from
+    the same organisation (a collection agency working that loan). None when it is
+    not clear, so a contact is never pinned to the wrong lender.
+    """
+    loans = {loan.pk: loan for loan in Loan.objects.filter(case=case).select_related("lender")}
+    if len(loans) <= 1:
+        return next(iter(loans.values()), None)
+    organization = organization.strip()
+    said = f"{organization}\n{content}"
+    matched = {pk for pk, loan in loans.items() if any(n in said for n in _loan_names(loan))}
+    if organization:
+        matched |= set(
+            Contact.objects.filter(case=case, caller_organization=organization, loan__isnull=False)
+            .values_list("loan_id", flat=True)
+            .distinct()
+        )
+    return loans[matched.pop()] if len(matched) == 1 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,3 +200,22 @@ def contact_text_findings(*, contact: Contact) -> list[dict]:
         for rule in TEXT_RULES
         if rule in found or rule in answers
     ]
+
+
+def findings_by_severity(*, cases: Iterable[Case], today: date | None = None) -> dict[int, dict]:
+    """Certain findings per case, counted by severity ({case_id: {"high": 2, ...}}).
+
+    One engine run per case on data loaded in a constant number of queries, for lists
+    such as the review queue. Findings of the trained model alone are not counted: the
+    volunteer's default view leaves them out too.
+    """
+    lpr = lpr_table()
+    counts: dict[int, dict] = {}
+    for pk, case_data in cases_to_domain(cases).items():
+        found = assess(case_data, lpr=lpr, today=today).certain_only().findings
+        counts[pk] = {str(level): 0 for level in ("high", "medium", "low")}
+        for finding in found:
+            key = str(finding.severity)
+            if key in counts[pk]:
+                counts[pk][key] += 1
+    return counts

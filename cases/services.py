@@ -22,6 +22,7 @@ from selfhelp.deletion import delete_with_files
 
 from . import evidence as sniffing
 from .models import Case, CaseEvent, Contact, Evidence, Fee, Installment, Loan
+from .selectors import loan_for_caller
 
 CASE_FIELDS = (
     "title",
@@ -199,7 +200,9 @@ def contact_create(
 
     An optional evidence file (already checked by the form) is written to
     storage first, outside the transaction, and recorded in it; if the
-    transaction fails, the file is deleted again.
+    transaction fails, the file is deleted again. When `data` has no "loan" at all
+    (quick-add), the contact is linked to the loan it is clearly about
+    (selectors.loan_for_caller).
     """
     stored = _evidence_store(upload) if upload is not None else None
     with _deleting_on_failure(stored), transaction.atomic():
@@ -208,6 +211,12 @@ def contact_create(
             case=case, ref=_next_ref(case.contacts.values_list("ref", flat=True), "C")
         )
         _assign(contact, data, CONTACT_FIELDS)
+        if "loan" not in data:
+            contact.loan = loan_for_caller(
+                case=case,
+                organization=data.get("caller_organization", ""),
+                content=data.get("content", ""),
+            )
         contact.refresh_detection()
         contact.full_clean()
         contact.save()

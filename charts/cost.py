@@ -59,7 +59,7 @@ def cost_against_lines(
             f'<line x1="{lx:.1f}" y1="{top - 4}" x2="{lx:.1f}" y2="{height - 18}" '
             f'stroke="{MUTED}" stroke-width="2" stroke-dasharray="5 4"/>'
         )
-        body.append(_text(lx, top - 10, label, anchor="middle", size=11, fill=MUTED))
+        body.append(_text(lx, top - 10, label, anchor="middle", size=13, fill=MUTED))
     body.append(_rect(left, height - 18, span, 1, LINE))
 
     parts = [f"{label}: {_pct(value)}" for label, value in bars]

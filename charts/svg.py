@@ -14,7 +14,12 @@ from django.utils.translation import gettext as _
 
 from rules import domain
 
-WIDTH = 640
+#: Drawn for a 360 px phone: one unit is about one CSS pixel there, so SMALL text
+#: (13 units) shows at 11 px or more even inside the page's padding (about 318 px).
+WIDTH = 360
+SMALL = 13
+TITLE = 15
+TITLE_BAND = 26
 NIGHT_HOURS = frozenset({22, 23, 0, 1, 2, 3, 4, 5, 6, 7})
 INK = "#1c1f24"
 MUTED = "#4a5260"
@@ -51,6 +56,10 @@ def _e(text: object) -> str:
 
 
 def _svg(*, title: str, summary: str, height: int, body: list[str], ident: str) -> Chart:
+    """The chart with its title drawn on top (so the PDF shows it too) above `body`."""
+    height += TITLE_BAND
+    heading = _text(0, TITLE + 1, title, size=TITLE, fill=INK, weight="bold")
+    body = [heading, f'<g transform="translate(0 {TITLE_BAND})">', *body, "</g>"]
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
         f'viewBox="0 0 {WIDTH} {height}" width="100%" '
@@ -63,7 +72,7 @@ def _svg(*, title: str, summary: str, height: int, body: list[str], ident: str) 
     return Chart(svg=svg, summary=summary, title=title)
 
 
-def _text(x: float, y: float, text: object, *, size: int = 11, anchor: str = "start",
+def _text(x: float, y: float, text: object, *, size: int = SMALL, anchor: str = "start",
           fill: str = MUTED, weight: str = "normal") -> str:  # fmt: skip
     bold = ' font-weight="bold"' if weight == "bold" else ""
     return (
@@ -94,12 +103,12 @@ def contacts_per_day(contacts: Iterable[domain.Contact], tz: str | ZoneInfo) -> 
     first, last = min(per_day), max(per_day)
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     peak_day, peak = max(per_day.items(), key=lambda item: (item[1], -item[0].toordinal()))
-    left, right, top, bottom = 36, 8, 12, 40
+    left, right, top, bottom = 30, 8, 10, 46
     plot_w, plot_h = WIDTH - left - right, height - top - bottom
     step = plot_w / len(days)
     body = [
         f'<line x1="{left}" y1="{top + plot_h}" x2="{WIDTH - right}" y2="{top + plot_h}" stroke="{LINE}"/>',
-        _text(left - 4, top + 8, peak, anchor="end"),
+        _text(left - 4, top + 10, peak, anchor="end"),
         _text(left - 4, top + plot_h, 0, anchor="end"),
     ]
     for i, day in enumerate(days):
@@ -109,10 +118,8 @@ def contacts_per_day(contacts: Iterable[domain.Contact], tz: str | ZoneInfo) -> 
             body.append(
                 _rect(left + i * step + step * 0.1, top + plot_h - h, max(step * 0.8, 0.6), h, BAR)
             )
-    label_every = max(1, round(len(days) / 6))
-    for i in range(0, len(days), label_every):
-        body.append(_text(left + i * step + step / 2, height - 22, days[i].strftime("%m-%d"), anchor="middle", size=10))  # fmt: skip
-    body.append(_text(left, height - 6, _("Busiest day: %(day)s, %(count)s contacts") % {"day": peak_day.isoformat(), "count": peak}, size=10))  # fmt: skip
+    body += _date_labels(days, left=left, step=step, y=height - 28)
+    body.append(_text(0, height - 6, _("Busiest day: %(day)s, %(count)s contacts") % {"day": peak_day.isoformat(), "count": peak}))  # fmt: skip
     summary = _(
         "%(total)s contacts over %(days)s days, from %(first)s to %(last)s. "
         "Busiest day: %(peak_day)s with %(peak)s contacts."
@@ -127,6 +134,20 @@ def contacts_per_day(contacts: Iterable[domain.Contact], tz: str | ZoneInfo) -> 
     return _svg(title=title, summary=summary, height=height, body=body, ident="cpd")
 
 
+def _date_labels(days: list, *, left: float, step: float, y: float) -> list[str]:
+    """At most four date labels under the bars; the first, and any in a new year, carry the year."""
+    every = max(1, -(-len(days) // 4))
+    labels, year = [], None
+    for i in range(0, len(days), every):
+        day = days[i]
+        text = day.strftime("%Y-%m-%d") if day.year != year else day.strftime("%m-%d")
+        year = day.year
+        anchor = "start" if i == 0 else "middle"
+        x = left if i == 0 else left + i * step + step / 2
+        labels.append(_text(x, y, text, anchor=anchor))
+    return labels
+
+
 def _weekday_names() -> list[str]:
     return [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")]
 
@@ -138,8 +159,8 @@ def hour_weekday_grid(contacts: Iterable[domain.Contact], tz: str | ZoneInfo) ->
     cells = Counter((t.weekday(), t.hour) for t in times)
     night = sum(1 for t in times if t.hour in NIGHT_HOURS)
     peak = max(cells.values(), default=0)
-    left, top, cell_w, cell_h = 40, 22, (WIDTH - 48) / 24, 22
-    height = top + 7 * cell_h + 40
+    left, top, cell_w, cell_h = 40, 20, (WIDTH - 46) / 24, 20
+    height = top + 7 * cell_h + 48
     title = _("Contacts by hour and weekday")
     body = []
     for hour in range(24):
@@ -147,10 +168,10 @@ def hour_weekday_grid(contacts: Iterable[domain.Contact], tz: str | ZoneInfo) ->
         if hour in NIGHT_HOURS:
             body.append(_rect(x, top, cell_w, 7 * cell_h, NIGHT_BG))
         if hour % 3 == 0:
-            body.append(_text(x + cell_w / 2, top - 6, f"{hour:02d}", anchor="middle", size=10))
+            body.append(_text(x + cell_w / 2, top - 6, f"{hour:02d}", anchor="middle"))
     for day, name in enumerate(_weekday_names()):
         y = top + day * cell_h
-        body.append(_text(left - 6, y + cell_h * 0.68, name, anchor="end", size=10))
+        body.append(_text(left - 6, y + cell_h * 0.7, name, anchor="end"))
         for hour in range(24):
             count = cells.get((day, hour), 0)
             x = left + hour * cell_w
@@ -158,15 +179,15 @@ def hour_weekday_grid(contacts: Iterable[domain.Contact], tz: str | ZoneInfo) ->
             if count:
                 shade = 0.25 + 0.75 * count / peak
                 body.append(_rect(x + 1, y + 1, cell_w - 2, cell_h - 2, NIGHT_INK if hour in NIGHT_HOURS else BAR, f' fill-opacity="{shade:.2f}"'))  # fmt: skip
-    legend_y = top + 7 * cell_h + 18
+    legend_y = top + 7 * cell_h + 20
     body.append(
-        _rect(left, legend_y - 10, 14, 12, NIGHT_BG, f' stroke="{NIGHT_INK}" stroke-width="0.5"')
+        _rect(0, legend_y - 11, 14, 12, NIGHT_BG, f' stroke="{NIGHT_INK}" stroke-width="0.5"')
     )
-    body.append(_text(left + 20, legend_y, _("Shaded: night hours 22:00–08:00 (%(count)s contacts)") % {"count": night}, size=10, fill=NIGHT_INK))  # fmt: skip
+    body.append(_text(20, legend_y, _("Shaded: night hours 22:00–08:00 (%(count)s contacts)") % {"count": night}, fill=NIGHT_INK))  # fmt: skip
     if peak:
         # One legend instead of a number in every cell: text per cell is slow to lay out in a PDF.
-        body.append(_rect(WIDTH - 190, legend_y - 10, 14, 12, BAR))
-        body.append(_text(WIDTH - 170, legend_y, _("Darkest cell: %(count)s contacts") % {"count": peak}, size=10))  # fmt: skip
+        body.append(_rect(0, legend_y + 9, 14, 12, BAR))
+        body.append(_text(20, legend_y + 20, _("Darkest cell: %(count)s contacts") % {"count": peak}))  # fmt: skip
     summary = _(
         "%(total)s contacts; %(night)s of them at night (22:00–08:00). Busiest hour: %(hour)s."
     ) % {
@@ -190,19 +211,20 @@ def targets_breakdown(
         summary = _("No contacts recorded.")
         return _svg(title=title, summary=summary, height=60, ident="tgt", body=[_text(8, 34, summary)])  # fmt: skip
     peak = max(counts.values())
-    row_h, left, top = 26, 200, 6
-    height = top + row_h * len(rows) + 6
-    bar_w = WIDTH - left - 60
+    # The label above its bar: a phone has no room for a column of labels beside the bars.
+    row_h, top = 40, 2
+    height = top + row_h * len(rows) + 4
+    bar_w = WIDTH - 44
     body = []
     parts = []
     for i, (target, count) in enumerate(rows):
         y = top + i * row_h
         label = names.get(target, target)
         colour = BAR if target in domain.DEBTOR_SIDE_TARGETS else NIGHT_INK
-        body.append(_text(left - 8, y + 17, label, anchor="end", size=12, fill=INK))
+        body.append(_text(0, y + 14, label, fill=INK))
         w = max(bar_w * count / peak, 2)
-        body.append(_rect(left, y + 4, w, row_h - 8, colour))
-        body.append(_text(left + w + 6, y + 17, count, size=12, fill=INK))
+        body.append(_rect(0, y + 20, w, 14, colour))
+        body.append(_text(w + 6, y + 32, count, fill=INK))
         parts.append(f"{label}: {count}")
     third = sum(n for t, n in counts.items() if t not in domain.DEBTOR_SIDE_TARGETS)
     summary = "; ".join(parts) + ". " + _("Third parties: %(count)s contacts.") % {"count": third}

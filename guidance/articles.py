@@ -190,8 +190,49 @@ def article_get(*, slug: str, language: str | None) -> Article | None:
     return _load(slug, _language(language)) or _load(slug, DEFAULT_LANGUAGE)
 
 
+#: What people type for what the articles say: each word also matches the words it
+#: stands for. Borrowers search in their own words (爆通讯录, 轰炸), not the articles'.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "爆通讯录": ("通讯录", "联系人", "亲友"),
+    "通讯录": ("联系人", "亲友"),
+    "轰炸": ("骚扰", "多次"),
+    "电话轰炸": ("骚扰", "多次"),
+    "短信轰炸": ("骚扰", "短信"),
+    "上门": ("上门", "家里"),
+    "上门催收": ("上门",),
+    "起诉": ("起诉", "诉讼", "法院"),
+    "被起诉": ("起诉", "诉讼", "法院"),
+    "坐牢": ("法院", "公安", "刑事"),
+    "征信": ("征信", "信用"),
+    "上征信": ("征信", "信用"),
+    "逾期": ("逾期", "催收"),
+    "高利贷": ("利息", "利率"),
+    "砍头息": ("利息", "扣除"),
+    "address book": ("contacts",),
+    "blow up": ("contacts",),
+    "sue": ("court", "lawsuit", "sue"),
+    "sued": ("court", "lawsuit", "sue"),
+    "home visit": ("visit",),
+    "credit report": ("credit",),
+    "spam calls": ("harass",),
+}
+
+
+def _search_terms(q: str) -> list[tuple[str, ...]]:
+    """The query's words, each with the words it stands for; known phrases are kept whole."""
+    text = q.casefold()
+    terms = []
+    for phrase in sorted((p for p in SYNONYMS if " " in p), key=len, reverse=True):
+        if phrase in text:
+            terms.append((phrase, *SYNONYMS[phrase]))
+            text = text.replace(phrase, " ")
+    terms += [(word, *SYNONYMS.get(word, ())) for word in text.split()]
+    return terms
+
+
 def article_search(*, language: str | None, q: str = "") -> list[Article]:
-    """Articles in the active language whose title, summary or body contain every word of q."""
+    """Articles in the active language that match every word of q, a word matching itself
+    or any of its synonyms (SYNONYMS) in the title, summary or body."""
     articles = [a for slug in ARTICLE_SLUGS if (a := article_get(slug=slug, language=language))]
-    terms = q.casefold().split()
-    return [a for a in articles if all(term in a.search_text for term in terms)]
+    terms = _search_terms(q)
+    return [a for a in articles if all(any(t in a.search_text for t in term) for term in terms)]

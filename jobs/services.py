@@ -26,13 +26,19 @@ def job_progress(*, job_id: int, done: int, total: int | None = None, message: s
 
 
 def job_finish(*, job_id: int, result: dict | None = None) -> None:
-    """Mark the job done and store what the page needs to show the result."""
+    """Mark the job done and store what the page needs to show the result.
+
+    `result` may hold "url" and "label" (the result itself) and "back_url" and
+    "back_label" (the page the job was started from). The last progress message
+    ("rendering…") is cleared: it no longer describes the job.
+    """
     with transaction.atomic():
         job = Job.objects.select_for_update().get(pk=job_id)
         job.status = Job.Status.DONE
         job.done = job.total or job.done
         job.result = result or {}
-        job.save(update_fields=["status", "done", "result", "updated_at"])
+        job.message = ""
+        job.save(update_fields=["status", "done", "result", "message", "updated_at"])
 
 
 def job_fail(*, job_id: int, error: str) -> None:

@@ -65,6 +65,11 @@ class LetterFieldsForm(forms.Form):
         required=False,
         help_text=_("Only if the recipient needs it to find your account. Otherwise it is masked."),
     )
+    show_case_title = forms.BooleanField(
+        label=_("Print my name for this case on the report"),
+        required=False,
+        help_text=_("The name you gave the case in the app. Left out unless you tick this."),
+    )
     include_possible = forms.BooleanField(
         label=_("Also cite possible findings"),
         required=False,

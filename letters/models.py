@@ -63,6 +63,8 @@ class LetterVersion(models.Model):
     pdf = models.FileField(storage=letter_storage, upload_to="%Y/%m/", max_length=300, blank=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
+    #: The exact print HTML the PDF was made from: what a reviewer reads and approves.
+    html = models.TextField(_("rendered letter"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finalised_at = models.DateTimeField(_("finalised at"), null=True, blank=True)
     approved_by = models.ForeignKey(
@@ -73,6 +75,13 @@ class LetterVersion(models.Model):
         related_name="+",
     )
     approved_at = models.DateTimeField(null=True, blank=True)
+    #: The approved PDF: the same HTML with the review line, kept as its own file and hash.
+    approval_line = models.CharField(_("review line"), max_length=300, blank=True)
+    approved_pdf = models.FileField(
+        storage=letter_storage, upload_to="%Y/%m/", max_length=300, blank=True
+    )
+    approved_sha256 = models.CharField(_("SHA-256 of the approved PDF"), max_length=64, blank=True)
+    approved_size = models.PositiveBigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("letter version")
@@ -88,3 +97,12 @@ class LetterVersion(models.Model):
     @property
     def is_final(self) -> bool:
         return self.finalised_at is not None
+
+    @property
+    def is_approved(self) -> bool:
+        return self.approved_at is not None
+
+    def download_name(self) -> str:
+        """The PDF's file name: kind, language and version, and whether it is the approved one."""
+        suffix = "-approved" if self.approved_pdf else ""
+        return f"{self.draft.kind}-{self.draft.language}-v{self.number}{suffix}.pdf"

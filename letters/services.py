@@ -33,6 +33,7 @@ from .kinds import (
     scope_to_loan,
 )
 from .models import LetterDraft, LetterVersion
+from .paragraphs import with_review_line
 from .pdf import html_to_pdf
 
 #: Instruction text a template prints in place of a missing value (letter_tags.or_placeholder).
@@ -221,8 +222,9 @@ def letter_finalise(
     missing = letter_missing(kind=draft.kind, inp=inp)
     if missing:
         raise LetterIncomplete(missing)
+    letter_html = letter_render_html(kind=draft.kind, inp=inp)
     if pdf is None:
-        pdf = letter_render_pdf(kind=draft.kind, inp=inp)
+        pdf = html_to_pdf(letter_html)
     data = letter_snapshot(inp)
     field = LetterVersion._meta.get_field("pdf")
     storage = field.storage
@@ -237,6 +239,7 @@ def letter_finalise(
                 draft=draft,
                 number=_next_number(draft),
                 data=data,
+                html=letter_html,
                 pdf=name,
                 sha256=hashlib.sha256(pdf).hexdigest(),
                 size=len(pdf),
@@ -249,6 +252,25 @@ def letter_finalise(
     except BaseException:
         storage.delete(name)
         raise
+    return version
+
+
+def letter_version_store_approved_pdf(*, version: LetterVersion, line: str) -> LetterVersion:
+    """Make the approved PDF: the version's stored HTML, exactly as reviewed, with the
+    review line, kept as its own file with its own SHA-256. The finalised PDF stays as it was.
+    """
+    if not version.html:
+        raise ValueError("This version has no stored render to approve.")
+    pdf = html_to_pdf(with_review_line(version.html, line))
+    version.approval_line = line
+    version.approved_sha256 = hashlib.sha256(pdf).hexdigest()
+    version.approved_size = len(pdf)
+    name = f"{version.draft.kind}-{version.draft_id}-v{version.number}-approved.pdf"
+    version.approved_pdf.save(name, ContentFile(pdf), save=False)
+    version.full_clean()
+    version.save(
+        update_fields=["approval_line", "approved_sha256", "approved_size", "approved_pdf"]
+    )
     return version
 
 

@@ -31,6 +31,8 @@ def letter_finalise_task(*, job_id: int, draft_id: int) -> None:
             result={
                 "url": reverse("letters:letter_version_download", args=[version.pk]),
                 "label": str(_("Download the PDF")),
+                "back_url": reverse("letters:letter_edit", args=[draft_id]),
+                "back_label": str(_("Back to the letter")),
             },
         )
 

@@ -116,9 +116,13 @@ def letter_finalise(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @login_required
 def letter_version_download(request: HtmxHttpRequest, pk: int) -> FileResponse:
-    """The stored PDF of a finalised version, to whoever may read the case."""
+    """The stored PDF of a finalised version, to whoever may read the case: the approved
+    copy (with its review line) once a lawyer approved it."""
     version = get_version_for_user(request.user, pk, path=request.path)
-    name = f"{version.draft.kind}-v{version.number}.pdf"
+    stored = version.approved_pdf or version.pdf
     return FileResponse(
-        version.pdf.open("rb"), as_attachment=True, filename=name, content_type="application/pdf"
+        stored.open("rb"),
+        as_attachment=True,
+        filename=version.download_name(),
+        content_type="application/pdf",
     )

@@ -91,6 +91,12 @@ def get_review_access(user, pk: int, *, action: str = "review", path: str = "") 
     return ReviewAccess(case=case, organisation=membership.organisation, membership=membership)
 
 
+def may_see_borrower_details(review_access: ReviewAccess, review) -> bool:
+    """The borrower's phone, address and ID number are shown in full only to the member
+    who took the case; everyone else in the organisation sees them masked."""
+    return review is not None and review.assignee_id == review_access.membership.user_id
+
+
 def user_may_approve_letters(user, case: Case) -> bool:
     """True when the user is a lawyer of an organisation the case is actively shared with."""
     if not user.is_authenticated:
@@ -132,3 +138,24 @@ def require_member(user) -> None:
         raise Http404("No review queue.")
     if not user.memberships.exists():
         raise Http404("No review queue.")
+
+
+def get_version_for_review(
+    user, pk: int, *, action: str = "letter_review", path: str = ""
+) -> tuple[ReviewAccess, LetterVersion]:
+    """A finalised letter version of a case shared with one of the user's organisations.
+
+    404 for drafts and for anyone get_review_access turns away (the owner included:
+    they read their letters on the letters pages). The access is logged.
+    """
+    version = (
+        LetterVersion.objects.filter(pk=pk)
+        .filter(finalised_at__isnull=False)
+        .select_related("draft", "approved_by")
+        .first()
+    )
+    if version is None:
+        raise Http404("No such letter.")
+    review_access = get_review_access(user, version.draft.case_id, action=action, path=path)
+    version.draft.case = review_access.case
+    return review_access, version

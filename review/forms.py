@@ -42,3 +42,54 @@ class NoteForm(forms.ModelForm):
                 "Ticked notes are shown to the borrower on their case page."
             ),
         }
+
+
+class LetterCommentForm(forms.Form):
+    """A comment on a paragraph of the version under review, or on the whole letter."""
+
+    paragraph = forms.TypedChoiceField(
+        label=_("Paragraph"), coerce=int, empty_value=None, required=False
+    )
+    text = forms.CharField(
+        label=_("Comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    requests_changes = forms.BooleanField(
+        label=_("Ask the borrower to change the letter"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "The borrower sees every comment; this one also marks the version as to revise."
+        ),
+    )
+
+    def __init__(self, *args, paragraphs: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["paragraph"].choices = [("", _("The whole letter"))] + [
+            (str(n), _("Paragraph %(n)d") % {"n": n}) for n in range(1, paragraphs + 1)
+        ]
+
+
+class QueueFilterForm(forms.Form):
+    """The queue's GET filters. Unknown values are ignored, not errors."""
+
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Any status")), *ReviewStatus.choices], required=False
+    )
+    severity = forms.ChoiceField(
+        label=_("Findings"),
+        choices=[
+            ("", _("Any findings")),
+            ("high", _("Serious findings")),
+            ("medium", _("Serious or medium findings")),
+            ("low", _("Any finding at all")),
+        ],
+        required=False,
+    )
+    awaiting = forms.BooleanField(label=_("Letters awaiting approval"), required=False)
+    mine = forms.BooleanField(label=_("Assigned to me"), required=False)
+
+    def filters(self) -> dict:
+        """The valid filters as keyword arguments of selectors.review_queue."""
+        if not self.is_valid():
+            return {}
+        return dict(self.cleaned_data)

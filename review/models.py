@@ -73,3 +73,35 @@ class ReviewNote(models.Model):
 
     def __str__(self) -> str:
         return self.text[:50]
+
+
+class LetterComment(models.Model):
+    """A member's comment on one finalised letter version, tied to a paragraph number.
+
+    A comment that requests changes asks the borrower to revise and finalise again;
+    the borrower sees every comment on their letter.
+    """
+
+    version = models.ForeignKey(
+        "letters.LetterVersion", on_delete=models.CASCADE, related_name="review_comments"
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="letter_comments"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    paragraph = models.PositiveIntegerField(
+        _("paragraph"), null=True, blank=True, help_text=_("Empty for the whole letter.")
+    )
+    text = models.TextField(_("comment"), max_length=5000)
+    requests_changes = models.BooleanField(_("request changes"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("letter comment")
+        verbose_name_plural = _("letter comments")
+        ordering = ["paragraph", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:50]

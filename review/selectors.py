@@ -3,14 +3,31 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, DateTimeField, F, OuterRef, QuerySet, Subquery, Value
+from django.db.models import (
+    Count,
+    DateTimeField,
+    Exists,
+    F,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce, Greatest
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from cases.models import AccessLog, Case, CaseShare, Contact
+from cases.selectors import (
+    case_findings,
+    findings_by_severity,
+    timeline_contacts,
+    with_labels,
+)
+from letters.models import LetterVersion
 
-from .models import CaseReview, ReviewNote, ReviewStatus
+from .models import CaseReview, LetterComment, ReviewNote, ReviewStatus
 
 
 def organisations_to_share_with(*, case: Case) -> QuerySet[Organisation]:
@@ -45,6 +62,8 @@ ACTION_LABELS = {
     "review_status": _("changed the review status"),
     "review_note": _("wrote a note"),
     "letter_approve": _("approved a letter"),
+    "letter_review": _("reviewed a letter version"),
+    "letter_comment": _("commented on a letter"),
 }
 
 
@@ -96,27 +115,49 @@ def _count(queryset) -> Subquery:
     return Coalesce(Subquery(counted), Value(0))
 
 
-def review_queue(*, user) -> list[CaseShare]:
-    """The active shares with the user's organisations, newest first, in one query.
+def review_queue(
+    *,
+    user,
+    status: str = "",
+    severity: str = "",
+    awaiting: bool = False,
+    mine: bool = False,
+) -> list[CaseShare]:
+    """The active shares with the user's organisations, newest first, filtered.
 
     Each row carries review_status (and its status_label), assignee_name,
-    contact_count, note_count and last_activity (the latest of the share, the case,
-    the review and its notes).
+    contact_count, note_count, awaiting_count (letter versions awaiting approval),
+    severity (certain findings by severity) and last_activity (the latest of the
+    share, the case, the review and its notes). The number of queries does not grow
+    with the rows. Overdue deadlines join here once the actions app records them.
     """
     review = CaseReview.objects.filter(case=OuterRef("case"), organisation=OuterRef("organisation"))
     notes = ReviewNote.objects.filter(case=OuterRef("case"), organisation=OuterRef("organisation"))
     last_note = notes.order_by("-created_at").values("created_at")[:1]
-    rows = list(
+    awaiting_versions = _awaiting_approval(
+        LetterVersion.objects.filter(draft__case=OuterRef("case"))
+    )
+    shares = (
         CaseShare.objects.filter(revoked_at__isnull=True, organisation__memberships__user=user)
         .select_related("case", "organisation")
         .annotate(
             review_status=Coalesce(
                 Subquery(review.values("status")[:1]), Value(ReviewStatus.NEW.value)
             ),
+            assignee_id=Subquery(review.values("assignee")[:1]),
             assignee_name=Subquery(review.values("assignee__display_name")[:1]),
             assignee_email=Subquery(review.values("assignee__email")[:1]),
             contact_count=_count(Contact.objects.filter(case=OuterRef("case"))),
             note_count=_count(notes),
+            awaiting_count=Coalesce(
+                Subquery(
+                    awaiting_versions.order_by()
+                    .values("draft__case")
+                    .annotate(n=Count("pk"))
+                    .values("n")
+                ),
+                Value(0),
+            ),
             last_activity=Greatest(
                 F("granted_at"),
                 F("case__updated_at"),
@@ -130,7 +171,96 @@ def review_queue(*, user) -> list[CaseShare]:
         )
         .order_by("-granted_at", "-id")
     )
+    if status:
+        shares = shares.filter(review_status=status)
+    if mine:
+        shares = shares.filter(assignee_id=user.pk)
+    if awaiting:
+        shares = shares.filter(awaiting_count__gt=0)
+    rows = list(shares)
+    severities = findings_by_severity(cases=[row.case for row in rows])
     labels = dict(ReviewStatus.choices)
     for row in rows:
         row.status_label = labels.get(row.review_status, row.review_status)
+        row.severity = severities[row.case_id]
+    if severity:
+        rows = [row for row in rows if _has_severity(row.severity, severity)]
     return rows
+
+
+#: A filter for "medium" keeps cases with medium or high findings.
+_AT_LEAST = {"high": ("high",), "medium": ("high", "medium"), "low": ("high", "medium", "low")}
+
+
+def _has_severity(counts: dict, severity: str) -> bool:
+    return any(counts.get(level) for level in _AT_LEAST.get(severity, ()))
+
+
+def case_workspace(*, case: Case, contacts: int = 30) -> dict:
+    """What the review page shows beside the notes: certain findings with links to the
+    contacts they cite, the latest contacts, and the letters' latest versions."""
+    result = case_findings(case=case)
+    contact_urls = {
+        ref: reverse("cases:contact_detail", args=[case.pk, pk])
+        for ref, pk in result.contact_pks.items()
+    }
+    latest = timeline_contacts(case=case)
+    return {
+        "assessment": result.assessment.certain_only(),
+        "possible_count": sum(f.is_possible for f in result.assessment.findings),
+        "contact_urls": contact_urls,
+        "recent_contacts": with_labels(latest[:contacts]),
+        "contact_total": latest.count(),
+        "letter_versions": case_letter_versions(case=case),
+    }
+
+
+def _awaiting_approval(versions: QuerySet[LetterVersion]) -> QuerySet[LetterVersion]:
+    """Finalised, unapproved, the latest finalised version of its draft, no changes requested."""
+    newer = LetterVersion.objects.filter(
+        draft=OuterRef("draft"), number__gt=OuterRef("number"), finalised_at__isnull=False
+    )
+    asked = LetterComment.objects.filter(version=OuterRef("pk"), requests_changes=True)
+    return (
+        versions.filter(finalised_at__isnull=False, approved_at__isnull=True)
+        .exclude(Exists(newer))
+        .exclude(Exists(asked))
+    )
+
+
+def case_letter_versions(*, case: Case) -> list[LetterVersion]:
+    """The latest finalised version of each letter of the case, for the review page.
+
+    Each carries awaiting (approval) and change_requests (how many comments asked for changes).
+    """
+    newer = LetterVersion.objects.filter(
+        draft=OuterRef("draft"), number__gt=OuterRef("number"), finalised_at__isnull=False
+    )
+    asked = LetterComment.objects.filter(version=OuterRef("pk"), requests_changes=True)
+    versions = list(
+        LetterVersion.objects.filter(draft__case=case, finalised_at__isnull=False)
+        .exclude(Exists(newer))
+        .select_related("draft", "approved_by")
+        .annotate(change_requests=Coalesce(Subquery(
+            asked.order_by().values("version").annotate(n=Count("pk")).values("n")
+        ), Value(0)))
+        .order_by("-finalised_at", "-id")
+    )  # fmt: skip
+    for version in versions:
+        version.awaiting = not version.is_approved and not version.change_requests
+    return versions
+
+
+def previous_final_version(*, version: LetterVersion) -> LetterVersion | None:
+    """The finalised version of the same letter just before this one, if any."""
+    return (
+        LetterVersion.objects.filter(draft_id=version.draft_id, number__lt=version.number)
+        .filter(finalised_at__isnull=False)
+        .order_by("-number")
+        .first()
+    )
+
+
+def version_comments(*, version: LetterVersion) -> QuerySet[LetterComment]:
+    """Every comment on the version, by paragraph, with its author and organisation."""
+    return LetterComment.objects.filter(version=version).select_related("author", "organisation")

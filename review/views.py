@@ -15,11 +15,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from letters.paragraphs import letter_paragraphs, paragraphs_diff
 from selfhelp.htmx import render_partial_response
 from selfhelp.views import HtmxHttpRequest
 
 from . import access, selectors, services
-from .forms import NoteForm, ShareForm, StatusForm
+from .forms import LetterCommentForm, NoteForm, QueueFilterForm, ShareForm, StatusForm
 
 # Borrower side
 
@@ -72,16 +73,19 @@ def access_log(request: HtmxHttpRequest, case_pk: int) -> HttpResponse:
 @require_GET
 @login_required
 def review_queue(request: HtmxHttpRequest) -> HttpResponse:
-    """The cases shared with the user's organisations, newest share first."""
+    """The cases shared with the user's organisations, newest share first, with filters."""
     access.require_member(request.user)
-    rows = selectors.review_queue(user=request.user)
-    return render(request, "review/review_queue.html", {"rows": rows})
+    form = QueueFilterForm(request.GET or None, auto_id="queue_%s")
+    rows = selectors.review_queue(user=request.user, **form.filters())
+    return render(request, "review/review_queue.html", {"rows": rows, "filter_form": form})
 
 
 def _detail_context(review_access: access.ReviewAccess, note_form: NoteForm | None = None) -> dict:
     case, organisation = review_access.case, review_access.organisation
     review = selectors.case_review(case=case, organisation=organisation)
     return {
+        **selectors.case_workspace(case=case),
+        "show_borrower_details": access.may_see_borrower_details(review_access, review),
         "case": case,
         "organisation": organisation,
         "review": review,
@@ -156,6 +160,62 @@ def note_create(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _version_context(
+    review_access: access.ReviewAccess, version, form: LetterCommentForm | None = None
+) -> dict:
+    paragraphs = letter_paragraphs(version.html)
+    previous = selectors.previous_final_version(version=version)
+    changes, removed = paragraphs_diff(
+        letter_paragraphs(previous.html) if previous else [], paragraphs
+    )
+    return {
+        "case": review_access.case,
+        "organisation": review_access.organisation,
+        "version": version,
+        "draft": version.draft,
+        "previous": previous,
+        "paragraphs": changes,
+        "removed": removed if previous else [],
+        "comments": selectors.version_comments(version=version),
+        "form": form or LetterCommentForm(paragraphs=len(paragraphs)),
+        "is_lawyer": review_access.is_lawyer,
+    }
+
+
+@require_GET
+@login_required
+def letter_version_review(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """One finalised version exactly as stored: numbered paragraphs, the diff from the
+    previous version, its PDF, the comments, and approve or request changes."""
+    review_access, version = access.get_version_for_review(request.user, pk, path=request.path)
+    return render(
+        request, "review/letter_version_review.html", _version_context(review_access, version)
+    )
+
+
+@require_POST
+@login_required
+def letter_comment_create(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Comment on a paragraph of the version, or request changes to it."""
+    review_access, version = access.get_version_for_review(
+        request.user, pk, action="letter_comment", path=request.path
+    )
+    form = LetterCommentForm(request.POST, paragraphs=len(letter_paragraphs(version.html)))
+    if form.is_valid():
+        try:
+            services.letter_comment_create(
+                version=version, organisation=review_access.organisation,
+                author=request.user, **form.cleaned_data,
+            )  # fmt: skip
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Comment saved. The borrower can read it."))
+            return redirect("review:letter_version_review", pk=pk)
+    context = _version_context(review_access, version, form)
+    return render(request, "review/letter_version_review.html", context)
+
+
 @require_POST
 @login_required
 def letter_version_approve(request: HtmxHttpRequest, pk: int) -> HttpResponse:
@@ -167,4 +227,4 @@ def letter_version_approve(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Version %d approved.") % version.number)
-    return redirect("letters:letter_edit", pk=version.draft_id)
+    return redirect("review:letter_version_review", pk=version.pk)

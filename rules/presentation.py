@@ -46,6 +46,22 @@ def action_texts(rule: Rule, lender_type: str | None = None) -> list[str]:
     return steps
 
 
+def action_steps(
+    rule: Rule, lender_type: str | None = None, *, letters_url: str = "", channels_url: str = ""
+) -> list[dict]:
+    """Each recommended step as {"text", "url"}: a letter links to that kind on the case's
+    letters page, a channel to the page on complaint channels (no link if not given)."""
+    steps = []
+    for action, text in zip(rule.actions, action_texts(rule, lender_type), strict=True):
+        url = ""
+        if action.letter_kind and letters_url:
+            url = f"{letters_url}#kind-{action.letter_kind}"
+        elif action.channel and channels_url:
+            url = channels_url
+        steps.append({"text": text, "url": url})
+    return steps
+
+
 def source_items(sources) -> list[dict]:
     return [
         {"source": s, "standing_label": STANDING_LABELS[s.standing], "who": s.scope.who}
@@ -92,10 +108,15 @@ def finding_entry(finding: Finding) -> dict:
 
 
 def finding_groups(
-    assessment: Assessment, contact_urls: Mapping[str, str] | None = None
+    assessment: Assessment,
+    contact_urls: Mapping[str, str] | None = None,
+    *,
+    letters_url: str = "",
+    channels_url: str = "",
 ) -> list[dict]:
     """Findings grouped by severity (most serious first), each with its rule, links and next
-    steps; the trained model's possible findings come last, in a group of their own."""
+    steps (linked where the URLs are given); the trained model's possible findings come
+    last, in a group of their own."""
     urls = contact_urls or {}
     seen: dict[str, int] = {}
 
@@ -103,8 +124,15 @@ def finding_groups(
         # A rule split by lender, by law in force or by certainty gives several findings.
         seen[finding.rule] = seen.get(finding.rule, 0) + 1
         count = seen[finding.rule]
+        lender_type = finding.lender.lender_type if finding.lender else None
         return {
             **finding_entry(finding),
+            "steps": action_steps(
+                CATALOGUE[finding.rule],
+                lender_type,
+                letters_url=letters_url,
+                channels_url=channels_url,
+            ),
             "key": finding.rule if count == 1 else f"{finding.rule}-{count}",
             "contacts": [{"ref": ref, "url": urls.get(ref, "")} for ref in finding.contacts],
         }

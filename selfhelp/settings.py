@@ -31,6 +31,9 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
+#: Quick exit also signs the user out, so "back" or someone else picking up the phone
+#: finds no case. Turn off only where leaving signed in matters more (a shared kiosk does not).
+QUICK_EXIT_ENDS_SESSION = env_bool("SELFHELP_QUICK_EXIT_ENDS_SESSION", True)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 _SECRET_KEY_FILE = VAR_DIR / "secret_key"  # written once per machine by `make run` / `make test`
 if not SECRET_KEY and _SECRET_KEY_FILE.is_file():

@@ -184,6 +184,8 @@ URL_KWARGS: dict[str, Callable[[World], dict]] = {
     "actions:outcome_set": lambda w: {"pk": w.action.pk},
     "actions:extension_record": lambda w: {"pk": w.action.pk},
     "actions:reminder_dismiss": lambda w: {"pk": w.reminder.pk},
+    "review:letter_version_review": lambda w: {"pk": w.letter_version.pk},
+    "review:letter_comment_create": lambda w: {"pk": w.letter_version.pk},
 }
 
 

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils.functional import Promise
 
+from cases.formats import money_text
 from rules import domain
 from rules.engine.assess import lender_of
 from rules.engine.catalogue import CP_41_1, law_title
@@ -209,7 +210,7 @@ def _lines(text: str) -> list[str]:
 
 
 def _money(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:,.2f}"
+    return money_text(value)
 
 
 def local(dt: datetime, tz: ZoneInfo) -> datetime:

@@ -70,6 +70,9 @@ def build(inp: LetterInput) -> dict:
             "third_parties": sorted(third.values(), key=lambda e: (-e["count"], e["first"])),
             "files": inp.evidence,
             "loans": inp.case.loans,
+            # The case's name in the app is the borrower's own label ("借呗 那个人"):
+            # printed only when they ask for it.
+            "case_title": inp.case_title if inp.fields.get("show_case_title") else "",
         }
     )
     return ctx
@@ -104,4 +107,5 @@ KIND = Kind(
     build=build,
     per_loan=False,
     background=True,
+    extra_fields=("show_case_title",),
 )

@@ -7,7 +7,15 @@ A letter with any marked instruction text left in it cannot be finalised
 from django import template
 from django.utils.html import format_html
 
+from cases.formats import money_text
+
 register = template.Library()
+
+
+@register.filter
+def money(value) -> str:
+    """An amount as letters write it between 人民币 and 元 (or after CNY): 39,780.00."""
+    return money_text(value)
 
 
 @register.filter

@@ -1,5 +1,6 @@
 from django import template
 
+from letters.paragraphs import letter_paragraphs
 from review import selectors
 from review.access import user_may_approve_letters
 
@@ -33,3 +34,27 @@ def may_approve_letters(case, user) -> bool:
 def version_approval(version, may_approve):
     """A version's approval, or the approve button for a lawyer who may give it."""
     return {"version": version, "may_approve": may_approve}
+
+
+@register.inclusion_tag("review/_letter_requests.html")
+def letter_review_requests(draft, user):
+    """On the borrower's letter page: what reviewers asked of the latest finalised version.
+
+    {% letter_review_requests draft user %} renders nothing for anyone but the owner.
+    """
+    if draft.case.owner_id != user.pk:
+        return {"show": False}
+    version = draft.versions.filter(finalised_at__isnull=False).order_by("-number").first()
+    if version is None:
+        return {"show": False}
+    comments = list(selectors.version_comments(version=version))
+    paragraphs = letter_paragraphs(version.html)
+    for comment in comments:
+        number = comment.paragraph or 0
+        comment.quoted = paragraphs[number - 1] if 0 < number <= len(paragraphs) else ""
+    return {
+        "show": bool(comments) or version.is_approved,
+        "version": version,
+        "comments": comments,
+        "changes_requested": any(c.requests_changes for c in comments),
+    }

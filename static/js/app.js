@@ -2,10 +2,20 @@
 (function () {
   "use strict";
   // Quick exit: leave at once, and replace this page in history so "back" does not return.
+  // Sign out as the page leaves: a beacon survives the navigation and does not delay it.
+  function endSession(url) {
+    if (!url || !navigator.sendBeacon) return;
+    var token = "";
+    try { token = JSON.parse(document.body.getAttribute("hx-headers") || "{}")["X-CSRFToken"] || ""; } catch (e) { token = ""; }
+    var data = new FormData();
+    data.append("csrfmiddlewaretoken", token);
+    navigator.sendBeacon(url, data);
+  }
   function quickExit(event) {
     var link = document.getElementById("quick-exit");
     if (!link) return;
     if (event) event.preventDefault();
+    endSession(link.dataset.endSession);
     window.location.replace(link.dataset.exitUrl || link.href);
   }
   document.addEventListener("click", function (event) {

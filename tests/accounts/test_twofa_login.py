@@ -65,7 +65,15 @@ def test_next_to_another_site_is_ignored(client, volunteer, enrolled):
     secret, _ = enrolled
     password_login(client, volunteer)
     response = client.post(VERIFY, {"code": code_now(secret), "next": "https://evil.example/"})
-    assert response["Location"] == reverse("cases:case_list")
+    assert response["Location"] == reverse("review:review_queue")
+
+
+def test_volunteer_lands_on_the_review_queue_after_login(client, volunteer, enrolled):
+    secret, _ = enrolled
+    password_login(client, volunteer)
+    response = client.post(VERIFY, {"code": code_now(secret)}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("review:review_queue")
+    assert response.status_code == 200
 
 
 def test_wrong_code_shows_an_error_and_stays_blocked(client, volunteer, enrolled):
@@ -92,7 +100,7 @@ def test_recovery_code_works_once(client, volunteer, enrolled):
     _, codes = enrolled
     password_login(client, volunteer)
     response = client.post(VERIFY, {"code": codes[0]}, follow=True)
-    assert response.redirect_chain[0][0] == reverse("cases:case_list")
+    assert response.redirect_chain[0][0] == reverse("review:review_queue")
     assert "还剩 9 个" in response.content.decode()
     client.post(reverse("accounts:logout"))
     password_login(client, volunteer)
@@ -245,7 +253,7 @@ def test_borrower_with_device_sees_no_volunteer_wording(client, borrower):
     password_login(client, borrower)
     html = client.get(VERIFY).content.decode()
     assert "现在请输入身份验证器应用中的验证码" in html
-    assert "借款人共享给你的案件" not in html
+    assert "借款人共享给您的案件" not in html
 
 
 def test_staff_without_membership_must_enrol_too(client):

@@ -133,3 +133,17 @@ def test_the_shared_sample_imports_through_the_ui(borrower_client, borrower):
     response = borrower_client.post(reverse("cases:case_import"), {"file": upload})
     assert response.status_code == 302
     assert Case.objects.get(owner=borrower).contacts.count() == 4
+
+
+def test_export_keeps_the_title_and_import_restores_it(borrower_client, borrower, case):
+    from cases.models import Case
+
+    case.title = "网商贷 · 我自己起的名字"
+    case.save()
+    exported = borrower_client.get(reverse("cases:case_export", args=[case.pk])).content
+    assert json.loads(exported)["x-title"] == "网商贷 · 我自己起的名字"
+    borrower_client.post(
+        reverse("cases:case_import"),
+        {"file": SimpleUploadedFile("case.json", exported, "application/json")},
+    )
+    assert Case.objects.filter(owner=borrower, title="网商贷 · 我自己起的名字").count() == 2

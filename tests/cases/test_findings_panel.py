@@ -1,5 +1,6 @@
 """The case page's findings: the same engine run as assess_case, refreshed live by htmx."""
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -126,3 +127,23 @@ def test_loan_page_shows_the_true_cost_against_the_lines(case, borrower_client):
     ).content.decode()
     assert "40.00%" in html
     assert "<svg" in html and "24.00%" in html
+
+
+def test_next_steps_link_to_the_letter_or_the_channel_page(case, borrower_client):
+    night_call(case)
+    html = borrower_client.get(case_url(case)).content.decode()
+    steps = html[html.index('id="finding-quiet_hours"') :]
+    steps = steps[
+        steps.index('class="next-steps"') : steps.index("</ul>", steps.index('class="next-steps"'))
+    ]
+    letters = reverse("letters:letter_index", args=[case.pk])
+    channels = reverse("guidance:article_detail", args=["complaint-channels"])
+    items = re.findall(r"<li>(.*?)</li>", steps)
+    assert items
+    assert all(
+        item.startswith(f'<a href="{letters}#kind-') or item.startswith(f'<a href="{channels}"')
+        for item in items
+    )
+    index = borrower_client.get(letters).content.decode()
+    kinds = re.findall(r"#kind-([a-z_]+)", steps)
+    assert all(f'id="kind-{kind}"' in index for kind in kinds)

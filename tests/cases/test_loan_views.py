@@ -132,7 +132,7 @@ def test_loan_page_shows_the_schedule(case, borrower_client):
     html = borrower_client.get(
         reverse("cases:loan_detail", args=[case.pk, loan.pk])
     ).content.decode()
-    assert "2025-02-08" in html and "2710.50" in html and "24%" in html
+    assert "2025-02-08" in html and "¥2,710.50" in html and "24%" in html
 
 
 def test_deleting_a_loan_keeps_its_contacts(case, borrower_client):

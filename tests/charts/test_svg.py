@@ -66,3 +66,48 @@ def test_contacts_per_day_counts_days_and_peak():
 def test_empty_input_says_so():
     with translation.override("en"):
         assert charts.contacts_per_day((), "Asia/Shanghai").summary == "No contacts recorded."
+
+
+#: The chart's width on a 360 px phone: the page and figure padding take about 42 px.
+PHONE_CHART_PX = 318
+
+
+def _all_charts(contacts):
+    return (
+        charts.contacts_per_day(contacts, "Asia/Shanghai"),
+        charts.hour_weekday_grid(contacts, "Asia/Shanghai"),
+        charts.targets_breakdown(contacts),
+    )
+
+
+def test_every_text_is_at_least_11_px_on_a_360_px_phone():
+    for chart in _all_charts(make_contacts(40)):
+        root = ElementTree.fromstring(chart.svg)
+        width = float(root.get("viewBox").split()[2])
+        sizes = [float(t.get("font-size")) for t in root.iter(f"{NS}text")]
+        assert sizes, chart.title
+        assert min(sizes) * PHONE_CHART_PX / width >= 11, chart.title
+
+
+def test_every_chart_draws_its_title():
+    with translation.override("en"):
+        for chart in _all_charts(make_contacts(12)):
+            texts = [t.text for t in ElementTree.fromstring(chart.svg).iter(f"{NS}text")]
+            assert texts[0] == chart.title
+
+
+def test_the_day_axis_carries_the_year():
+    contacts = (
+        domain.Contact(ref="a", occurred_at=datetime(2025, 12, 30, 10, tzinfo=SHANGHAI),
+                       channel="call", target="borrower"),
+        domain.Contact(ref="b", occurred_at=datetime(2026, 1, 3, 10, tzinfo=SHANGHAI),
+                       channel="call", target="borrower"),
+    )  # fmt: skip
+    texts = [
+        t.text
+        for t in ElementTree.fromstring(charts.contacts_per_day(contacts, "UTC").svg).iter(
+            f"{NS}text"
+        )
+    ]
+    assert "2025-12-30" in texts
+    assert any(text.startswith("2026-") for text in texts)  # the new year is named too

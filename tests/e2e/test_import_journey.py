@@ -319,7 +319,7 @@ def test_import_backup_watch_progress_and_confirm_contacts(page, console, shoot,
     assert "再不还款，我们就通知你的家人和单位。" in timeline
     assert "妈妈" not in timeline and "工商银行" not in timeline
     assert (
-        f"已有 {COLLECTOR_COUNT} 条联系记录加入你的案件" in page.locator(".messages").inner_text()
+        f"已有 {COLLECTOR_COUNT} 条联系记录加入您的案件" in page.locator(".messages").inner_text()
     )
     batch.refresh_from_db()
     assert (batch.status, batch.added_count) == (ImportBatch.Status.COMMITTED, COLLECTOR_COUNT)
@@ -348,7 +348,7 @@ def test_damaged_backup_shows_a_clear_chinese_error_and_adds_nothing(page, conso
     alert = page.locator("main [role=alert]")
     alert.wait_for()
     text = alert.inner_text()
-    assert "我们无法读取这个备份，没有任何内容加入你的案件。" in text
+    assert "我们无法读取这个备份，没有任何内容加入您的案件。" in text
     # A file cut short says how many complete records it holds, and how to keep them.
     assert re.search(r"文件提前中断（在第 \d+ 行附近）：其中有 \d+ 条完整的短信或通话", text), text
     assert "如果文件不完整，仍加入其中完整的短信和通话" in text

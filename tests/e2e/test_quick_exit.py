@@ -14,3 +14,26 @@ def test_home_page_has_no_sideways_scroll_on_a_phone(page, live_server, shoot):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360
     shoot(page, "home-phone")
+
+
+def test_quick_exit_signs_out_so_the_case_is_not_one_tap_away(page, live_server, console):
+    import re
+
+    from tests.e2e.conftest import csp_errors, sign_in
+    from tests.factories import CaseFactory, UserFactory
+
+    page.route("https://www.baidu.com/**", lambda route: route.fulfill(body="<h1>weather</h1>"))
+    user = UserFactory()
+    case = CaseFactory(owner=user, title="不想被人看到的案件")
+    sign_in(page, user)
+    page.goto(f"{live_server.url}/cases/{case.pk}/")
+    page.click("#quick-exit")
+    page.wait_for_url("https://www.baidu.com/**")
+    for _attempt in range(20):  # the beacon may still be on its way
+        page.goto(f"{live_server.url}/cases/{case.pk}/")
+        if "/accounts/login/" in page.url:
+            break
+        page.wait_for_timeout(100)
+    assert re.search(r"/accounts/login/", page.url)
+    assert "不想被人看到的案件" not in page.content()
+    assert csp_errors(console) == []

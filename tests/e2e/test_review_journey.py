@@ -95,7 +95,7 @@ def test_share_review_approve_and_revoke(page, browser, console, shoot):
     lawyer_page.goto(f"{base}/letters/draft/{draft.pk}/")
     lawyer_page.once("dialog", lambda dialog: dialog.accept())
     lawyer_page.click(f"form[action='/review/version/{version.pk}/approve/'] button")
-    lawyer_page.wait_for_url(re.compile(rf"/letters/draft/{draft.pk}/$"))
+    lawyer_page.wait_for_url(re.compile(rf"/review/version/{version.pk}/$"))
     lawyer_page.get_by_text("已由 王律师").first.wait_for()
     version.refresh_from_db()
     assert version.approved_by == lawyer

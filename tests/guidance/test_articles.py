@@ -182,3 +182,28 @@ def test_active_language_selects_the_article_file():
     with translation.override("en"):
         assert article_get(slug="your-rights", language="en").title.startswith("Your rights")
     assert article_get(slug="your-rights", language="zh-hans").title.startswith("催收")
+
+
+@pytest.mark.parametrize(
+    ("q", "language", "expected"),
+    [
+        ("爆通讯录", "zh-hans", "protecting-contacts"),
+        ("轰炸", "zh-hans", "what-collectors-may-not-do"),
+        ("上门", "zh-hans", "what-collectors-may-not-do"),
+        ("起诉", "zh-hans", "limitation-period"),
+        ("征信", "zh-hans", "complaint-channels"),
+        ("砍头息", "zh-hans", "negotiating-repayment"),
+        ("address book", "en", "protecting-contacts"),
+        ("sued", "en", "limitation-period"),
+    ],
+)
+def test_search_knows_the_words_borrowers_use(q, language, expected):
+    from guidance.articles import article_search
+
+    assert expected in [a.slug for a in article_search(language=language, q=q)]
+
+
+def test_a_word_no_article_uses_still_finds_nothing():
+    from guidance.articles import article_search
+
+    assert article_search(language="zh-hans", q="火星殖民") == []

@@ -204,3 +204,14 @@ def test_plan_on_a_case_the_owner_no_longer_owns_gives_404(
     foreign = CaseFactory(owner=other_borrower)
     saved = GuidancePlan.objects.create(owner=borrower, case=foreign, answers={}, plan={})
     assert borrower_client.get(reverse("guidance:plan_detail", args=[saved.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_saved_plans_letters_link_to_the_cases_letters_page(borrower_client, borrower, case):
+    from guidance.services import guidance_plan_create
+
+    saved = guidance_plan_create(owner=borrower, case=case, answers=ANSWERS)
+    html = borrower_client.get(reverse("guidance:plan_detail", args=[saved.pk])).content.decode()
+    letters = reverse("letters:letter_index", args=[case.pk])
+    assert 'data-letter="' in html
+    assert f'<a href="{letters}#kind-' in html

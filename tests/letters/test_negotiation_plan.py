@@ -50,3 +50,19 @@ def test_empty_budget_asks_for_it_instead_of_claiming_no_income():
     assert "请在表单中填写每月收入" in html and 'class="placeholder"' in html
     assert "人民币 0 元" not in html
     assert "暂缓还款" not in html
+
+
+def test_budget_amounts_are_written_as_rmb_grouped():
+    html = letter_render_html(
+        kind="negotiation",
+        inp=make_input(
+            fields={
+                "monthly_income": "12000",
+                "essential_costs": "3500",
+                "other_debt_payments": "200",
+            }
+        ),
+    )
+    assert "人民币 12,000.00 元" in html
+    assert "人民币 3,500.00 元" in html
+    assert "12000" not in html

@@ -19,7 +19,7 @@ def edit(version):
 def test_lawyer_approves_a_finalised_version(lawyer_client, lawyer, shared_case, version):
     response = lawyer_client.post(approve(version))
     assert response.status_code == 302
-    assert response["Location"] == edit(version)
+    assert response["Location"] == reverse("review:letter_version_review", args=[version.pk])
     version.refresh_from_db()
     assert version.approved_by == lawyer
     assert version.approved_at is not None
