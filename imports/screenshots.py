@@ -37,7 +37,7 @@ from .merge import merge_screens
 from .models import ImportBatch, Screenshot, StagedMessage
 from .ocr import ImageUnreadable, load_image, read_boxes
 from .parser import CALL_INCOMING, IN
-from .services import ImportClosed, _duplicate_key, _next_contact_number
+from .services import _duplicate_key, _next_contact_number, commit_start
 from .timestamps import date_from_file_name
 
 MAX_SCREENSHOTS = 60
@@ -344,17 +344,7 @@ def screenshots_commit(*, batch: ImportBatch) -> ScreenshotCommit:
 
 @transaction.atomic
 def _commit(batch: ImportBatch, written: list[str]) -> ScreenshotCommit:
-    Case.objects.select_for_update().filter(pk=batch.case_id).first()
-    locked = ImportBatch.objects.select_for_update().filter(pk=batch.pk).first()
-    if locked is None or locked.status != ImportBatch.Status.READY:
-        raise ImportClosed
-    case = batch.case
-    seen = {
-        _duplicate_key(*row)
-        for row in Contact.objects.filter(case=case).values_list(
-            "channel", "occurred_at", "caller_phone", "content"
-        )
-    }
+    locked, case, seen = commit_start(batch=batch)
     number = _next_contact_number(case)
     added = duplicates = 0
     storage = _storage()

@@ -384,6 +384,25 @@ class CommitResult:
     duplicates: int
 
 
+def commit_start(*, batch: ImportBatch) -> tuple[ImportBatch, Case, set[tuple]]:
+    """Lock the case and the batch for a commit (inside the caller's transaction), and
+    return the locked batch, its case and the duplicate keys of the contacts it holds.
+
+    Raises ImportClosed if the batch was already added or discarded.
+    """
+    Case.objects.select_for_update().filter(pk=batch.case_id).first()
+    locked = ImportBatch.objects.select_for_update().filter(pk=batch.pk).first()
+    if locked is None or locked.status != ImportBatch.Status.READY:
+        raise ImportClosed
+    seen = {
+        _duplicate_key(*row)
+        for row in Contact.objects.filter(case=batch.case).values_list(
+            "channel", "occurred_at", "caller_phone", "content"
+        )
+    }
+    return locked, batch.case, seen
+
+
 @transaction.atomic
 def batch_commit(*, batch: ImportBatch) -> CommitResult:
     """Add every chosen message to the case, all or nothing, then drop the staging rows.
@@ -392,17 +411,7 @@ def batch_commit(*, batch: ImportBatch) -> CommitResult:
     (same channel, time, caller number and content) is skipped and counted.
     Raises ImportClosed if the batch was already added or discarded.
     """
-    Case.objects.select_for_update().filter(pk=batch.case_id).first()
-    locked = ImportBatch.objects.select_for_update().filter(pk=batch.pk).first()
-    if locked is None or locked.status != ImportBatch.Status.READY:
-        raise ImportClosed
-    case = batch.case
-    seen = {
-        _duplicate_key(*row)
-        for row in Contact.objects.filter(case=case).values_list(
-            "channel", "occurred_at", "caller_phone", "content"
-        )
-    }
+    locked, case, seen = commit_start(batch=batch)
     number = _next_contact_number(case)
     added = duplicates = 0
     chosen = (
