@@ -16,7 +16,7 @@ from django_tasks_db.models import DBTaskResult
 from jobs.worker import MAX_ATTEMPTS, ResilientWorker, tasks_requeue_abandoned, worker_lock
 from tests.jobs.worker_tasks import note_attempt
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
