@@ -301,6 +301,12 @@ class User:
         )
 
     def walk(self, n: int) -> None:
+        self.walk_case(n)
+        self.request("rules page", "GET", "/rules/")
+        self.request("knowledge base", "GET", "/help/")
+
+    def walk_case(self, n: int) -> None:
+        """The case list, the case page, a quick-add with the reload htmx makes, a filter."""
         case = f"/cases/{self.case}/"
         self.request("case list", "GET", "/cases/")
         self.request("case page", "GET", case)
@@ -337,8 +343,6 @@ class User:
             f"{case}?channel=call&target=borrower",
             headers={"HX-Request": "true", "HX-Target": "timeline"},
         )
-        self.request("rules page", "GET", "/rules/")
-        self.request("knowledge base", "GET", "/help/")
 
     def run(self, session_key: str | None, delay: float) -> None:
         time.sleep(delay)

@@ -181,41 +181,7 @@ class LightUser(User):
     def walk(self, n: int) -> None:
         if self.stop.is_set():
             raise StopIteration
-        case = f"/cases/{self.case}/"
-        self.request("case list", "GET", "/cases/")
-        self.request("case page", "GET", case)
-        quick = {
-            "occurred_at": datetime.now().strftime("%Y-%m-%dT%H:%M"),
-            "channel": "call",
-            "target": "borrower",
-            "caller": "new",
-            "caller_phone": f"1710000{n % 10000:04d}",
-            "content": "催收员说今天不还就上门。",
-        }
-        self.request(
-            "quick-add POST (htmx)",
-            "POST",
-            f"{case}contacts/quick/",
-            form=quick,
-            headers={
-                "X-CSRFToken": self.cookies.get("csrftoken", ""),
-                "HX-Request": "true",
-                "HX-Target": "quick-add",
-            },
-        )
-        if "caseChanged" in self.last_headers.get("hx-trigger-after-settle", ""):
-            self.request(
-                "findings reload (htmx)",
-                "GET",
-                case,
-                headers={"HX-Request": "true", "HX-Target": "findings"},
-            )
-        self.request(
-            "timeline filter (htmx)",
-            "GET",
-            f"{case}?channel=call&target=borrower",
-            headers={"HX-Request": "true", "HX-Target": "timeline"},
-        )
+        self.walk_case(n)
 
 
 def print_table(stats: Stats, names: list[str]) -> None:

@@ -97,15 +97,6 @@ class TextModel:
         probs = 1.0 / (1.0 + np.exp(-logits))
         return dict(zip(self.rules, probs.tolist(), strict=True))
 
-    def predict(self, text: str) -> dict[str, float]:
-        """The rules whose probability reaches their threshold, with that probability."""
-        scores = self.scores(text)
-        return {
-            rule: p
-            for rule, p, threshold in zip(self.rules, scores.values(), self.thresholds, strict=True)
-            if p >= threshold
-        }
-
 
 @cache
 def text_model() -> TextModel | None:
