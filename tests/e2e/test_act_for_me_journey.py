@@ -50,9 +50,11 @@ def test_share_with_act_for_me_then_the_volunteer_records_for_the_borrower(
     page.click("#case-sharing summary")
     panel = page.locator("#case-sharing").inner_text()
     assert f"至 {until.isoformat()}" in panel and "还可以代您记录投诉和答复" in panel
+    shoot(page, "act-for-me-panel-phone")
 
     # The volunteer sees the badge, opens the notification and lands on the review page.
-    volunteer_page = browser.new_context(viewport=PHONE, locale="zh-CN").new_page()
+    volunteer_context = browser.new_context(viewport=PHONE, locale="zh-CN")
+    volunteer_page = volunteer_context.new_page()
     volunteer_page.on("console", lambda msg: console.append(f"{msg.type}: {msg.text}"))
     volunteer_page.set_default_timeout(10_000)
     volunteer_page.base_url = base
@@ -61,6 +63,7 @@ def test_share_with_act_for_me_then_the_volunteer_records_for_the_borrower(
     badge = volunteer_page.locator("#notifications-link .badge")
     assert badge.inner_text() == "1"
     volunteer_page.click("#notifications-link")
+    shoot(volunteer_page, "notifications-phone")
     volunteer_page.get_by_role("button", name="有借款人将案件共享给了西湖法律援助工作站。").click()
     volunteer_page.wait_for_url(re.compile(rf"/review/case/{case.pk}/$"))
     assert volunteer_page.locator("#notifications-link .badge").count() == 0
@@ -76,6 +79,7 @@ def test_share_with_act_for_me_then_the_volunteer_records_for_the_borrower(
     volunteer_page.wait_for_url("**/actions/*/")
     action = Action.objects.get(case=case)
     assert action.created_by == volunteer
+    volunteer_context.close()
 
     # The borrower sees it, with who recorded it.
     page.goto(f"{base}/actions/case/{case.pk}/")

@@ -159,6 +159,7 @@ def test_the_page_lists_the_users_notifications_only(borrower_client, borrower, 
     assert reverse("notifications:notification_open", args=[mine.pk]) in html
     assert reverse("notifications:notification_open", args=[theirs.pk]) not in html
     assert "一家法律援助机构 已批准您的信函。" in html
+    assert "未读" in html
 
 
 def test_opening_a_notification_marks_it_read_and_goes_to_its_page(
