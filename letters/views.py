@@ -29,7 +29,7 @@ def _fields_form(draft: LetterDraft, data=None) -> LetterFieldsForm:
 
 
 def _preview_html(draft: LetterDraft, language: str, fields: dict) -> str:
-    inp = services.letter_input_for_case(case=draft.case, language=language, fields=fields)
+    inp = services.letter_input_for_draft(draft, language=language, fields=fields)
     return services.letter_render_html(kind=draft.kind, inp=inp, fragment=True)
 
 

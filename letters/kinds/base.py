@@ -51,6 +51,10 @@ class EvidenceFile:
     size: int = 0
     kind: str = ""
     contact_ref: str = ""
+    #: A recording's length, read from its header (None: unknown).
+    duration_ms: int | None = None
+    #: A screenshot's thumbnail as a data:image/jpeg URI (only for the kinds that show them).
+    thumbnail: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +119,8 @@ class Kind:
     background: bool = False
     #: Addressed to one lender: only the selected loan's contacts and findings count.
     per_loan: bool = True
+    #: Shows image evidence as thumbnails (read from the files, so only where printed).
+    shows_thumbnails: bool = False
 
 
 def mask_id(value: str) -> str:
@@ -136,6 +142,7 @@ LABELS = {
                    "employer": "工作单位", "contact_list": "通讯录联系人", "public": "公众"},
         "claims": {"police": "公安机关", "court": "法院", "procuratorate": "检察院",
                    "government": "政府部门", "lawyer": "律师或律师事务所", "arbitration": "仲裁机构"},
+        "evidence": {"image": "截图 / 照片", "audio": "录音", "pdf": "PDF 文件"},
         "tags": {"threat": "威胁", "insult": "辱骂", "fake_document": "伪造法律文书",
                  "impersonation": "冒充公检法", "disclosed_debt": "向他人透露欠款",
                  "public_post": "公开发布", "no_identity": "不表明身份",
@@ -153,6 +160,7 @@ LABELS = {
         "claims": {"police": "police", "court": "court", "procuratorate": "procuratorate",
                    "government": "government office", "lawyer": "lawyer or law firm",
                    "arbitration": "arbitration body"},
+        "evidence": {"image": "screenshot / photo", "audio": "recording", "pdf": "PDF document"},
         "tags": {"threat": "threat", "insult": "insult", "fake_document": "fake legal paper",
                  "impersonation": "impersonating officials", "disclosed_debt": "disclosed the debt",
                  "public_post": "public post", "no_identity": "no identity given",
@@ -160,6 +168,21 @@ LABELS = {
                  "borrow_elsewhere": "told to borrow elsewhere", "refused_to_leave": "refused to leave"},
     },
 }  # fmt: skip
+
+
+def duration_text(milliseconds: int | None, language: str) -> str:
+    """A recording's length as letters print it: 1分23秒 / 1:23; empty when unknown."""
+    if not milliseconds:
+        return ""
+    seconds = max(1, round(milliseconds / 1000))
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if language == "zh-hans":
+        parts = [f"{hours}小时" if hours else "", f"{minutes}分" if hours or minutes else ""]
+        return "".join(parts) + f"{seconds}秒"
+    if hours:
+        return f"{hours}:{minutes:02d}:{seconds:02d}"
+    return f"{minutes}:{seconds:02d}"
 
 
 def label(language: str, group: str, value: str) -> str:
