@@ -45,6 +45,7 @@ from .forms import (
     InstallmentFormSet,
     LoanForm,
     QuickContactForm,
+    ScheduleForm,
     TimelineFilterForm,
     formset_rows,
 )
@@ -282,7 +283,20 @@ def case_export(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 # Loans
 
 
-def _loan_forms(request, case: Case, loan=None):
+#: What a loan-form POST asks for besides saving: more empty rows, the schedule filled in
+#: from the loan's terms, or (htmx, on choosing a lender) only the lender type shown again.
+MORE_ROWS, GENERATE, REFRESH_TYPE = "more_rows", "generate_schedule", "lender_type"
+
+
+def _loan_request_kind(request) -> str:
+    if request.method != "POST":
+        return ""
+    if request.POST.get("refresh") == REFRESH_TYPE:
+        return REFRESH_TYPE
+    return next((k for k in (GENERATE, MORE_ROWS) if k in request.POST), "save")
+
+
+def _loan_forms(request, case: Case, loan=None, kind: str = ""):
     data = request.POST or None
     initial_rows = {"installments": [], "fees": []}
     if loan is not None and data is None:
@@ -295,28 +309,32 @@ def _loan_forms(request, case: Case, loan=None):
             {"name": f.name, "amount": f.amount, "charged_on": f.charged_on}
             for f in loan.fees.all()
         ]
-    if data is not None and "more_rows" in data:
+    if kind == MORE_ROWS:
         data = data.copy()
         for prefix in ("installments", "fees"):
             key = f"{prefix}-TOTAL_FORMS"
             if data.get(key, "").isdigit():
                 data[key] = str(int(data[key]) + 3)
-    form = LoanForm(data, instance=loan)
+    schedule_form = ScheduleForm(data if kind == GENERATE else None)
+    form = LoanForm(data, instance=loan, refresh_url=request.path)
     installments = InstallmentFormSet(
         data, prefix="installments", initial=initial_rows["installments"]
     )
+    if kind == GENERATE:
+        # The loan's own fields are shown as typed, without errors: nothing is saved yet.
+        form = LoanForm(initial=data.dict(), instance=loan, refresh_url=request.path)
+        if schedule_form.is_valid():
+            installments = InstallmentFormSet(
+                prefix="installments", initial=schedule_form.installment_rows()
+            )
     fees = FeeFormSet(data, prefix="fees", initial=initial_rows["fees"])
-    return form, installments, fees
+    return form, installments, fees, schedule_form
 
 
 def _save_loan(request, case: Case, loan=None) -> HttpResponse:
-    form, installments, fees = _loan_forms(request, case, loan)
-    adding_rows = request.method == "POST" and "more_rows" in request.POST
-    if (
-        request.method == "POST"
-        and not adding_rows
-        and all([form.is_valid(), installments.is_valid(), fees.is_valid()])
-    ):
+    kind = _loan_request_kind(request)
+    form, installments, fees, schedule_form = _loan_forms(request, case, loan, kind)
+    if kind == "save" and all([form.is_valid(), installments.is_valid(), fees.is_valid()]):
         rows = {"installments": formset_rows(installments), "fees": formset_rows(fees)}
         if loan is None:
             loan = services.loan_create(case=case, data=form.cleaned_data, **rows)
@@ -330,9 +348,11 @@ def _save_loan(request, case: Case, loan=None) -> HttpResponse:
         "form": form,
         "installments": installments,
         "fees": fees,
-        "adding_rows": adding_rows,
+        "schedule_form": schedule_form,
+        "adding_rows": kind == MORE_ROWS,
     }
-    return render(request, "cases/loan_form.html", context)
+    target = {REFRESH_TYPE: "lender-type", GENERATE: "installments"}.get(kind, "")
+    return render_partial_response(request, "cases/loan_form.html", context, target=target)
 
 
 @require_http_methods(["GET", "POST"])
