@@ -32,6 +32,7 @@ from .access import (
     get_contact_for_user,
     get_evidence_for_user,
     get_loan_for_user,
+    may_see_borrower_details,
 )
 from .bundle import BundleError, bundle_to_json, case_export_bundle, case_import_bundle
 from .forms import (
@@ -234,6 +235,8 @@ def case_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     context = {
         "case": case,
         "can_edit": can_edit,
+        # A volunteer who has not taken the case sees the borrower's own number masked.
+        "mask_details": not may_see_borrower_details(request.user, case),
         "loans": loans,
         "filter_form": filter_form,
         "filtered": bool(filters),
@@ -270,9 +273,9 @@ def case_import(request: HtmxHttpRequest) -> HttpResponse:
 def case_export(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Download the case as a `selfhelp.case/1` file, to move it or keep a copy."""
     case = _case(request, pk)
-    is_owner = case.owner_id == request.user.pk
+    details = may_see_borrower_details(request.user, case)
     response = HttpResponse(
-        bundle_to_json(case_export_bundle(case=case, full_id_number=is_owner)),
+        bundle_to_json(case_export_bundle(case=case, borrower_details=details)),
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="case-{case.pk}.json"'
@@ -502,6 +505,7 @@ def contact_detail(request: HtmxHttpRequest, case_pk: int, pk: int) -> HttpRespo
         "case": case,
         "contact": contact,
         "can_edit": can_edit,
+        "mask_details": not may_see_borrower_details(request.user, case),
         "evidence_form": EvidenceForm() if can_edit else None,
         "text_findings": selectors.contact_text_findings(contact=contact),
     }

@@ -20,6 +20,8 @@ from cases.access import get_case_for_user
 from cases.models import Case, CaseShare
 from letters.models import LetterVersion
 
+from .models import CaseReview
+
 
 @dataclass(frozen=True)
 class ReviewAccess:
@@ -95,6 +97,19 @@ def may_see_borrower_details(review_access: ReviewAccess, review) -> bool:
     """The borrower's phone, address and ID number are shown in full only to the member
     who took the case; everyone else in the organisation sees them masked."""
     return review is not None and review.assignee_id == review_access.membership.user_id
+
+
+def took_case(user, case: Case) -> bool:
+    """True while the user is the assignee of their organisation's review of the case and
+    the case is still shared with that organisation: cases.access asks this (through
+    DETAIL_GRANTS) before showing the borrower's details in full outside these pages."""
+    return (
+        CaseReview.objects.filter(case=case, assignee__pk=user.pk)
+        .filter(organisation__memberships__user__pk=user.pk)
+        .filter(organisation__shares__case=case)
+        .filter(organisation__shares__revoked_at__isnull=True)
+        .exists()
+    )
 
 
 def user_may_approve_letters(user, case: Case) -> bool:

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from django.utils.functional import Promise
 
 from cases.formats import money_text
+from cases.masking import mask_address, mask_id_number, mask_phone
 from rules import domain
 from rules.engine.assess import lender_of
 from rules.engine.catalogue import CP_41_1, law_title
@@ -123,11 +124,27 @@ class Kind:
     shows_thumbnails: bool = False
 
 
-def mask_id(value: str) -> str:
-    """An ID number with all but the first 4 and last 4 characters hidden."""
-    if len(value) <= 8:
-        return "*" * len(value)
-    return value[:4] + "*" * (len(value) - 8) + value[-4:]
+#: An ID number with all but the first 4 and last 4 characters hidden.
+mask_id = mask_id_number
+
+
+def masked_input(inp: LetterInput) -> LetterInput:
+    """The input as a reader who may not see the borrower's details sees it: phone, address
+    and ID number masked wherever a letter could print them, whatever the fields say."""
+    borrower = inp.case.borrower
+    hidden = replace(
+        borrower,
+        phone=mask_phone(borrower.phone),
+        address=mask_address(borrower.address),
+        id_number=mask_id_number(borrower.id_number),
+    )
+    fields = {
+        **inp.fields,
+        "sender_phone": mask_phone(inp.fields.get("sender_phone") or ""),
+        "sender_address": mask_address(inp.fields.get("sender_address") or ""),
+        "show_full_id": False,
+    }
+    return replace(inp, case=replace(inp.case, borrower=hidden), fields=fields)
 
 
 #: Letter wording for the case vocabulary. Letters are per-language files, so their
