@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
@@ -24,6 +24,7 @@ from . import schedule
 from .models import Case, CaseEvent, Contact, Lender, Loan
 from .phones import phone_normalize
 from .selectors import LastCaller
+from .timezones import timezone_choices
 
 DATETIME_LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 #: A clock a few minutes fast on the phone should not be an error.
@@ -166,8 +167,8 @@ class CaseForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        zones = sorted(available_timezones())
-        self.fields["timezone"].choices = [(zone, zone) for zone in zones]
+        current = self.instance.timezone if self.instance.pk else ""
+        self.fields["timezone"].choices = timezone_choices(current)
         self.fields["borrower_id_number"].widget.attrs["autocomplete"] = "off"
         if self.instance.pk and self.instance.borrower_id_number:
             self.initial["borrower_id_number"] = ""
