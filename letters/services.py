@@ -312,6 +312,7 @@ def letter_index_context(*, case: Case, user) -> dict:
     inp = letter_input_for_case(
         case=case, language=translation.get_language() or "zh-hans", fields={}
     )
-    kinds = letters_in_order(KINDS, inp.assessment, inp.catalogue)
+    is_owner = case.owner_id == user.pk
+    kinds = letters_in_order(KINDS, inp.assessment, inp.catalogue, reviewer=not is_owner)
     drafts = LetterDraft.objects.filter(case=case).prefetch_related("versions")
-    return {"kinds": kinds, "drafts": drafts, "is_owner": case.owner_id == user.pk}
+    return {"kinds": kinds, "drafts": drafts, "is_owner": is_owner}

@@ -74,7 +74,7 @@ def letter_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     versions = draft.versions.all()
     return render(request, "letters/letter_edit.html",
                   {"draft": draft, "form": form, "preview": preview, "is_owner": is_owner,
-                   "versions": versions, "kind": services.KINDS[draft.kind],
+                   "versions": versions, "kind": services.KINDS[draft.kind], "masked": masked,
                    "missing": services.placeholders_in(preview)})  # fmt: skip
 
 

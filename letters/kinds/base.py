@@ -122,6 +122,12 @@ class Kind:
     per_loan: bool = True
     #: Shows image evidence as thumbnails (read from the files, so only where printed).
     shows_thumbnails: bool = False
+    #: The description as a volunteer or lawyer reading the case is told it (about the
+    #: borrower, not to them); empty where the description does not address the borrower.
+    reviewer_description: str | Promise = ""
+
+    def description_for(self, *, reviewer: bool = False) -> str | Promise:
+        return (self.reviewer_description or self.description) if reviewer else self.description
 
 
 #: An ID number with all but the first 4 and last 4 characters hidden.

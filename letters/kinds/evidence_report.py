@@ -163,6 +163,9 @@ KIND = Kind(
         "Every contact on a timeline with charts, the rules broken and your files' fingerprints. "
         "Send it as enclosure 1."
     ),
+    reviewer_description=_(
+        "Every contact on a timeline with charts, the rules broken and the fingerprints of the borrower's files. It goes with the letters as enclosure 1."
+    ),
     build=build,
     per_loan=False,
     background=True,
