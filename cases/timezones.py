@@ -21,7 +21,7 @@ COMMON_ZONES = (
     ("Asia/Hong_Kong", _("Hong Kong")),
     ("Asia/Macau", _("Macau")),
     ("Asia/Taipei", _("Taipei")),
-    ("Asia/Urumqi", _("Ürümqi (Xinjiang time)")),
+    ("Asia/Urumqi", _("Ürümqi")),
     ("Asia/Tokyo", _("Tokyo")),
     ("Asia/Seoul", _("Seoul")),
     ("Asia/Singapore", _("Singapore")),
