@@ -165,3 +165,24 @@ def test_edit_page_previews_the_thumbnails(borrower_client, case, borrower):
     draft = LetterDraft.objects.create(case=case, owner=borrower, kind="evidence_report")
     response = borrower_client.get(reverse("letters:letter_edit", args=[draft.pk]))
     assert b'<img class="thumb" src="data:image/jpeg;base64,' in response.content
+
+
+@pytest.mark.django_db
+def test_finalised_and_approved_reports_keep_the_thumbnail(case, borrower, tmp_path):
+    from letters.services import letter_finalise, letter_version_store_approved_pdf
+
+    case_services.evidence_add(
+        contact=ContactFactory(case=case), upload=upload("shot.png", samples.png(54, 120)),
+        uploaded_by=borrower,
+    )  # fmt: skip
+    draft = LetterDraft.objects.create(case=case, owner=borrower, kind="evidence_report")
+    version = letter_finalise(draft=draft)
+    assert 'src="data:image/jpeg;base64,' in version.html  # the stored render a lawyer reviews
+    version = letter_version_store_approved_pdf(
+        version=version, line="经 某工作站 于 2026年1月1日 审阅"
+    )
+    for name, stored in (("final", version.pdf), ("approved", version.approved_pdf)):
+        path = tmp_path / f"{name}.pdf"
+        path.write_bytes(stored.open("rb").read())
+        images = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True)
+        assert len([r for r in images.stdout.splitlines()[2:] if r.strip()]) == 1, name
