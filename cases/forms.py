@@ -411,6 +411,11 @@ class ScheduleForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if {"principal", "stated_rate_percent"} & set(self.errors):
+            # Those inputs are the loan form's, shown above the generator: say where to look.
+            raise forms.ValidationError(
+                _("Check the principal and the stated annual rate above."), code="loan_terms"
+            )
         if self.errors:
             return cleaned
         installment, rate = cleaned.get("schedule_installment"), cleaned.get("stated_rate_percent")

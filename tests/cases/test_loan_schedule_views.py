@@ -105,6 +105,7 @@ def _posted_rows(response) -> dict:
         ({"schedule_term": ""}, "This field is required"),
         ({"schedule_term": "400"}, "less than or equal to 360"),
         ({"schedule_paid": "13"}, "more than the number of installments"),
+        ({"principal": "三万"}, "Check the principal and the stated annual rate above"),
     ],
     ids=[
         "no-amount-no-rate",
@@ -112,6 +113,7 @@ def _posted_rows(response) -> dict:
         "no-term",
         "term-too-long",
         "paid-too-many",
+        "bad-principal",
     ],
 )
 def test_generate_with_missing_terms_says_what_and_keeps_the_rows(
