@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Membership, Organisation, User
+from .models import Invitation, Membership, Organisation, User
 
 
 @admin.register(User)
@@ -30,3 +30,20 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "phone"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Invitations are made and revoked on the organisation's page; the admin only lists them
+    (the token is never stored, so a link cannot be made here)."""
+
+    list_display = ["email", "organisation", "role", "created_at", "expires_at", "accepted_at",
+                    "revoked_at"]  # fmt: skip
+    list_filter = ["organisation", "role"]
+    search_fields = ["email"]
+    readonly_fields = ["organisation", "email", "role", "invited_by", "created_at", "expires_at",
+                       "accepted_at", "accepted_by"]  # fmt: skip
+    fields = [*readonly_fields, "revoked_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -11,6 +11,7 @@ import math
 from datetime import datetime
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -19,7 +20,7 @@ from django.utils.translation import ngettext
 
 from selfhelp.forms import AccessibleFormMixin
 
-from .models import User
+from .models import Membership, User
 from .services import (
     TwoFactorLocked,
     password_reset_unknown_address,
@@ -241,3 +242,27 @@ class RecoveryCodesSavedForm(AccessibleFormMixin, forms.Form):
     saved = forms.BooleanField(
         label=_("I have saved these recovery codes somewhere safe, away from my phone."),
     )
+
+
+class InvitationForm(AccessibleFormMixin, forms.Form):
+    """An organisation admin invites an address to join with a role."""
+
+    email = forms.EmailField(label=_("Email address"), max_length=254)
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=Membership.Role.choices,
+        initial=Membership.Role.VOLUNTEER,
+        help_text=_("Lawyers may approve letters; admins may invite members."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        days = settings.INVITATION_VALID_DAYS
+        self.fields["email"].help_text = ngettext(
+            "The link works once, only for this address, for %(days)d day.",
+            "The link works once, only for this address, for %(days)d days.",
+            days,
+        ) % {"days": days}
+
+    def clean_email(self) -> str:
+        return normalise_email(self.cleaned_data["email"])

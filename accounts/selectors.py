@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
-from .models import Membership, TOTPDevice, User
+from .models import Invitation, Membership, Organisation, TOTPDevice, User
 
 
 def membership_list_for_user(*, user: User) -> QuerySet[Membership]:
@@ -23,3 +24,22 @@ def twofa_status_for_user(*, user: User) -> TOTPDevice | None:
         )
         .first()
     )
+
+
+def organisation_members(*, organisation: Organisation) -> QuerySet[Membership]:
+    """The organisation's members with their user, by role then name."""
+    return (
+        Membership.objects.filter(organisation=organisation)
+        .select_related("user")
+        .order_by("role", "user__display_name", "user__email")
+    )
+
+
+def pending_invitations(*, organisation: Organisation) -> QuerySet[Invitation]:
+    """Invitations not yet accepted, revoked or expired, newest first."""
+    return Invitation.objects.filter(
+        organisation=organisation,
+        accepted_at__isnull=True,
+        revoked_at__isnull=True,
+        expires_at__gt=timezone.now(),
+    ).select_related("invited_by")

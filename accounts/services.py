@@ -1,4 +1,5 @@
-"""Writes for users: sign-up, profile changes and the second factor (TOTP, recovery codes)."""
+"""Writes for users: sign-up, profile changes, invitations to an organisation and the second
+factor (TOTP, recovery codes)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.contrib.sessions.backends.base import SessionBase
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -21,11 +23,20 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.translation import gettext
 
 from selfhelp.deletion import delete_with_files
 
 from . import totp
-from .models import RecoveryCode, TOTPDevice, TwoFactorFailure, User
+from .models import (
+    Invitation,
+    Membership,
+    Organisation,
+    RecoveryCode,
+    TOTPDevice,
+    TwoFactorFailure,
+    User,
+)
 
 
 def user_signup(*, email: str, password: str, display_name: str = "") -> User:
@@ -162,6 +173,123 @@ def user_delete(*, user: User) -> None:
     Files in private storage go once the transaction commits (selfhelp.deletion).
     """
     delete_with_files(user)
+
+
+# --- Invitations to an organisation ----------------------------------------------------------
+
+
+class InvitationInvalid(Exception):
+    """The invitation cannot be accepted; `reason` is an Invitation.Status or "wrong_user"."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invitation_create(
+    *, organisation: Organisation, email: str, role: str, invited_by: User, site_url: str
+) -> Invitation:
+    """Invite an address to join the organisation with a role, and email it the link.
+
+    The link works once, for `settings.INVITATION_VALID_DAYS` days. A new invitation to the
+    same address replaces any still pending, so only the latest link works. Raises
+    ValidationError for an address that is already a member.
+    """
+    email = email.strip().lower()
+    if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
+        raise ValidationError(
+            {"email": gettext("This address already belongs to a member of the organisation.")}
+        )
+    token = secrets.token_urlsafe(32)
+    now = timezone.now()
+    invitation = Invitation(
+        organisation=organisation,
+        email=email,
+        role=role,
+        invited_by=invited_by,
+        token_hash=_token_hash(token),
+        expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
+    )
+    invitation.full_clean()
+    with transaction.atomic():
+        Invitation.objects.filter(
+            organisation=organisation,
+            email__iexact=email,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+        ).update(revoked_at=now)
+        invitation.save()
+    link = site_url.rstrip("/") + reverse("accounts:invitation_accept", args=[token])
+    context = {
+        "organisation": organisation.name,
+        "role": invitation.get_role_display(),
+        "link": link,
+        "days": settings.INVITATION_VALID_DAYS,
+    }
+    transaction.on_commit(
+        lambda: _send(
+            to=email,
+            subject_template="accounts/email/invitation_subject.txt",
+            body_template="accounts/email/invitation.txt",
+            context=context,
+        )
+    )
+    return invitation
+
+
+def invitation_for_token(*, token: str) -> Invitation | None:
+    """The invitation a link is for, whatever its state, or None for an unknown token."""
+    if not token or len(token) > 100:
+        return None
+    return (
+        Invitation.objects.filter(token_hash=_token_hash(token))
+        .select_related("organisation")
+        .first()
+    )
+
+
+def invitation_check(
+    *, invitation: Invitation, user: User | None, now: datetime | None = None
+) -> None:
+    """Raise InvitationInvalid unless the invitation can be accepted now: it is pending (not
+    used, revoked or expired) and, once someone is signed in, was sent to their own address.
+    A forwarded link is no use to anyone else."""
+    status = invitation.status_at(now or timezone.now())
+    if status != Invitation.Status.PENDING:
+        raise InvitationInvalid(status)
+    if user is not None and invitation.email.lower() != (user.email or "").lower():
+        raise InvitationInvalid("wrong_user")
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
+    """Join the organisation with the invited role; the link is used up.
+
+    The row is locked, so two clicks at once make one membership. A user who is already a
+    member keeps their membership and role, and the link is used up all the same.
+    """
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    invitation_check(invitation=invitation, user=user)
+    membership, _created = Membership.objects.get_or_create(
+        user=user, organisation_id=invitation.organisation_id, defaults={"role": invitation.role}
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return membership
+
+
+def invitation_revoke(*, invitation: Invitation) -> Invitation:
+    """Stop a pending invitation: its link gives the "revoked" page from now on."""
+    if invitation.status_at(timezone.now()) != Invitation.Status.PENDING:
+        raise ValidationError(gettext("Only a pending invitation can be revoked."))
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    return invitation
 
 
 # --- Second factor ---------------------------------------------------------------------------

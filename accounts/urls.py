@@ -25,6 +25,17 @@ urlpatterns = [
     path("2fa/reset/", views.twofa_reset, name="twofa_reset"),
     path("2fa/disable/", views.twofa_disable, name="twofa_disable"),
     path(
+        "organisations/<slug:slug>/members/",
+        views.organisation_members,
+        name="organisation_members",
+    ),
+    path(
+        "organisations/<slug:slug>/invitations/<int:pk>/revoke/",
+        views.invitation_revoke,
+        name="invitation_revoke",
+    ),
+    path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(
             form_class=forms.PasswordChangeForm,

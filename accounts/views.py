@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,9 +15,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from selfhelp.views import HtmxHttpRequest
 
-from . import totp
+from . import selectors, services, totp
+from .access import get_invitation_for_admin, get_organisation_for_admin
 from .forms import (
     AccountDeleteForm,
+    InvitationForm,
     LoginForm,
     ProfileForm,
     RecoveryCodesSavedForm,
@@ -31,6 +34,8 @@ from .services import (
     SESSION_NEW_CODES,
     SESSION_PENDING_SECRET,
     SESSION_RESET_ALLOWED,
+    VERIFIED,
+    InvitationInvalid,
     recovery_codes_left,
     recovery_codes_regenerate,
     totp_device_disable,
@@ -38,6 +43,7 @@ from .services import (
     totp_setup_details,
     twofa_has_device,
     twofa_mark_verified,
+    twofa_session_start,
     twofa_session_state,
     user_delete,
     user_for_signup_link,
@@ -273,3 +279,75 @@ def twofa_disable(request: HtmxHttpRequest) -> HttpResponse:
         messages.success(request, _("Two-step verification is off."))
         return redirect("accounts:profile")
     return render(request, "accounts/twofa_disable.html", {"form": form})
+
+
+# Organisations: members and invitations
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_members(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """An admin's page: the members, the pending invitations, and a form to invite."""
+    organisation = get_organisation_for_admin(request.user, slug)
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.invitation_create(
+                organisation=organisation, invited_by=request.user,
+                site_url=request.build_absolute_uri("/"), **form.cleaned_data,
+            )  # fmt: skip
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Invitation sent to %s.") % form.cleaned_data["email"])
+            return redirect("accounts:organisation_members", slug=slug)
+    context = {
+        "organisation": organisation,
+        "members": selectors.organisation_members(organisation=organisation),
+        "invitations": selectors.pending_invitations(organisation=organisation),
+        "form": form,
+    }
+    return render(request, "accounts/organisation_members.html", context)
+
+
+@login_required
+@require_POST
+def invitation_revoke(request: HtmxHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Stop a pending invitation; its link then says so."""
+    invitation = get_invitation_for_admin(request.user, slug, pk)
+    try:
+        services.invitation_revoke(invitation=invitation)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The invitation to %s was revoked.") % invitation.email)
+    return redirect("accounts:organisation_members", slug=slug)
+
+
+#: The HTTP status of the invitation page for a link that cannot be used.
+_INVALID_STATUS = {"unknown": 404, "wrong_user": 403}
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request: HtmxHttpRequest, token: str) -> HttpResponse:
+    """From the emailed link: sign in (or sign up), then join with one click. A link that is
+    unknown, used, expired, revoked or for another address gets a page that says which."""
+    invitation = services.invitation_for_token(token=token)
+    user = request.user if request.user.is_authenticated else None
+    context = {"invitation": invitation, "next": request.path, "problem": ""}
+    try:
+        if invitation is None:
+            raise InvitationInvalid("unknown")
+        if request.method == "POST" and user is not None:
+            services.invitation_accept(invitation=invitation, user=user)
+            # A new member owes the second factor now, not at the next check.
+            if twofa_session_state(session=request.session, user=user) != VERIFIED:
+                twofa_session_start(session=request.session, user=user)
+            messages.success(request, _("You joined %s.") % invitation.organisation.name)
+            return redirect("review:review_queue")
+        services.invitation_check(invitation=invitation, user=user)
+    except InvitationInvalid as invalid:
+        context["problem"] = invalid.reason
+        status = _INVALID_STATUS.get(invalid.reason, 410)
+        return render(request, "accounts/invitation_accept.html", context, status=status)
+    return render(request, "accounts/invitation_accept.html", context)

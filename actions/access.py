@@ -14,17 +14,18 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from cases.access import get_case_for_user
-from cases.models import Case, CaseShare
+from cases.models import Case, active_share_q
 
 from .models import ActForMe, Action, Reminder
 
 
 def may_act_for_owner(user, case: Case) -> bool:
-    """Whether `user` belongs to an organisation holding an active share of the case with the
-    borrower's "act for me" consent."""
+    """Whether `user` belongs to an organisation holding an active share of the case (not
+    revoked, not expired) with the borrower's "act for me" consent, given on the sharing
+    form or the sharing panel (review)."""
     return ActForMe.objects.filter(
+        active_share_q("share__"),
         share__case=case,
-        share__revoked_at__isnull=True,
         share__organisation__memberships__user=user,
     ).exists()
 
@@ -54,7 +55,7 @@ def get_action_for_user(user, pk: int, *, write: bool = False, path: str = "") -
 
 
 def get_case_for_owner(user, pk: int, *, path: str = "") -> Case:
-    """The case for what only the borrower does here: letters, consents; 403 for readers."""
+    """The case for what only the borrower does here: letters, reminders; 403 for readers."""
     return get_case_for_user(user, pk, write=True, action="actions_owner", path=path)
 
 
@@ -65,11 +66,3 @@ def get_reminder_for_user(user, pk: int, *, path: str = "") -> Reminder:
         raise Http404("No such reminder.")
     get_case_for_owner(user, reminder.action.case_id, path=path)
     return reminder
-
-
-def get_share_for_owner(user, case: Case, pk: int) -> CaseShare:
-    """An active share of a case the caller owns (obtained through get_case_for_owner)."""
-    share = CaseShare.objects.filter(pk=pk, case=case, revoked_at__isnull=True).first()
-    if share is None:
-        raise Http404("No such share.")
-    return share

@@ -89,8 +89,3 @@ class EscalateForm(forms.Form):
         choices=[(k, k) for k in ("complaint_lender", "complaint_regulator", "police_statement",
                                   "pi_complaint")]
     )  # fmt: skip
-
-
-class ActForMeForm(forms.Form):
-    share = forms.IntegerField(widget=forms.HiddenInput)
-    grant = forms.BooleanField(required=False)

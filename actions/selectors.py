@@ -5,20 +5,29 @@ Callers pass a case they obtained through actions/access.py (cases' access rules
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone, translation
 
-from cases.models import Case, CaseShare, Loan
+from cases.models import Case, Contact, Loan
 from cases.selectors import case_findings
 from letters.kinds import TakenAction
-from rules.engine.outcomes import BeforeAfter, Deadline, before_after, reply_deadline
+from rules import domain
+from rules.engine.outcomes import (
+    WINDOW_DAYS,
+    BeforeAfter,
+    Deadline,
+    before_after,
+    reply_deadline,
+)
 from rules.engine.routing import route
 
 from .ladder import ActionFact, Step, ladder
-from .models import ActForMe, Action, Reminder, Response
+from .models import Action, Reminder, Response
 
 
 def action_lender_type(action: Action, loans: list[Loan]) -> str:
@@ -39,10 +48,11 @@ def action_deadline(action: Action, lender_type: str) -> Deadline:
 
 
 def case_actions(*, case: Case) -> QuerySet[Action]:
-    """The case's actions, newest first, with their loan, responses and documents."""
+    """The case's actions, newest first, with their loan, who recorded them, responses and
+    documents."""
     return (
         Action.objects.filter(case=case)
-        .select_related("loan")
+        .select_related("loan", "created_by")
         .prefetch_related(
             Prefetch("responses", queryset=Response.objects.select_related("evidence")),
             "letter_versions__draft",
@@ -109,18 +119,53 @@ def actions_overview(*, case: Case, today: date | None = None) -> ActionsOvervie
     return ActionsOverview(rows=rows, steps=steps, lender_type=lender_type, today=today)
 
 
-def case_shares_with_consent(*, case: Case) -> list[CaseShare]:
-    """The case's active shares, each with `acts_for_me`: whether its organisation may record
-    actions on the borrower's behalf."""
-    shares = list(
-        CaseShare.objects.filter(case=case, revoked_at__isnull=True)
-        .select_related("organisation")
-        .order_by("granted_at")
+@dataclass(frozen=True, slots=True)
+class Followup:
+    """What a case's actions ask of a helper: answers overdue, and complaints after which the
+    contacts went on (the same deadline and before/after verdict the actions page shows)."""
+
+    overdue: int = 0
+    continued: int = 0
+
+
+def cases_followups(*, case_ids: Iterable[int], today: date | None = None) -> dict[int, Followup]:
+    """Followups for many cases in 3 queries however many there are, for lists such as the
+    review queue. Deadlines come from the stored dates (rules.engine.outcomes.reply_deadline);
+    the verdict counts stored contacts around each action, without running the rules."""
+    today = today or timezone.localdate()
+    actions = list(
+        Action.objects.filter(case_id__in=list(case_ids))
+        .select_related("case")
+        .order_by("case_id", "id")
     )
-    consented = set(ActForMe.objects.filter(share__in=shares).values_list("share_id", flat=True))
-    for share in shares:
-        share.acts_for_me = share.pk in consented
-    return shares
+    if not actions:
+        return {}
+    acted = {a.case_id for a in actions}
+    loans: dict[int, list[Loan]] = {}
+    for loan in Loan.objects.filter(case_id__in=acted).order_by("id"):
+        loans.setdefault(loan.case_id, []).append(loan)
+    earliest = min(a.sent_on for a in actions) - timedelta(days=WINDOW_DAYS + 1)
+    contacts: dict[int, list[domain.Contact]] = {}
+    rows = Contact.objects.filter(case_id__in=acted, occurred_at__date__gte=earliest).values_list(
+        "case_id", "ref", "occurred_at", "channel", "target"
+    )
+    for case_id, ref, occurred_at, channel, target in rows:
+        contacts.setdefault(case_id, []).append(
+            domain.Contact(ref=ref, occurred_at=occurred_at, channel=channel, target=target)
+        )
+    overdue: Counter = Counter()
+    continued: Counter = Counter()
+    for action in actions:
+        due = action_deadline(action, action_lender_type(action, loans.get(action.case_id, [])))
+        if action.is_open and due.days_left(today) < 0:
+            overdue[action.case_id] += 1
+        effect = before_after(
+            contacts.get(action.case_id, []), (), on=action.sent_on, tz=action.case.timezone,
+            today=today,
+        )  # fmt: skip
+        if effect.verdict == "continued":
+            continued[action.case_id] += 1
+    return {pk: Followup(overdue=overdue[pk], continued=continued[pk]) for pk in acted}
 
 
 def unseen_reminders(*, case: Case) -> QuerySet[Reminder]:

@@ -112,7 +112,8 @@ def action_set_outcome(
 
 def act_for_me_set(*, share: CaseShare, granted_by, grant: bool) -> None:
     """Give or withdraw the borrower's consent that the share's organisation records actions
-    on their behalf. Separate from sharing itself, and lapses when the share is revoked."""
+    on their behalf. Separate from sharing itself (review asks for it on the sharing form and
+    changes it on the sharing panel), and lapses when the share is revoked or expires."""
     if grant:
         ActForMe.objects.get_or_create(share=share, defaults={"granted_by": granted_by})
     else:

@@ -7,7 +7,6 @@ urlpatterns = [
     path("case/<int:case_pk>/", views.action_list, name="action_list"),
     path("case/<int:case_pk>/new/", views.action_create, name="action_create"),
     path("case/<int:case_pk>/escalate/", views.escalate, name="escalate"),
-    path("case/<int:case_pk>/act-for-me/", views.act_for_me_set, name="act_for_me_set"),
     path("<int:pk>/", views.action_detail, name="action_detail"),
     path("<int:pk>/response/", views.response_create, name="response_create"),
     path("<int:pk>/outcome/", views.outcome_set, name="outcome_set"),

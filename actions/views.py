@@ -25,10 +25,9 @@ from .access import (
     get_case_for_actions,
     get_case_for_owner,
     get_reminder_for_user,
-    get_share_for_owner,
     may_record,
 )
-from .forms import ActForMeForm, ActionForm, EscalateForm, ExtensionForm, OutcomeForm, ResponseForm
+from .forms import ActionForm, EscalateForm, ExtensionForm, OutcomeForm, ResponseForm
 
 
 @require_GET
@@ -44,7 +43,6 @@ def action_list(request: HtmxHttpRequest, case_pk: int) -> HttpResponse:
         "can_edit": may_record(request.user, case),
         "is_owner": is_owner,
         "reminders": selectors.unseen_reminders(case=case) if is_owner else [],
-        "shares": selectors.case_shares_with_consent(case=case) if is_owner else [],
     }
     return render(request, "actions/action_list.html", context)
 
@@ -168,17 +166,3 @@ def reminder_dismiss(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     reminder = get_reminder_for_user(request.user, pk, path=request.path)
     services.reminder_dismiss(reminder=reminder)
     return redirect("actions:action_list", case_pk=reminder.action.case_id)
-
-
-@require_POST
-@login_required
-def act_for_me_set(request: HtmxHttpRequest, case_pk: int) -> HttpResponse:
-    """The borrower gives or withdraws an organisation's consent to record actions for them."""
-    case = get_case_for_owner(request.user, case_pk, path=request.path)
-    form = ActForMeForm(request.POST)
-    if form.is_valid():
-        share = get_share_for_owner(request.user, case, form.cleaned_data["share"])
-        services.act_for_me_set(
-            share=share, granted_by=request.user, grant=form.cleaned_data["grant"]
-        )
-    return redirect("actions:action_list", case_pk=case.pk)

@@ -2,7 +2,8 @@
 
 - The owner may read and write their own cases.
 - A member of an organisation may read a case while the owner shares it with
-  that organisation (an active CaseShare). Every such access is logged.
+  that organisation (a CaseShare neither revoked nor past its end date). Every
+  such access is logged.
 - Anyone else gets a 404, so a case's existence never leaks.
 - A write by someone who may only read gets a 403.
 """
@@ -17,7 +18,7 @@ from django.http import Http404
 
 from accounts.models import Membership
 
-from .models import AccessLog, Case, CaseShare, Contact, Evidence, Loan
+from .models import AccessLog, Case, CaseShare, Contact, Evidence, Loan, active_share_q
 
 #: Functions (user, case) -> bool by which another app lets a reader of a shared case see the
 #: borrower's phone, address and ID number in full (the review app: the member who took the
@@ -40,13 +41,12 @@ def may_see_borrower_details(user, case: Case) -> bool:
 
 
 def cases_visible_to(user) -> QuerySet[Case]:
-    """Cases the user owns, plus cases actively shared with one of their organisations."""
+    """Cases the user owns, plus cases actively shared with one of their organisations
+    (shares revoked or past their end date give nothing)."""
     if not user.is_authenticated:
         return Case.objects.none()
     shared = CaseShare.objects.filter(
-        case=OuterRef("pk"),
-        revoked_at__isnull=True,
-        organisation__memberships__user=user,
+        active_share_q(), case=OuterRef("pk"), organisation__memberships__user=user
     )
     return Case.objects.filter(Q(owner=user) | Exists(shared))
 
@@ -61,9 +61,9 @@ def cases_owned_by(user) -> QuerySet[Case]:
 def _log_shared_access(user, case: Case, *, action: str, path: str) -> None:
     membership = (
         Membership.objects.filter(
+            active_share_q("organisation__shares__"),
             user=user,
             organisation__shares__case=case,
-            organisation__shares__revoked_at__isnull=True,
         )
         .select_related("organisation")
         .first()

@@ -86,7 +86,7 @@ class EvidenceAdmin(admin.ModelAdmin):
 
 @admin.register(CaseShare)
 class CaseShareAdmin(admin.ModelAdmin):
-    list_display = ["case", "organisation", "granted_at", "revoked_at"]
+    list_display = ["case", "organisation", "granted_at", "expires_on", "revoked_at"]
     raw_id_fields = ["case", "granted_by"]
 
 

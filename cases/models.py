@@ -6,6 +6,8 @@ so that cases/bundle.py maps one to one. The vocabularies come from rules/domain
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.core.files.storage import storages
 from django.core.validators import MinValueValidator
@@ -341,8 +343,32 @@ class Evidence(models.Model):
         return download_name(self.original_name, self.content_type)
 
 
+def active_share_q(prefix: str = "", *, today: date | None = None) -> Q:
+    """The condition for a share that gives access today: not revoked, and not past its end.
+
+    `prefix` reaches the share through a relation ("organisation__shares__"). Put it in the
+    same filter() call as the other conditions on that share, so they all apply to one share.
+    A share ends at the end of its `expires_on` day (the site's time zone).
+    """
+    today = today or timezone.localdate()
+    return Q(**{f"{prefix}revoked_at__isnull": True}) & (
+        Q(**{f"{prefix}expires_on__isnull": True}) | Q(**{f"{prefix}expires_on__gte": today})
+    )
+
+
+class CaseShareQuerySet(models.QuerySet):
+    def active(self) -> CaseShareQuerySet:
+        """Shares that give access today (not revoked, not expired)."""
+        return self.filter(active_share_q())
+
+    def unrevoked(self) -> CaseShareQuerySet:
+        """Shares the borrower has not stopped, expired or not: an expired one can be renewed."""
+        return self.filter(revoked_at__isnull=True)
+
+
 class CaseShare(models.Model):
-    """The borrower's consent for one organisation to review one case. Revocable."""
+    """The borrower's consent for one organisation to review one case. Revocable, and it may
+    end by itself on a date the borrower chose; an expired share can be renewed."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="shares")
     organisation = models.ForeignKey(
@@ -353,6 +379,14 @@ class CaseShare(models.Model):
     )
     granted_at = models.DateTimeField(auto_now_add=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    expires_on = models.DateField(
+        _("share until"),
+        null=True,
+        blank=True,
+        help_text=_("The organisation's access ends at the end of this day. Empty: no end date."),
+    )
+
+    objects = CaseShareQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("case share")
@@ -369,8 +403,18 @@ class CaseShare(models.Model):
         return f"{self.case} → {self.organisation}"
 
     @property
+    def is_expired(self) -> bool:
+        """Past its end date (and not revoked): the organisation has lost access until renewed."""
+        return (
+            self.revoked_at is None
+            and self.expires_on is not None
+            and self.expires_on < timezone.localdate()
+        )
+
+    @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        """Gives access today."""
+        return self.revoked_at is None and not self.is_expired
 
 
 class AccessLog(models.Model):

@@ -2,7 +2,8 @@
 
 - Only the owner of a case may share it, revoke a share, or read its access log.
 - A member of an organisation works on a case only while the owner shares it with
-  that organisation; every such access is logged (cases.access.get_case_for_user).
+  that organisation (not revoked, not past its end date); every such access is
+  logged (cases.access.get_case_for_user).
 - Only a lawyer of such an organisation may approve a finalised letter.
 - Anyone else gets a 404, so a case's existence never leaks; a member of the
   sharing organisation who asks for more than their role allows gets a 403.
@@ -17,7 +18,7 @@ from django.http import Http404
 
 from accounts.models import Membership, Organisation
 from cases.access import get_case_for_user
-from cases.models import Case, CaseShare
+from cases.models import Case, CaseShare, active_share_q
 from letters.models import LetterVersion
 
 from .models import CaseReview
@@ -49,11 +50,11 @@ def get_owned_case(user, pk: int) -> Case:
 
 
 def get_active_share_for_owner(user, pk: int) -> CaseShare:
-    """An active share of one of the user's cases; 404 otherwise (revoked, or not theirs)."""
+    """A share of one of the user's cases that is not revoked (an expired one included: the
+    borrower renews it, changes it or stops it); 404 otherwise (revoked, or not theirs)."""
     share = (
-        CaseShare.objects.filter(pk=pk)
-        .filter(revoked_at__isnull=True)
-        .filter(case__owner__pk=user.pk)
+        CaseShare.objects.unrevoked()
+        .filter(pk=pk, case__owner__pk=user.pk)
         .select_related("case", "organisation")
         .first()
     )
@@ -62,12 +63,20 @@ def get_active_share_for_owner(user, pk: int) -> CaseShare:
     return share
 
 
+def memberships_sharing(user, case: Case):
+    """The user's memberships in organisations the case is actively shared with (not revoked,
+    not expired). One filter() call, so every condition applies to the same share."""
+    return Membership.objects.filter(
+        active_share_q("organisation__shares__"),
+        user__pk=user.pk,
+        organisation__shares__case=case,
+    )
+
+
 def active_membership_for_case(user, case: Case) -> Membership | None:
     """The user's membership in an organisation the case is actively shared with, if any."""
     return (
-        Membership.objects.filter(user__pk=user.pk)
-        .filter(organisation__shares__case=case)
-        .filter(organisation__shares__revoked_at__isnull=True)
+        memberships_sharing(user, case)
         .select_related("organisation")
         .order_by("organisation__name")
         .first()
@@ -101,28 +110,20 @@ def may_see_borrower_details(review_access: ReviewAccess, review) -> bool:
 
 def took_case(user, case: Case) -> bool:
     """True while the user is the assignee of their organisation's review of the case and
-    the case is still shared with that organisation: cases.access asks this (through
-    DETAIL_GRANTS) before showing the borrower's details in full outside these pages."""
-    return (
-        CaseReview.objects.filter(case=case, assignee__pk=user.pk)
-        .filter(organisation__memberships__user__pk=user.pk)
-        .filter(organisation__shares__case=case)
-        .filter(organisation__shares__revoked_at__isnull=True)
-        .exists()
-    )
+    the case is still shared with that organisation (not revoked, not past its end date).
+    cases.access asks this, through DETAIL_GRANTS, before showing the borrower's details in
+    full outside these pages."""
+    sharing = memberships_sharing(user, case).values("organisation")
+    return CaseReview.objects.filter(
+        case=case, assignee__pk=user.pk, organisation__in=sharing
+    ).exists()
 
 
 def user_may_approve_letters(user, case: Case) -> bool:
     """True when the user is a lawyer of an organisation the case is actively shared with."""
     if not user.is_authenticated:
         return False
-    return (
-        Membership.objects.filter(user__pk=user.pk)
-        .filter(role=Membership.Role.LAWYER)
-        .filter(organisation__shares__case=case)
-        .filter(organisation__shares__revoked_at__isnull=True)
-        .exists()
-    )
+    return memberships_sharing(user, case).filter(role=Membership.Role.LAWYER).exists()
 
 
 def get_version_to_approve(user, pk: int, *, path: str = "") -> LetterVersion:

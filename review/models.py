@@ -105,3 +105,56 @@ class LetterComment(models.Model):
 
     def __str__(self) -> str:
         return self.text[:50]
+
+
+class ReviewPolicy(models.Model):
+    """An organisation's rules for its reviews: which letter kinds need a second lawyer."""
+
+    organisation = models.OneToOneField(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="review_policy"
+    )
+    #: Letter kinds (letters.LetterKind values) approved only by two different lawyers.
+    second_approval_kinds = models.JSONField(
+        _("letter kinds that need a second lawyer's approval"), default=list, blank=True
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("review policy")
+        verbose_name_plural = _("review policies")
+
+    def __str__(self) -> str:
+        return str(self.organisation)
+
+    def approvals_needed(self, kind: str) -> int:
+        """How many different lawyers must approve a letter of this kind: 1 or 2."""
+        return 2 if kind in (self.second_approval_kinds or []) else 1
+
+
+class LetterApproval(models.Model):
+    """One lawyer's approval of a finalised version. The version counts as approved (its
+    approved_at is set) once as many different lawyers as the policy asks have approved it."""
+
+    version = models.ForeignKey(
+        "letters.LetterVersion", on_delete=models.CASCADE, related_name="approvals"
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="letter_approvals"
+    )
+    lawyer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("letter approval")
+        verbose_name_plural = _("letter approvals")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "lawyer"], name="one_approval_per_version_and_lawyer"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version} ✓ {self.lawyer}"

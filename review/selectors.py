@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import (
     Count,
     DateTimeField,
@@ -18,7 +20,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
-from cases.models import AccessLog, Case, CaseShare, Contact
+from actions.models import ActForMe
+from actions.selectors import Followup, cases_followups
+from cases.models import AccessLog, Case, CaseShare, Contact, active_share_q
 from cases.selectors import (
     case_findings,
     findings_by_severity,
@@ -27,21 +31,33 @@ from cases.selectors import (
 )
 from letters.models import LetterVersion
 
-from .models import CaseReview, LetterComment, ReviewNote, ReviewStatus
+from .models import (
+    CaseReview,
+    LetterApproval,
+    LetterComment,
+    ReviewNote,
+    ReviewPolicy,
+    ReviewStatus,
+)
 
 
 def organisations_to_share_with(*, case: Case) -> QuerySet[Organisation]:
-    """Every organisation the case is not already actively shared with, by name."""
+    """Every organisation the case is not already shared with, by name. An expired share
+    still counts: the borrower renews it from the sharing panel."""
     return Organisation.objects.exclude(
         shares__case=case, shares__revoked_at__isnull=True
     ).order_by("name")
 
 
-def case_active_shares(*, case: Case) -> QuerySet[CaseShare]:
-    """The case's active shares, oldest first, with their organisation."""
+def case_shares_for_owner(*, case: Case) -> QuerySet[CaseShare]:
+    """The case's shares the borrower has not stopped, oldest first, with their organisation
+    and `acts_for_me` (the separate consent to record actions for the borrower). Expired ones
+    are included: the borrower sees them as expired and can renew them."""
     return (
-        CaseShare.objects.filter(case=case, revoked_at__isnull=True)
+        CaseShare.objects.unrevoked()
+        .filter(case=case)
         .select_related("organisation")
+        .annotate(acts_for_me=Exists(ActForMe.objects.filter(share=OuterRef("pk"))))
         .order_by("granted_at", "id")
     )
 
@@ -122,14 +138,18 @@ def review_queue(
     severity: str = "",
     awaiting: bool = False,
     mine: bool = False,
+    overdue: bool = False,
+    continued: bool = False,
 ) -> list[CaseShare]:
-    """The active shares with the user's organisations, newest first, filtered.
+    """The active shares (not revoked, not expired) with the user's organisations, newest
+    first, filtered.
 
     Each row carries review_status (and its status_label), assignee_name,
     contact_count, note_count, awaiting_count (letter versions awaiting approval),
-    severity (certain findings by severity) and last_activity (the latest of the
-    share, the case, the review and its notes). The number of queries does not grow
-    with the rows. Overdue deadlines join here once the actions app records them.
+    severity (certain findings by severity), followup (the case's actions: answers
+    overdue, and complaints after which the contacts went on) and last_activity (the
+    latest of the share, the case, the review and its notes). The number of queries
+    does not grow with the rows.
     """
     review = CaseReview.objects.filter(case=OuterRef("case"), organisation=OuterRef("organisation"))
     notes = ReviewNote.objects.filter(case=OuterRef("case"), organisation=OuterRef("organisation"))
@@ -138,7 +158,7 @@ def review_queue(
         LetterVersion.objects.filter(draft__case=OuterRef("case"))
     )
     shares = (
-        CaseShare.objects.filter(revoked_at__isnull=True, organisation__memberships__user=user)
+        CaseShare.objects.filter(active_share_q(), organisation__memberships__user=user)
         .select_related("case", "organisation")
         .annotate(
             review_status=Coalesce(
@@ -179,12 +199,18 @@ def review_queue(
         shares = shares.filter(awaiting_count__gt=0)
     rows = list(shares)
     severities = findings_by_severity(cases=[row.case for row in rows])
+    followups = cases_followups(case_ids={row.case_id for row in rows})
     labels = dict(ReviewStatus.choices)
     for row in rows:
         row.status_label = labels.get(row.review_status, row.review_status)
         row.severity = severities[row.case_id]
+        row.followup = followups.get(row.case_id, Followup())
     if severity:
         rows = [row for row in rows if _has_severity(row.severity, severity)]
+    if overdue:
+        rows = [row for row in rows if row.followup.overdue]
+    if continued:
+        rows = [row for row in rows if row.followup.continued]
     return rows
 
 
@@ -264,3 +290,57 @@ def previous_final_version(*, version: LetterVersion) -> LetterVersion | None:
 def version_comments(*, version: LetterVersion) -> QuerySet[LetterComment]:
     """Every comment on the version, by paragraph, with its author and organisation."""
     return LetterComment.objects.filter(version=version).select_related("author", "organisation")
+
+
+def approvals_needed(*, organisation: Organisation, kind: str) -> int:
+    """How many different lawyers of the organisation must approve a letter of this kind."""
+    policy = ReviewPolicy.objects.filter(organisation=organisation).first()
+    return policy.approvals_needed(kind) if policy else 1
+
+
+def review_policy(*, organisation: Organisation) -> ReviewPolicy:
+    """The organisation's review policy (an unsaved default if it never chose one)."""
+    return ReviewPolicy.objects.filter(organisation=organisation).first() or ReviewPolicy(
+        organisation=organisation
+    )
+
+
+@dataclass(frozen=True)
+class ApprovalProgress:
+    """Approvals given so far to a finalised version not yet approved, in one organisation."""
+
+    organisation: Organisation
+    lawyers: tuple[str, ...]
+    lawyer_ids: frozenset[int]
+    needed: int
+
+    @property
+    def given(self) -> int:
+        return len(self.lawyers)
+
+
+def version_approval_progress(
+    *, version: LetterVersion, organisation: Organisation | None = None
+) -> ApprovalProgress | None:
+    """How far a finalised, unapproved version is in being approved ("1 of 2").
+
+    For `organisation` (the reviewer's); without one (the borrower's view), for the
+    organisation whose lawyer approved first. None for an approved version, or when no
+    approval is pending and none is given.
+    """
+    if version.approved_at is not None or version.finalised_at is None:
+        return None
+    approvals = list(
+        LetterApproval.objects.filter(version=version).select_related("lawyer", "organisation")
+    )
+    if organisation is None:
+        if not approvals:
+            return None
+        organisation = approvals[0].organisation
+    mine = [a for a in approvals if a.organisation_id == organisation.pk]
+    return ApprovalProgress(
+        organisation=organisation,
+        lawyers=tuple(str(a.lawyer) if a.lawyer else str(_("a former member")) for a in mine),
+        lawyer_ids=frozenset(a.lawyer_id for a in mine if a.lawyer_id),
+        needed=approvals_needed(organisation=organisation, kind=version.draft.kind),
+    )

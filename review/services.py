@@ -1,39 +1,117 @@
-"""Writes of the review workflow: sharing and revoking, taking and tracking a case,
-notes, and a lawyer's approval of a finalised letter.
+"""Writes of the review workflow: sharing (with an end date and the "act for me" consent),
+renewing and revoking, taking and tracking a case, notes, and lawyers' approvals of a
+finalised letter (a second one where the organisation asks for it). Each write that the
+other side should hear about tells them through notifications.services.notify.
 
 Callers pass objects they obtained through review/access.py.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Organisation
-from cases.models import Case, CaseShare
-from letters.models import LetterVersion
+from actions.services import act_for_me_set
+from cases.models import Case, CaseShare, active_share_q
+from letters.models import LetterKind, LetterVersion
 from letters.paragraphs import letter_paragraphs
 from letters.services import letter_version_store_approved_pdf
+from notifications.models import Notification
+from notifications.services import notify
 
-from .models import CaseReview, LetterComment, ReviewNote, ReviewStatus
+from .models import (
+    CaseReview,
+    LetterApproval,
+    LetterComment,
+    ReviewNote,
+    ReviewPolicy,
+    ReviewStatus,
+)
+from .selectors import approvals_needed
 
 
-def case_share_create(*, case: Case, organisation: Organisation, granted_by) -> CaseShare:
+def _share_expiry_check(expires_on: date | None) -> None:
+    if expires_on is not None and expires_on < timezone.localdate():
+        raise ValidationError({"expires_on": _("Choose today or a later date.")})
+
+
+def _notify_members_of_share(share: CaseShare) -> None:
+    members = [m.user for m in share.organisation.memberships.select_related("user")]
+    notify(
+        users=members,
+        kind=Notification.Kind.CASE_SHARED,
+        url=reverse("review:review_detail", args=[share.case_id]),
+        organisation=share.organisation,
+        case=share.case,
+    )
+
+
+@transaction.atomic
+def case_share_create(
+    *,
+    case: Case,
+    organisation: Organisation,
+    granted_by,
+    expires_on: date | None = None,
+    act_for_me: bool = False,
+) -> CaseShare:
     """Share the whole case with an organisation, on its owner's explicit consent.
 
-    Raises ValidationError if someone other than the owner asks, or if the case is
-    already shared with that organisation.
+    The share may end by itself after `expires_on` (the borrower's choice). `act_for_me` is
+    the separate consent that the organisation may record actions on the borrower's behalf.
+    The organisation's members are told (in the app and by email).
+
+    Raises ValidationError if someone other than the owner asks, if the case is already
+    shared with that organisation (an expired share is renewed instead), or for an end date
+    in the past.
     """
     if case.owner_id != granted_by.pk:
         raise ValidationError(_("Only the borrower may share their case."))
-    active = CaseShare.objects.filter(case=case, organisation=organisation, revoked_at__isnull=True)
-    if active.exists():
+    if CaseShare.objects.unrevoked().filter(case=case, organisation=organisation).exists():
         raise ValidationError(_("This case is already shared with that organisation."))
-    share = CaseShare(case=case, organisation=organisation, granted_by=granted_by)
+    _share_expiry_check(expires_on)
+    share = CaseShare(
+        case=case, organisation=organisation, granted_by=granted_by, expires_on=expires_on
+    )
     share.full_clean()
     share.save()
+    if act_for_me:
+        act_for_me_set(share=share, granted_by=granted_by, grant=True)
+    _notify_members_of_share(share)
+    return share
+
+
+@transaction.atomic
+def case_share_set_expiry(*, share: CaseShare, expires_on: date | None) -> CaseShare:
+    """Change when a share ends, or renew one that has expired (None: no end date).
+
+    Renewing an expired share gives the organisation its access back, and tells its members
+    as a new share does. Raises ValidationError for a revoked share or a date in the past.
+    """
+    if share.revoked_at is not None:
+        raise ValidationError(_("This share has already ended."))
+    _share_expiry_check(expires_on)
+    was_expired = share.is_expired
+    share.expires_on = expires_on
+    share.full_clean()
+    share.save(update_fields=["expires_on"])
+    if was_expired:
+        _notify_members_of_share(share)
+    return share
+
+
+def case_share_set_act_for_me(*, share: CaseShare, granted_by, grant: bool) -> CaseShare:
+    """Give or withdraw the borrower's separate consent that the share's organisation records
+    actions on their behalf (it lapses with the share, revoked or expired)."""
+    if share.revoked_at is not None:
+        raise ValidationError(_("This share has already ended."))
+    act_for_me_set(share=share, granted_by=granted_by, grant=grant)
     return share
 
 
@@ -92,6 +170,12 @@ def review_note_create(
     note.save()
     review = _review(case, organisation)
     review.save(update_fields=["updated_at"])
+    if shared_with_borrower:
+        notify(
+            users=[case.owner], kind=Notification.Kind.NOTE,
+            url=reverse("cases:case_detail", args=[case.pk]) + "#case-sharing",
+            organisation=organisation, case=case, exclude=author,
+        )  # fmt: skip
     return note
 
 
@@ -110,7 +194,11 @@ def letter_comment_create(
     Raises ValidationError for a draft, an approved version, or a paragraph the
     version does not have.
     """
-    version = LetterVersion.objects.select_for_update().select_related("draft").get(pk=version.pk)
+    version = (
+        LetterVersion.objects.select_for_update()
+        .select_related("draft__case__owner")
+        .get(pk=version.pk)
+    )
     if not version.is_final:
         raise ValidationError(_("Only a finalised letter can be reviewed."))
     if version.is_approved:
@@ -129,6 +217,12 @@ def letter_comment_create(
     comment.save()
     review = _review(version.draft.case, organisation)
     review.save(update_fields=["updated_at"])
+    if requests_changes:
+        notify(
+            users=[version.draft.case.owner], kind=Notification.Kind.CHANGES_REQUESTED,
+            url=reverse("letters:letter_edit", args=[version.draft_id]),
+            organisation=organisation, case=version.draft.case, exclude=author,
+        )  # fmt: skip
     return comment
 
 
@@ -144,27 +238,38 @@ def approval_line(*, organisation: Organisation, language: str, on) -> str:
 
 @transaction.atomic
 def letter_version_approve(*, version: LetterVersion, approver) -> LetterVersion:
-    """Record that a lawyer approved a finalised letter version. Approval is final.
+    """Record a lawyer's approval of a finalised letter version. Approval is final.
 
-    The approved PDF is made from the version's stored HTML (exactly what was
-    reviewed) with the line "经 <organisation> 于 <date> 审阅", and kept as its own
-    file with its own SHA-256. Versions finalised before renders were stored are
-    approved without that copy.
+    Where the organisation's policy asks a second lawyer for this letter kind, the first
+    approval is recorded ("1 of 2") and the version is approved only when a different
+    lawyer of the same organisation approves it too. Only then is the approved PDF made:
+    from the version's stored HTML (exactly what was reviewed) with the line
+    "经 <organisation> 于 <date> 审阅" (the organisation named once), kept as its own file
+    with its own SHA-256; and the borrower is told. Versions finalised before renders were
+    stored are approved without that copy.
 
-    Raises ValidationError if the version is not finalised, is already approved,
-    changes were requested on it, or the approver is not a lawyer of an organisation
-    the case is actively shared with.
+    Raises ValidationError if the version is not finalised, is already approved, changes
+    were requested on it, the approver already approved it, or the approver is not a lawyer
+    of an organisation the case is actively shared with (not revoked, not expired).
     """
-    version = LetterVersion.objects.select_for_update().select_related("draft").get(pk=version.pk)
+    version = (
+        LetterVersion.objects.select_for_update()
+        .select_related("draft__case__owner")
+        .get(pk=version.pk)
+    )
     if not version.is_final:
         raise ValidationError(_("Only a finalised letter can be approved."))
     if version.approved_at is not None:
         raise ValidationError(_("This version has already been approved."))
     membership = (
-        Membership.objects.filter(user__pk=approver.pk, role=Membership.Role.LAWYER)
-        .filter(organisation__shares__case_id=version.draft.case_id)
-        .filter(organisation__shares__revoked_at__isnull=True)
+        Membership.objects.filter(
+            active_share_q("organisation__shares__"),
+            user__pk=approver.pk,
+            role=Membership.Role.LAWYER,
+            organisation__shares__case_id=version.draft.case_id,
+        )
         .select_related("organisation")
+        .order_by("organisation__name")
         .first()
     )
     if membership is None:
@@ -175,15 +280,48 @@ def letter_version_approve(*, version: LetterVersion, approver) -> LetterVersion
         raise ValidationError(
             _("Changes were requested on this version: the borrower revises and finalises again.")
         )
+    organisation = membership.organisation
+    approvals = LetterApproval.objects.filter(version=version, organisation=organisation)
+    if approvals.filter(lawyer__pk=approver.pk).exists():
+        raise ValidationError(
+            _("You have already approved this version: a second lawyer must approve it.")
+        )
+    approval = LetterApproval(version=version, organisation=organisation, lawyer=approver)
+    approval.full_clean()
+    approval.save()
+    needed = approvals_needed(organisation=organisation, kind=version.draft.kind)
+    if approvals.count() < needed:
+        return version
     version.approved_by = approver
     version.approved_at = timezone.now()
     version.full_clean()
     version.save(update_fields=["approved_by", "approved_at"])
     if version.html:
         line = approval_line(
-            organisation=membership.organisation,
+            organisation=organisation,
             language=version.draft.language,
             on=timezone.localdate(version.approved_at),
         )
         letter_version_store_approved_pdf(version=version, line=line)
+    notify(
+        users=[version.draft.case.owner], kind=Notification.Kind.LETTER_APPROVED,
+        url=reverse("letters:letter_edit", args=[version.draft_id]),
+        organisation=organisation, case=version.draft.case,
+    )  # fmt: skip
     return version
+
+
+def review_policy_set(
+    *, organisation: Organisation, second_approval_kinds: list[str]
+) -> ReviewPolicy:
+    """Choose the letter kinds that need a second lawyer's approval in this organisation.
+
+    Versions already approved stay approved; a version with one approval waits for as many
+    as the policy asks when the next lawyer approves it."""
+    known = set(LetterKind.values)
+    kinds = sorted(k for k in set(second_approval_kinds) if k in known)
+    policy, _created = ReviewPolicy.objects.get_or_create(organisation=organisation)
+    policy.second_approval_kinds = kinds
+    policy.full_clean()
+    policy.save()
+    return policy

@@ -1,8 +1,9 @@
 """Review pages: the borrower shares and revokes; the organisation works on shared cases.
 
-Borrower side: share a case (with explicit consent), stop sharing, read the access log.
-Organisation side: the queue, one case's review (status, assignee, notes), and a
-lawyer's approval of a finalised letter.
+Borrower side: share a case (with explicit consent, an optional end date and the separate
+"act for me" consent), change or renew a share, stop sharing, read the access log.
+Organisation side: the queue, one case's review (status, assignee, notes), lawyers'
+approvals of a finalised letter, and the organisation's review settings (its admins).
 """
 
 from __future__ import annotations
@@ -12,15 +13,26 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts.access import get_organisation_for_admin
 from letters.paragraphs import letter_paragraphs, paragraphs_diff
 from selfhelp.htmx import render_partial_response
 from selfhelp.views import HtmxHttpRequest
 
 from . import access, selectors, services
-from .forms import LetterCommentForm, NoteForm, QueueFilterForm, ShareForm, StatusForm
+from .forms import (
+    ActForMeForm,
+    LetterCommentForm,
+    NoteForm,
+    QueueFilterForm,
+    ReviewPolicyForm,
+    ShareExpiryForm,
+    ShareForm,
+    StatusForm,
+)
 
 # Borrower side
 
@@ -36,8 +48,10 @@ def share_create(request: HtmxHttpRequest, case_pk: int) -> HttpResponse:
         organisation = form.cleaned_data["organisation"]
         try:
             services.case_share_create(
-                case=case, organisation=organisation, granted_by=request.user
-            )
+                case=case, organisation=organisation, granted_by=request.user,
+                expires_on=form.cleaned_data["expires_on"],
+                act_for_me=form.cleaned_data["act_for_me"],
+            )  # fmt: skip
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -56,6 +70,40 @@ def share_revoke(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("%s can no longer see your case.") % share.organisation.name)
         return redirect("cases:case_detail", pk=share.case_id)
     return render(request, "review/share_revoke.html", {"share": share, "case": share.case})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def share_update(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Change when a share ends, or renew one that has expired."""
+    share = access.get_active_share_for_owner(request.user, pk)
+    form = ShareExpiryForm(request.POST or None, initial={"expires_on": share.expires_on})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.case_share_set_expiry(share=share, expires_on=form.cleaned_data["expires_on"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Sharing with %s saved.") % share.organisation.name)
+            return redirect(reverse("cases:case_detail", args=[share.case_id]) + "#case-sharing")
+    context = {"share": share, "case": share.case, "form": form}
+    return render(request, "review/share_update.html", context)
+
+
+@require_POST
+@login_required
+def share_act_for_me(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """The borrower gives or withdraws the organisation's consent to record actions for them."""
+    share = access.get_active_share_for_owner(request.user, pk)
+    form = ActForMeForm(request.POST)
+    grant = form.is_valid() and form.cleaned_data["grant"]
+    services.case_share_set_act_for_me(share=share, granted_by=request.user, grant=grant)
+    if grant:
+        text = _("%s may now record complaints and answers for you.")
+    else:
+        text = _("%s can no longer record anything for you.")
+    messages.success(request, text % share.organisation.name)
+    return redirect(reverse("cases:case_detail", args=[share.case_id]) + "#case-sharing")
 
 
 @require_GET
@@ -164,6 +212,9 @@ def _version_context(
     review_access: access.ReviewAccess, version, form: LetterCommentForm | None = None
 ) -> dict:
     paragraphs = letter_paragraphs(version.html)
+    progress = selectors.version_approval_progress(
+        version=version, organisation=review_access.organisation
+    )
     previous = selectors.previous_final_version(version=version)
     changes, removed = paragraphs_diff(
         letter_paragraphs(previous.html) if previous else [], paragraphs
@@ -179,6 +230,10 @@ def _version_context(
         "comments": selectors.version_comments(version=version),
         "form": form or LetterCommentForm(paragraphs=len(paragraphs)),
         "is_lawyer": review_access.is_lawyer,
+        "progress": progress,
+        "approved_by_me": bool(
+            progress and review_access.membership.user_id in progress.lawyer_ids
+        ),
     }
 
 
@@ -219,12 +274,36 @@ def letter_comment_create(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def letter_version_approve(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    """A lawyer of a sharing organisation approves a finalised letter version, once."""
+    """A lawyer of a sharing organisation approves a finalised letter version, once; where
+    the organisation asks for a second lawyer, the version is approved at the second."""
     version = access.get_version_to_approve(request.user, pk, path=request.path)
     try:
-        services.letter_version_approve(version=version, approver=request.user)
+        approved = services.letter_version_approve(version=version, approver=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("Version %d approved.") % version.number)
+        if approved.is_approved:
+            messages.success(request, _("Version %d approved.") % version.number)
+        else:
+            messages.success(request, _("Your approval is recorded: a second lawyer must approve."))
     return redirect("review:letter_version_review", pk=version.pk)
+
+
+# The organisation's settings
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def organisation_settings(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """An organisation admin chooses the letter kinds that need a second lawyer's approval."""
+    organisation = get_organisation_for_admin(request.user, slug)
+    policy = selectors.review_policy(organisation=organisation)
+    form = ReviewPolicyForm(
+        request.POST or None, initial={"second_approval_kinds": policy.second_approval_kinds}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.review_policy_set(organisation=organisation, **form.cleaned_data)
+        messages.success(request, _("Settings saved."))
+        return redirect("review:organisation_settings", slug=slug)
+    context = {"organisation": organisation, "form": form}
+    return render(request, "review/organisation_settings.html", context)

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "review",
     "checker",
     "actions",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -114,6 +115,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "selfhelp.context_processors.site",
+                "selfhelp.context_processors.nav",
             ],
             # django-template-partials as a builtin, so templates read like Django 6's.
             "builtins": ["template_partials.templatetags.partials"],
@@ -182,6 +184,7 @@ LOCALE_PATHS = [
         "review",
         "checker",
         "actions",
+        "notifications",
     )
 ] + [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
@@ -255,6 +258,10 @@ EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@selfhelp.invalid")
+# The address links in emails start with (notifications and reminders are sent outside a request).
+SITE_URL = os.environ.get("SELFHELP_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# How long an invitation to join an organisation can be accepted.
+INVITATION_VALID_DAYS = int(os.environ.get("SELFHELP_INVITATION_VALID_DAYS", "7"))
 
 # Security headers. The CSP allows no inline script or style.
 CONTENT_SECURITY_POLICY = {

@@ -15,10 +15,12 @@ def case_sharing(case, user):
     """
     if case.owner_id != user.pk:
         return {"show": False}
+    shares = list(selectors.case_shares_for_owner(case=case))
     return {
         "show": True,
         "case": case,
-        "shares": list(selectors.case_active_shares(case=case)),
+        "shares": shares,
+        "has_expired": any(share.is_expired for share in shares),
         "notes": selectors.case_notes_for_borrower(case=case),
         "entries": selectors.case_access_log(case=case, limit=5),
     }
@@ -30,10 +32,20 @@ def may_approve_letters(case, user) -> bool:
     return user_may_approve_letters(user, case)
 
 
-@register.inclusion_tag("review/_version_approval.html")
-def version_approval(version, may_approve):
-    """A version's approval, or the approve button for a lawyer who may give it."""
-    return {"version": version, "may_approve": may_approve}
+@register.inclusion_tag("review/_version_approval.html", takes_context=True)
+def version_approval(context, version, may_approve):
+    """A version's approval ("1 of 2" while a second lawyer is awaited), or the approve
+    button for a lawyer who may give it and has not yet: {% version_approval v may_approve %}."""
+    request = context.get("request")
+    progress = None
+    if version.is_final and not version.is_approved:
+        progress = selectors.version_approval_progress(version=version)
+    user_id = request.user.pk if request is not None else None
+    return {
+        "version": version,
+        "progress": progress,
+        "may_approve": may_approve and not (progress and user_id in progress.lawyer_ids),
+    }
 
 
 @register.inclusion_tag("review/_letter_requests.html")
@@ -52,9 +64,11 @@ def letter_review_requests(draft, user):
     for comment in comments:
         number = comment.paragraph or 0
         comment.quoted = paragraphs[number - 1] if 0 < number <= len(paragraphs) else ""
+    progress = selectors.version_approval_progress(version=version)
     return {
-        "show": bool(comments) or version.is_approved,
+        "show": bool(comments) or version.is_approved or progress is not None,
         "version": version,
+        "progress": progress,
         "comments": comments,
         "changes_requested": any(c.requests_changes for c in comments),
     }

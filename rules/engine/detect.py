@@ -604,7 +604,7 @@ def detect_text(text: str) -> dict[str, Certainty]:
     """Every text rule found in `text`, with how sure the finding is.
 
     The patterns are certain where they match, unless the trained model (textmodel) gives
-    their rule less than its pattern floor: then the pattern matched wording it was not
+    their rule less than the rule's pattern floor: then the pattern matched wording it was not
     written for. The model adds the rules it finds at or above each rule's threshold as
     possible, for the borrower to confirm or dismiss.
     """
@@ -614,10 +614,11 @@ def detect_text(text: str) -> dict[str, Certainty]:
     if model is None:
         return {rule: Certainty.CERTAIN for rule in pattern_rules(text) if rule in TEXT_RULES}
     scores = model.scores(text)
+    floors = model.floors
     found = {
         rule: Certainty.CERTAIN
         for rule in pattern_rules(text)
-        if scores.get(rule, 1.0) >= model.pattern_floor
+        if scores.get(rule, 1.0) >= floors.get(rule, 0.0)
     }
     for rule, threshold in zip(model.rules, model.thresholds, strict=True):
         if scores[rule] >= threshold:

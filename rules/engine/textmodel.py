@@ -2,8 +2,8 @@
 
 The model is trained by `rules/train_detector.py` (scikit-learn, `make model`) from the
 labelled messages in `rules/data/`, and exported to `rules/engine/model/detector.npz`:
-the n-gram vocabulary, its idf weights, one weight column per rule, the intercepts and a
-threshold per rule chosen on held-out predictions. Scoring here needs numpy only, so
+the n-gram vocabulary, its idf weights, one weight column per rule, the intercepts, and a
+threshold and a pattern floor per rule chosen on held-out predictions. Scoring here needs numpy only, so
 loading the model stays pure (no ORM, no request) and costs one file read per process.
 
 `features()` is the single definition of the features: training passes it to
@@ -72,9 +72,15 @@ class TextModel:
             self.coef = data["coef"].astype(np.float64)  # (features, rules)
             self.intercept = data["intercept"].astype(np.float64)
             self.thresholds = data["thresholds"].astype(np.float64)
-            self.pattern_floor = float(data["pattern_floor"])
+            # One floor per rule (older artifacts hold a single number for every rule).
+            self.pattern_floor = np.broadcast_to(
+                data["pattern_floor"].astype(np.float64), self.intercept.shape
+            ).copy()
             self.version = str(data["version"])
         self.index = {gram: i for i, gram in enumerate(vocabulary)}
+        self.floors: dict[str, float] = dict(
+            zip(self.rules, self.pattern_floor.tolist(), strict=True)
+        )
 
     def scores(self, text: str) -> dict[str, float]:
         """The calibrated probability of each rule for `text`."""

@@ -150,3 +150,24 @@ def test_letter_preview_is_in_full_for_the_owner_and_the_taker(
     client.force_login(borrower if who == "borrower" else volunteer)
     html = client.get(reverse("letters:letter_edit", args=[draft.pk])).content.decode()
     assert PHONE in html and ADDRESS in html and ID_NUMBER in html
+
+
+def test_the_taker_may_not_once_the_share_has_ended(volunteer, taken):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    CaseShare.objects.filter(case=taken).update(expires_on=timezone.localdate() - timedelta(days=1))
+    assert not may_see_borrower_details(volunteer, taken)
+
+
+def test_a_revoked_share_of_this_case_and_an_active_one_elsewhere_grant_nothing(
+    volunteer, organisation, taken, borrower
+):
+    from django.utils import timezone
+
+    from tests.factories import CaseFactory, CaseShareFactory
+
+    CaseShare.objects.filter(case=taken).update(revoked_at=timezone.now())
+    CaseShareFactory(case=CaseFactory(owner=borrower), organisation=organisation)
+    assert not may_see_borrower_details(volunteer, taken)

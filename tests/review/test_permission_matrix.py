@@ -2,8 +2,11 @@
 
 A status stands for the whole rule: 302 to the login page for the anonymous, 404
 where the visitor may not know the case exists, 403 where they may read but not
-do this, and 200 or a redirect after success where they may.
+do this, and 200 or a redirect after success where they may. A share that was
+revoked and one past its end date shut the organisation out alike.
 """
+
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
@@ -27,6 +30,8 @@ URLS = {
     "share_create": ("review:share_create", "get", "case_pk", None),
     "access_log": ("review:access_log", "get", "case_pk", None),
     "share_revoke": ("review:share_revoke", "get", "share", None),
+    "share_update": ("review:share_update", "get", "share", None),
+    "share_act_for_me": ("review:share_act_for_me", "post", "share", {"grant": "on"}),
     "version": ("review:letter_version_review", "get", "version", None),
     "comment": (
         "review:letter_comment_create",
@@ -35,18 +40,21 @@ URLS = {
         {"paragraph": "1", "text": "请修改", "requests_changes": "on"},
     ),
     "approve": ("review:letter_version_approve", "post", "version", {}),
+    "settings": ("review:organisation_settings", "get", "organisation", None),
 }
 
 MEMBER = {
     "queue": 200, "detail": 200, "take": 302, "status": 302, "note": 302,
-    "share_create": 404, "access_log": 404, "share_revoke": 404,
-    "version": 200, "comment": 302, "approve": 403,
+    "share_create": 404, "access_log": 404, "share_revoke": 404, "share_update": 404,
+    "share_act_for_me": 404, "version": 200, "comment": 302, "approve": 403, "settings": 404,
 }  # fmt: skip
 NOBODY = {
     "queue": 404, "detail": 404, "take": 404, "status": 404, "note": 404,
-    "share_create": 404, "access_log": 404, "share_revoke": 404,
-    "version": 404, "comment": 404, "approve": 404,
+    "share_create": 404, "access_log": 404, "share_revoke": 404, "share_update": 404,
+    "share_act_for_me": 404, "version": 404, "comment": 404, "approve": 404, "settings": 404,
 }  # fmt: skip
+#: A member whose share ended: the queue is still theirs, the case is gone.
+ENDED = {**NOBODY, "queue": 200}
 EXPECTED = {
     "anonymous": dict.fromkeys(URLS, 302),
     "owner": {
@@ -54,15 +62,22 @@ EXPECTED = {
         "share_create": 200,
         "access_log": 200,
         "share_revoke": 200,
+        "share_update": 200,
+        "share_act_for_me": 302,
         "approve": 403,
     },  # fmt: skip
     "other_borrower": NOBODY,
     "volunteer": MEMBER,
     "volunteer_who_took_it": MEMBER,
-    "volunteer_after_revocation": {**NOBODY, "queue": 200},
-    "outsider_volunteer": {**NOBODY, "queue": 200},
+    "volunteer_after_revocation": ENDED,
+    "volunteer_after_expiry": ENDED,
+    "volunteer_who_took_it_after_expiry": ENDED,
+    "outsider_volunteer": ENDED,
     "lawyer": {**MEMBER, "approve": 302},
-    "lawyer_after_revocation": {**NOBODY, "queue": 200},
+    "lawyer_after_revocation": ENDED,
+    "lawyer_after_expiry": ENDED,
+    "organisation_admin": {**MEMBER, "settings": 200},
+    "organisation_admin_after_expiry": {**ENDED, "settings": 200},
 }
 
 
@@ -90,22 +105,30 @@ def _login_as(client, actor, world, borrower, other_borrower, volunteer, outside
     if actor.startswith("lawyer"):
         user = UserFactory(email="lawyer@example.com")
         MembershipFactory(user=user, organisation=organisation, role=Membership.Role.LAWYER)
+    elif actor.startswith("organisation_admin"):
+        user = UserFactory(email="admin@example.com")
+        MembershipFactory(user=user, organisation=organisation, role=Membership.Role.ADMIN)
     else:
         user = {
             "owner": borrower,
             "other_borrower": other_borrower,
             "outsider_volunteer": outsider_volunteer,
         }.get(actor, volunteer)
-    if actor == "volunteer_who_took_it":
+    if actor.startswith("volunteer_who_took_it"):
         services.case_review_take(case=world["case"], organisation=organisation, user=user)
     if actor.endswith("after_revocation"):
         services.case_share_revoke(share=world["share"])
+    if actor.endswith("after_expiry"):
+        yesterday = timezone.localdate() - timedelta(days=1)
+        CaseShare.objects.filter(pk=world["share"].pk).update(expires_on=yesterday)
     client.force_login(user)
 
 
 def _url(name, key, world):
     if key is None:
         return reverse(name)
+    if key == "organisation":
+        return reverse(name, kwargs={"slug": world["organisation"].slug})
     value = world["case"] if key in ("case", "case_pk") else world[key]
     return reverse(name, kwargs={"case_pk" if key == "case_pk" else "pk": value.pk})
 

@@ -9,7 +9,8 @@ Run: .venv/bin/python manage.py train_detector  (or `make model`)
   calibrated to how often each rule occurs).
 - Thresholds: 5-fold cross-validated probabilities; for each rule the threshold that
   maximises F-beta (beta 0.8, precision first) of the combined detector (pattern matches the model does not rule out, which
-  are certain, plus the model's own finds, which are possible).
+  are certain, plus the model's own finds, which are possible), with the floor below which the
+  model rules a pattern match out, also per rule.
 - Everything is seeded, so the same data gives the same artifact.
 """
 
@@ -34,10 +35,13 @@ SEED = 20261202
 FOLDS = 5
 C = 8.0
 MIN_DF = 2
-#: A pattern's match counts only where the model gives its rule at least this probability:
+#: A pattern's match counts only where the model gives its rule at least a floor probability:
 #: 5-fold cross-validation showed pattern false alarms on wording the patterns were not written
 #: for (a lender's lawful reminder read as pressure to borrow), which the model rules out.
-PATTERN_FLOOR = 0.2
+#: The floor is chosen per rule from these candidates, with the threshold, on the out-of-fold
+#: probabilities: for some rules (insults) the patterns are surer than the model, whose
+#: writers disagreed on the same words.
+PATTERN_FLOORS = (0.0, 0.05, 0.1, 0.2, 0.3)
 #: Thresholds maximise F-beta with beta < 1: a false accusation of a lender costs the borrower
 #: credibility, so precision weighs more than recall (the targets: precision 0.90, recall 0.85).
 BETA = 0.8
@@ -97,23 +101,29 @@ def out_of_fold(texts: list[str], y: np.ndarray) -> np.ndarray:
     return probs
 
 
-def choose_thresholds(probs: np.ndarray, y: np.ndarray, patterns: np.ndarray) -> np.ndarray:
-    """Per rule, the threshold maximising F-beta of kept pattern matches ∪ (model ≥ threshold)."""
-    patterns = patterns & (probs >= PATTERN_FLOOR)
-    thresholds = []
+def choose_thresholds(
+    probs: np.ndarray, y: np.ndarray, patterns: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per rule, the pattern floor and threshold maximising F-beta of kept pattern matches
+    (model ≥ floor) ∪ (model ≥ threshold)."""
+    b2 = BETA * BETA
+    thresholds, floors = [], []
     for j in range(y.shape[1]):
-        best, best_t = -1.0, 0.5
-        for t in np.arange(0.20, 0.96, 0.01):
-            found = patterns[:, j] | (probs[:, j] >= t)
-            tp = int((found & (y[:, j] == 1)).sum())
-            fp = int((found & (y[:, j] == 0)).sum())
-            fn = int((~found & (y[:, j] == 1)).sum())
-            b2 = BETA * BETA
-            score = (1 + b2) * tp / max(1, (1 + b2) * tp + b2 * fn + fp)
-            if score > best + 1e-9:
-                best, best_t = score, float(t)
+        best, best_t, best_f = -1.0, 0.5, PATTERN_FLOORS[-1]
+        positive = y[:, j] == 1
+        for floor in PATTERN_FLOORS:
+            kept = patterns[:, j] & (probs[:, j] >= floor)
+            for t in np.arange(0.20, 0.96, 0.01):
+                found = kept | (probs[:, j] >= t)
+                tp = int((found & positive).sum())
+                fp = int((found & ~positive).sum())
+                fn = int((~found & positive).sum())
+                score = (1 + b2) * tp / max(1, (1 + b2) * tp + b2 * fn + fp)
+                if score > best + 1e-9:
+                    best, best_t, best_f = score, float(t), floor
         thresholds.append(round(best_t, 2))
-    return np.array(thresholds)
+        floors.append(best_f)
+    return np.array(thresholds), np.array(floors)
 
 
 def pattern_matrix(texts: list[str]) -> np.ndarray:
@@ -124,11 +134,13 @@ def data_version(rows: list[dict]) -> str:
     digest = hashlib.sha256()
     for row in rows:
         digest.update(json.dumps([row["text"], sorted(row["labels"])], ensure_ascii=False).encode())
-    digest.update(f"{C}:{MIN_DF}:{SEED}:{PATTERN_FLOOR}:{BETA}".encode())
+    digest.update(f"{C}:{MIN_DF}:{SEED}:{PATTERN_FLOORS}:{BETA}".encode())
     return digest.hexdigest()[:12]
 
 
-def export(vectorizer, models, thresholds: np.ndarray, version: str, path: Path) -> None:
+def export(
+    vectorizer, models, thresholds: np.ndarray, floors: np.ndarray, version: str, path: Path
+) -> None:
     vocabulary = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get)
     coef = np.column_stack([m.coef_[0] for m in models]).astype(np.float32)
     # Features whose weight is negligible for every rule are dropped to keep the file small.
@@ -142,7 +154,7 @@ def export(vectorizer, models, thresholds: np.ndarray, version: str, path: Path)
         coef=coef[keep],
         intercept=np.array([m.intercept_[0] for m in models], dtype=np.float32),
         thresholds=thresholds.astype(np.float32),
-        pattern_floor=np.array(PATTERN_FLOOR, dtype=np.float32),
+        pattern_floor=floors.astype(np.float32),
         version=np.array(version),
     )
 
@@ -157,14 +169,14 @@ def train(out=print) -> str:
     out(f"{len(rows)} messages from {len({r['source'] for r in rows})} files")
     probs = out_of_fold(texts, y)
     patterns = pattern_matrix(texts)
-    thresholds = choose_thresholds(probs, y, patterns)
+    thresholds, floors = choose_thresholds(probs, y, patterns)
     vectorizer, models = fit(texts, y)
     version = data_version(rows)
-    export(vectorizer, models, thresholds, version, MODEL_PATH)
+    export(vectorizer, models, thresholds, floors, version, MODEL_PATH)
     size = MODEL_PATH.stat().st_size / 1e6
     out(f"model {version}: {MODEL_PATH.relative_to(ROOT)} ({size:.1f} MB)")
-    for rule, t in zip(TEXT_RULES, thresholds, strict=True):
-        out(f"  {rule:34} threshold {t:.2f}")
+    for rule, t, floor in zip(TEXT_RULES, thresholds, floors, strict=True):
+        out(f"  {rule:34} threshold {t:.2f}, pattern floor {floor:.2f}")
     return version
 
 

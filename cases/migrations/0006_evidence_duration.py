@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0004_contact_detection'),
+        ('cases', '0005_share_expiry'),
     ]
 
     operations = [
