@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
@@ -17,6 +19,25 @@ from django.http import Http404
 from accounts.models import Membership
 
 from .models import AccessLog, Case, CaseShare, Contact, Evidence, Loan, active_share_q
+
+#: Functions (user, case) -> bool by which another app lets a reader of a shared case see the
+#: borrower's phone, address and ID number in full (the review app: the member who took the
+#: case). Registered in that app's ready(), so cases never imports it.
+DETAIL_GRANTS: list[Callable[..., bool]] = []
+
+
+def may_see_borrower_details(user, case: Case) -> bool:
+    """Whether `user` may see the borrower's phone, address and ID number in full.
+
+    - The owner always may.
+    - Anyone else only while a registered grant says so (a volunteer who took the case);
+      everyone else sees them masked, in pages, previews and exports alike.
+    """
+    if not user.is_authenticated:
+        return False
+    if case.owner_id == user.pk:
+        return True
+    return any(grant(user, case) for grant in DETAIL_GRANTS)
 
 
 def cases_visible_to(user) -> QuerySet[Case]:

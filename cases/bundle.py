@@ -44,6 +44,7 @@ from rules.engine.detect import TEXT_RULES, detection_fields
 
 from .adapters import case_to_domain
 from .bulk import BATCH_SIZE, rows_insert
+from .masking import mask_address, mask_id_number, mask_phone
 from .models import Case, CaseEvent, Contact, Fee, Installment, Lender, Loan
 
 FORMAT = domain.BUNDLE_FORMAT
@@ -1124,20 +1125,41 @@ def _case_store(
 TITLE_KEY = "x-title"
 
 
-def case_export_bundle(*, case: Case, full_id_number: bool = True) -> dict:
+def case_export_bundle(*, case: Case, borrower_details: bool = True) -> dict:
     """A stored case as a canonical `selfhelp.case/1` bundle (a dict ready for json.dumps),
     with its title under "x-title".
 
-    With full_id_number=False (anyone but the owner), the borrower's ID number is
-    exported masked, as the case page shows it.
+    With borrower_details=False (a reader who may not see them: cases.access.
+    may_see_borrower_details), the borrower's phone, address and ID number are exported
+    masked, as the pages show them, and so is the borrower's own number on the contacts
+    made to them and on events.
     """
     domain_case = case_to_domain(case)
     for load in BUNDLE_LOADERS:
         domain_case = replace(domain_case, **load(case))
     bundle = bundle_dump(domain_case)
-    if not full_id_number and bundle["borrower"].get("id_number"):
-        bundle["borrower"]["id_number"] = case.masked_id_number
+    if not borrower_details:
+        _mask_borrower_details(bundle)
     return {**bundle, TITLE_KEY: case.title}
+
+
+def _mask_borrower_details(bundle: dict) -> None:
+    borrower = bundle.get("borrower", {})
+    own_phone = borrower.get("phone") or ""
+    for key, mask in (
+        ("phone", mask_phone),
+        ("address", mask_address),
+        ("id_number", mask_id_number),
+    ):
+        if borrower.get(key):
+            borrower[key] = mask(borrower[key])
+    for contact in bundle.get("contacts", []):
+        phone = contact.get("target_phone") or ""
+        if phone and (contact.get("target") == "borrower" or phone == own_phone):
+            contact["target_phone"] = mask_phone(phone)
+    for event in bundle.get("events", []):
+        if own_phone and event.get("target_phone") == own_phone:
+            event["target_phone"] = mask_phone(own_phone)
 
 
 def bundle_to_json(bundle: dict) -> str:

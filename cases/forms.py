@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
@@ -20,9 +20,11 @@ from rules import domain
 from rules.engine import TEXT_RULES
 
 from . import evidence as sniffing
+from . import schedule
 from .models import Case, CaseEvent, Contact, Lender, Loan
 from .phones import phone_normalize
 from .selectors import LastCaller
+from .timezones import timezone_choices
 
 DATETIME_LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 #: A clock a few minutes fast on the phone should not be an error.
@@ -165,8 +167,8 @@ class CaseForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        zones = sorted(available_timezones())
-        self.fields["timezone"].choices = [(zone, zone) for zone in zones]
+        current = self.instance.timezone if self.instance.pk else ""
+        self.fields["timezone"].choices = timezone_choices(current)
         self.fields["borrower_id_number"].widget.attrs["autocomplete"] = "off"
         if self.instance.pk and self.instance.borrower_id_number:
             self.initial["borrower_id_number"] = ""
@@ -252,13 +254,45 @@ class LoanForm(forms.ModelForm):
         "outstanding",
     ]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, refresh_url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lender"].queryset = Lender.objects.order_by("name")
         self.fields["lender"].empty_label = _("— Not in the list —")
         self.fields["lender"].label = _("Lender")
-        if self.instance.pk and self.instance.stated_rate is not None:
+        has_rate = "stated_rate_percent" in self.initial
+        if self.instance.pk and self.instance.stated_rate is not None and not has_rate:
             self.initial["stated_rate_percent"] = (self.instance.stated_rate * 100).normalize()
+        self._type_from_directory()
+        if refresh_url:
+            # With htmx, choosing a lender from the directory shows its type at once.
+            self.fields["lender"].widget.attrs.update(
+                {
+                    "hx-post": refresh_url,
+                    "hx-trigger": "change",
+                    "hx-target": "#lender-type",
+                    "hx-swap": "outerHTML",
+                    "hx-vals": '{"refresh": "lender_type"}',
+                }
+            )
+
+    def _type_from_directory(self) -> None:
+        """A lender chosen from the directory brings its type: the form shows it, whether
+        it is re-rendered after a submit or only the type is asked for."""
+        source = self.data if self.is_bound else self.initial
+        value = source.get(self.add_prefix("lender") if self.is_bound else "lender")
+        if isinstance(value, Lender):
+            lender = value
+        elif str(value or "").isdigit():
+            lender = Lender.objects.filter(pk=int(value)).first()
+        else:
+            lender = None
+        if lender is None:
+            return
+        if self.is_bound:
+            self.data = self.data.copy()
+            self.data[self.add_prefix("lender_type")] = lender.lender_type
+        else:
+            self.initial["lender_type"] = lender.lender_type
 
     def clean_disbursed_on(self):
         return _date_not_in_future(self.cleaned_data["disbursed_on"])
@@ -280,8 +314,7 @@ class LoanForm(forms.ModelForm):
             )
         if lender is not None:
             cleaned["lender_name"] = ""
-            if cleaned.get("lender_type") in (None, "", "other"):
-                cleaned["lender_type"] = lender.lender_type
+            cleaned["lender_type"] = lender.lender_type
         received, principal = cleaned.get("amount_received"), cleaned.get("principal")
         if received is not None and principal is not None and received > principal:
             self.add_error(
@@ -315,6 +348,108 @@ class FeeForm(forms.Form):
         label=_("Amount"), min_value=Decimal("0"), max_digits=14, decimal_places=2
     )
     charged_on = forms.DateField(label=_("Charged on"), required=False, widget=DateInput())
+
+
+class ScheduleForm(forms.Form):
+    """The schedule generator: the number of installments, the first due date and either the
+    amount of each or (with the loan form's principal and stated rate) the method.
+
+    Its own inputs are named schedule_*; principal and stated_rate_percent are the loan
+    form's inputs, read from the same POST.
+    """
+
+    schedule_term = forms.IntegerField(
+        label=_("Number of installments"),
+        min_value=1,
+        max_value=schedule.MAX_TERM,
+        help_text=_("One a month."),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    schedule_first_due = forms.DateField(label=_("First due date"), widget=DateInput())
+    schedule_installment = forms.DecimalField(
+        label=_("Amount of each installment"),
+        required=False,
+        min_value=Decimal("0.01"),
+        max_digits=14,
+        decimal_places=2,
+        help_text=_(
+            "As the app or contract shows it. Leave empty to work it out from the principal "
+            "and the stated annual rate above."
+        ),
+        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "0.01"}),
+    )
+    schedule_method = forms.ChoiceField(
+        label=_("How it is repaid"),
+        choices=[
+            (
+                schedule.Method.EQUAL_INSTALLMENT,
+                _("Equal installments (等额本息): the same amount every month"),
+            ),
+            (
+                schedule.Method.EQUAL_PRINCIPAL,
+                _("Equal principal (等额本金): the same principal plus the month's interest"),
+            ),
+        ],  # fmt: skip
+        initial=schedule.Method.EQUAL_INSTALLMENT,
+        widget=forms.RadioSelect,
+    )
+    schedule_paid = forms.IntegerField(
+        label=_("Installments already paid in full"),
+        required=False,
+        min_value=0,
+        max_value=schedule.MAX_TERM,
+        help_text=_("The first ones are marked as paid."),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    # The loan form's own inputs (rendered there, not here).
+    principal = forms.DecimalField(
+        required=False, min_value=Decimal("0"), max_digits=14, decimal_places=2
+    )
+    stated_rate_percent = forms.DecimalField(
+        required=False, min_value=Decimal("0"), max_value=Decimal("1000"), decimal_places=2
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if {"principal", "stated_rate_percent"} & set(self.errors):
+            # Those inputs are the loan form's, shown above the generator: say where to look.
+            raise forms.ValidationError(
+                _("Check the principal and the stated annual rate above."), code="loan_terms"
+            )
+        if self.errors:
+            return cleaned
+        installment, rate = cleaned.get("schedule_installment"), cleaned.get("stated_rate_percent")
+        principal = cleaned.get("principal")
+        if installment is None and rate is None:
+            raise forms.ValidationError(
+                _("Give the amount of each installment, or the stated annual rate above."),
+                code="no_amount",
+            )
+        if installment is None and not principal:
+            raise forms.ValidationError(
+                _("To work out the installments from the rate, fill in the principal above."),
+                code="no_principal",
+            )
+        if (cleaned.get("schedule_paid") or 0) > cleaned["schedule_term"]:
+            self.add_error("schedule_paid", _("That is more than the number of installments."))
+            return cleaned
+        cleaned["rows"] = schedule.generate(
+            term=cleaned["schedule_term"],
+            first_due=cleaned["schedule_first_due"],
+            principal=principal,
+            annual_rate=None if rate is None else rate / 100,
+            installment=installment,
+            method=schedule.Method(cleaned["schedule_method"]),
+        )
+        return cleaned
+
+    def installment_rows(self) -> list[dict]:
+        """The generated rows as the installment formset's initial data."""
+        paid = self.cleaned_data.get("schedule_paid") or 0
+        return [
+            {"due_on": row.due_on, "amount": row.amount, "paid": row.amount if i < paid else None}
+            for i, row in enumerate(self.cleaned_data["rows"])
+        ]
 
 
 InstallmentFormSet = forms.formset_factory(InstallmentForm, extra=2, can_delete=True)

@@ -20,6 +20,7 @@ from rules import domain
 from rules.engine.detect import detection_fields, detector_version
 
 from .evidence import download_name
+from .masking import mask_address, mask_id_number, mask_phone
 
 
 def evidence_storage():
@@ -75,24 +76,17 @@ class Case(models.Model):
     @property
     def masked_id_number(self) -> str:
         """The ID number with all but the first 4 and last 4 characters hidden."""
-        value = self.borrower_id_number
-        if len(value) <= 8:
-            return "*" * len(value)
-        return value[:4] + "*" * (len(value) - 8) + value[-4:]
+        return mask_id_number(self.borrower_id_number)
 
     @property
     def masked_phone(self) -> str:
         """The phone with the middle hidden: 138****0000."""
-        value = self.borrower_phone
-        if len(value) <= 7:
-            return "*" * len(value)
-        return value[:3] + "*" * (len(value) - 7) + value[-4:]
+        return mask_phone(self.borrower_phone)
 
     @property
     def masked_address(self) -> str:
         """The address down to the city at most: its first six characters."""
-        value = self.borrower_address
-        return value if len(value) <= 6 else value[:6] + "…"
+        return mask_address(self.borrower_address)
 
 
 class Loan(models.Model):
@@ -328,6 +322,8 @@ class Evidence(models.Model):
     content_type = models.CharField(max_length=100)
     size = models.PositiveBigIntegerField(_("size in bytes"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)
+    #: A recording's length, read from its header at upload (None: not read yet, or unreadable).
+    duration_ms = models.PositiveIntegerField(_("length in milliseconds"), null=True, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

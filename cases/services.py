@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
@@ -21,6 +22,7 @@ from rules.engine.detect import TEXT_RULES, detector_version
 from selfhelp.deletion import delete_with_files
 
 from . import evidence as sniffing
+from . import evidence_media
 from .models import Case, CaseEvent, Contact, Evidence, Fee, Installment, Loan
 from .selectors import loan_for_caller
 
@@ -328,6 +330,7 @@ class _StoredEvidence:
     file_type: sniffing.FileType
     size: int
     sha256: str
+    duration_ms: int | None = None
 
 
 def _evidence_store(upload: UploadedFile) -> _StoredEvidence:
@@ -350,12 +353,16 @@ def _evidence_store(upload: UploadedFile) -> _StoredEvidence:
     if reader.size > settings.EVIDENCE_MAX_BYTES:
         field.storage.delete(name)
         raise EvidenceRejected("too_large")
+    duration_ms = None
+    if file_type.kind == Evidence.Kind.AUDIO:
+        duration_ms = evidence_media.audio_duration_ms(upload, file_type.content_type)
     return _StoredEvidence(
         name=name,
         original_name=(upload.name or file_type.extension)[-255:],
         file_type=file_type,
         size=reader.size,
         sha256=reader.hexdigest,
+        duration_ms=duration_ms,
     )
 
 
@@ -382,6 +389,7 @@ def _evidence_record(
         content_type=stored.file_type.content_type,
         size=stored.size,
         sha256=stored.sha256,
+        duration_ms=stored.duration_ms,
         uploaded_by=uploaded_by,
     )
     # uploaded_by is nullable (the uploader's account may go) but not blank=True.
@@ -415,6 +423,52 @@ def evidence_delete(*, evidence: Evidence) -> None:
         transaction.on_commit(lambda: storage.delete(name))
 
 
+def evidence_measure_recordings(*, case: Case) -> int:
+    """Read the length of the case's recordings uploaded before lengths were kept (or whose
+    header could not be read then); returns how many were filled in.
+
+    Called where lengths are shown (the evidence report), so old rows fill in lazily.
+    """
+    filled = 0
+    pending = Evidence.objects.filter(case=case, kind=Evidence.Kind.AUDIO, duration_ms=None)
+    for evidence in pending.only("id", "file", "content_type"):
+        storage = evidence.file.storage
+        if not storage.exists(evidence.file.name):
+            continue
+        with storage.open(evidence.file.name, "rb") as handle:
+            duration_ms = evidence_media.audio_duration_ms(handle, evidence.content_type)
+        if duration_ms is not None:
+            filled += Evidence.objects.filter(pk=evidence.pk, duration_ms=None).update(
+                duration_ms=duration_ms
+            )
+    return filled
+
+
+#: Thumbnails are made from the file's bytes alone, so they are cached under its hash.
+_THUMBNAIL_CACHE_KEY = "evidence-thumbnail:1:{sha256}"
+_THUMBNAIL_CACHE_SECONDS = 7 * 24 * 3600
+
+
+def evidence_thumbnail(*, evidence: Evidence) -> bytes | None:
+    """A small JPEG of an image evidence file (None for other kinds, or an unreadable image).
+
+    Cached under the file's SHA-256: the same bytes give the same thumbnail, whoever asks.
+    """
+    if evidence.kind != Evidence.Kind.IMAGE:
+        return None
+    key = _THUMBNAIL_CACHE_KEY.format(sha256=evidence.sha256)
+    cached = cache.get(key)
+    if cached is not None:
+        return cached or None
+    storage = evidence.file.storage
+    thumbnail = None
+    if storage.exists(evidence.file.name):
+        with storage.open(evidence.file.name, "rb") as handle:
+            thumbnail = evidence_media.image_thumbnail(handle)
+    cache.set(key, thumbnail or b"", _THUMBNAIL_CACHE_SECONDS)
+    return thumbnail
+
+
 def evidence_verify(*, evidence: Evidence) -> tuple[bool, str]:
     """Recompute the stored file's SHA-256: (still matches?, the hash computed now).
 
@@ -440,6 +494,8 @@ __all__ = [
     "event_delete",
     "evidence_add",
     "evidence_delete",
+    "evidence_measure_recordings",
+    "evidence_thumbnail",
     "evidence_verify",
     "loan_create",
     "loan_delete",

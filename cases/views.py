@@ -32,6 +32,7 @@ from .access import (
     get_contact_for_user,
     get_evidence_for_user,
     get_loan_for_user,
+    may_see_borrower_details,
 )
 from .bundle import BundleError, bundle_to_json, case_export_bundle, case_import_bundle
 from .forms import (
@@ -45,6 +46,7 @@ from .forms import (
     InstallmentFormSet,
     LoanForm,
     QuickContactForm,
+    ScheduleForm,
     TimelineFilterForm,
     formset_rows,
 )
@@ -233,6 +235,8 @@ def case_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     context = {
         "case": case,
         "can_edit": can_edit,
+        # A volunteer who has not taken the case sees the borrower's own number masked.
+        "mask_details": not may_see_borrower_details(request.user, case),
         "loans": loans,
         "filter_form": filter_form,
         "filtered": bool(filters),
@@ -269,9 +273,9 @@ def case_import(request: HtmxHttpRequest) -> HttpResponse:
 def case_export(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Download the case as a `selfhelp.case/1` file, to move it or keep a copy."""
     case = _case(request, pk)
-    is_owner = case.owner_id == request.user.pk
+    details = may_see_borrower_details(request.user, case)
     response = HttpResponse(
-        bundle_to_json(case_export_bundle(case=case, full_id_number=is_owner)),
+        bundle_to_json(case_export_bundle(case=case, borrower_details=details)),
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="case-{case.pk}.json"'
@@ -282,7 +286,20 @@ def case_export(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 # Loans
 
 
-def _loan_forms(request, case: Case, loan=None):
+#: What a loan-form POST asks for besides saving: more empty rows, the schedule filled in
+#: from the loan's terms, or (htmx, on choosing a lender) only the lender type shown again.
+MORE_ROWS, GENERATE, REFRESH_TYPE = "more_rows", "generate_schedule", "lender_type"
+
+
+def _loan_request_kind(request) -> str:
+    if request.method != "POST":
+        return ""
+    if request.POST.get("refresh") == REFRESH_TYPE:
+        return REFRESH_TYPE
+    return next((k for k in (GENERATE, MORE_ROWS) if k in request.POST), "save")
+
+
+def _loan_forms(request, case: Case, loan=None, kind: str = ""):
     data = request.POST or None
     initial_rows = {"installments": [], "fees": []}
     if loan is not None and data is None:
@@ -295,28 +312,32 @@ def _loan_forms(request, case: Case, loan=None):
             {"name": f.name, "amount": f.amount, "charged_on": f.charged_on}
             for f in loan.fees.all()
         ]
-    if data is not None and "more_rows" in data:
+    if kind == MORE_ROWS:
         data = data.copy()
         for prefix in ("installments", "fees"):
             key = f"{prefix}-TOTAL_FORMS"
             if data.get(key, "").isdigit():
                 data[key] = str(int(data[key]) + 3)
-    form = LoanForm(data, instance=loan)
+    schedule_form = ScheduleForm(data if kind == GENERATE else None)
+    form = LoanForm(data, instance=loan, refresh_url=request.path)
     installments = InstallmentFormSet(
         data, prefix="installments", initial=initial_rows["installments"]
     )
+    if kind == GENERATE:
+        # The loan's own fields are shown as typed, without errors: nothing is saved yet.
+        form = LoanForm(initial=data.dict(), instance=loan, refresh_url=request.path)
+        if schedule_form.is_valid():
+            installments = InstallmentFormSet(
+                prefix="installments", initial=schedule_form.installment_rows()
+            )
     fees = FeeFormSet(data, prefix="fees", initial=initial_rows["fees"])
-    return form, installments, fees
+    return form, installments, fees, schedule_form
 
 
 def _save_loan(request, case: Case, loan=None) -> HttpResponse:
-    form, installments, fees = _loan_forms(request, case, loan)
-    adding_rows = request.method == "POST" and "more_rows" in request.POST
-    if (
-        request.method == "POST"
-        and not adding_rows
-        and all([form.is_valid(), installments.is_valid(), fees.is_valid()])
-    ):
+    kind = _loan_request_kind(request)
+    form, installments, fees, schedule_form = _loan_forms(request, case, loan, kind)
+    if kind == "save" and all([form.is_valid(), installments.is_valid(), fees.is_valid()]):
         rows = {"installments": formset_rows(installments), "fees": formset_rows(fees)}
         if loan is None:
             loan = services.loan_create(case=case, data=form.cleaned_data, **rows)
@@ -330,9 +351,11 @@ def _save_loan(request, case: Case, loan=None) -> HttpResponse:
         "form": form,
         "installments": installments,
         "fees": fees,
-        "adding_rows": adding_rows,
+        "schedule_form": schedule_form,
+        "adding_rows": kind == MORE_ROWS,
     }
-    return render(request, "cases/loan_form.html", context)
+    target = {REFRESH_TYPE: "lender-type", GENERATE: "installments"}.get(kind, "")
+    return render_partial_response(request, "cases/loan_form.html", context, target=target)
 
 
 @require_http_methods(["GET", "POST"])
@@ -482,6 +505,7 @@ def contact_detail(request: HtmxHttpRequest, case_pk: int, pk: int) -> HttpRespo
         "case": case,
         "contact": contact,
         "can_edit": can_edit,
+        "mask_details": not may_see_borrower_details(request.user, case),
         "evidence_form": EvidenceForm() if can_edit else None,
         "text_findings": selectors.contact_text_findings(contact=contact),
     }

@@ -105,4 +105,6 @@ class LetterVersion(models.Model):
     def download_name(self) -> str:
         """The PDF's file name: kind, language and version, and whether it is the approved one."""
         suffix = "-approved" if self.approved_pdf else ""
-        return f"{self.draft.kind}-{self.draft.language}-v{self.number}{suffix}.pdf"
+        # The language the version was made in: the draft's may have changed since.
+        language = (self.data or {}).get("language") or self.draft.language
+        return f"{self.draft.kind}-{language}-v{self.number}{suffix}.pdf"

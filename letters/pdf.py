@@ -3,12 +3,18 @@
 WeasyPrint's default fetcher reads any file:// URL and any network address, so
 a letter with hostile user text could embed /etc/passwd or call an internal
 service. StaticOnlyFetcher refuses everything except files that really lie in
-the app's static folders (symlinks and `..` resolved before the check).
+the app's static folders (symlinks and `..` resolved before the check), plus
+inline JPEG and PNG images in data: URIs (the evidence report's thumbnails, made
+by the app from the borrower's own files): those are decoded here, read nothing
+and reach nowhere.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import mimetypes
+import re
 import threading
 from functools import cache
 from pathlib import Path
@@ -28,6 +34,28 @@ PRINT_CSS = Path(__file__).resolve().parent / "static" / "letters" / "print.css"
 
 class FetchRefused(ValueError):
     """A URL the PDF renderer may not load."""
+
+
+#: The only data: URIs served: base64 JPEG or PNG, each checked by its magic bytes.
+_DATA_IMAGE = re.compile(r"data:(image/jpeg|image/png);base64,([A-Za-z0-9+/]*={0,2})")
+_IMAGE_MAGIC = {"image/jpeg": b"\xff\xd8\xff", "image/png": b"\x89PNG\r\n\x1a\n"}
+#: A thumbnail is a few kilobytes; nothing bigger is decoded.
+MAX_INLINE_IMAGE_BYTES = 256 * 1024
+
+
+def decode_data_image(url: str) -> tuple[bytes, str]:
+    """The bytes and type of an inline JPEG or PNG data: URI, or FetchRefused."""
+    match = _DATA_IMAGE.fullmatch(url)
+    if match is None or len(match[2]) > MAX_INLINE_IMAGE_BYTES * 4 // 3 + 4:
+        raise FetchRefused(f"Refused to fetch {url[:80]!r}")
+    content_type = match[1]
+    try:
+        body = base64.b64decode(match[2], validate=True)
+    except (binascii.Error, ValueError):
+        raise FetchRefused(f"Refused to fetch {url[:80]!r}") from None
+    if not body.startswith(_IMAGE_MAGIC[content_type]):
+        raise FetchRefused(f"Refused to fetch {url[:80]!r}")
+    return body, content_type
 
 
 def static_roots() -> tuple[Path, ...]:
@@ -64,9 +92,15 @@ def resolve_static(url: str) -> Path:
 
 
 class StaticOnlyFetcher(URLFetcher):
-    """Serve only the app's static files; refuse file://, data:, http(s) and all else."""
+    """Serve only the app's static files and inline JPEG/PNG images; refuse file://, other
+    data:, http(s) and all else."""
 
     def fetch(self, url, headers=None):
+        if url[:5].lower() == "data:":
+            body, content_type = decode_data_image(url)
+            return URLFetcherResponse(
+                url="data:", body=body, headers={"Content-Type": content_type}
+            )
         path = resolve_static(url)
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(

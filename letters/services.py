@@ -18,8 +18,10 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from cases.evidence_media import jpeg_data_uri
 from cases.models import Case, Evidence, Lender
 from cases.selectors import case_findings
+from cases.services import evidence_measure_recordings, evidence_thumbnail
 from rules.engine import CATALOGUE
 
 from .kinds import (
@@ -54,9 +56,18 @@ class LetterIncomplete(Exception):
 
 
 def letter_input_for_case(
-    *, case: Case, language: str, fields: dict, today: date | None = None
+    *,
+    case: Case,
+    language: str,
+    fields: dict,
+    today: date | None = None,
+    thumbnails: bool = False,
 ) -> LetterInput:
-    """Everything a context builder needs, read from the stored case in a few queries."""
+    """Everything a context builder needs, read from the stored case in a few queries.
+
+    With `thumbnails`, image evidence carries a small JPEG (for the evidence report);
+    recordings whose length was never read get it read now.
+    """
     with translation.override(language):
         # The same engine run as the case page, so letters cite exactly what the page shows.
         findings = case_findings(case=case, today=today or timezone.localdate())
@@ -64,6 +75,8 @@ def letter_input_for_case(
     if not fields.get("include_possible"):
         # Findings of the trained model alone wait for the borrower's confirmation.
         assessment = assessment.certain_only()
+    if thumbnails:
+        evidence_measure_recordings(case=case)
     evidence = tuple(
         EvidenceFile(
             name=e.original_name,
@@ -71,6 +84,8 @@ def letter_input_for_case(
             size=e.size,
             kind=e.kind,
             contact_ref=e.contact.ref if e.contact_id else "",
+            duration_ms=e.duration_ms,
+            thumbnail=_thumbnail_uri(e) if thumbnails else "",
         )
         for e in Evidence.objects.filter(case=case).select_related("contact").order_by("id")
     )
@@ -107,6 +122,23 @@ def letter_input_for_case(
         catalogue=dict(CATALOGUE),
         evidence=evidence,
         lenders=lenders,
+    )
+
+
+def _thumbnail_uri(evidence: Evidence) -> str:
+    thumbnail = evidence_thumbnail(evidence=evidence)
+    return jpeg_data_uri(thumbnail) if thumbnail else ""
+
+
+def letter_input_for_draft(
+    draft: LetterDraft, *, language: str | None = None, fields: dict | None = None
+) -> LetterInput:
+    """The input for a draft's kind, from its saved fields unless others are given."""
+    return letter_input_for_case(
+        case=draft.case,
+        language=language or draft.language,
+        fields=draft.fields if fields is None else fields,
+        thumbnails=KINDS[draft.kind].shows_thumbnails,
     )
 
 
@@ -148,7 +180,8 @@ def letter_snapshot(inp: LetterInput) -> dict:
         "fields": dict(inp.fields),
         "case": asdict(inp.case),
         "assessment": inp.assessment.as_dict(),
-        "evidence": [asdict(e) for e in inp.evidence],
+        # The thumbnails are derived from the files the hashes identify.
+        "evidence": [{**asdict(e), "thumbnail": ""} for e in inp.evidence],
         "actions": [asdict(a) for a in inp.actions],
     }
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
@@ -218,7 +251,7 @@ def letter_finalise(
     Raises LetterIncomplete when the letter still holds instruction text in place of a
     required value: nothing unfinished is finalised.
     """
-    inp = letter_input_for_case(case=draft.case, language=draft.language, fields=draft.fields)
+    inp = letter_input_for_draft(draft)
     missing = letter_missing(kind=draft.kind, inp=inp)
     if missing:
         raise LetterIncomplete(missing)
@@ -279,6 +312,7 @@ def letter_index_context(*, case: Case, user) -> dict:
     inp = letter_input_for_case(
         case=case, language=translation.get_language() or "zh-hans", fields={}
     )
-    kinds = letters_in_order(KINDS, inp.assessment, inp.catalogue)
+    is_owner = case.owner_id == user.pk
+    kinds = letters_in_order(KINDS, inp.assessment, inp.catalogue, reviewer=not is_owner)
     drafts = LetterDraft.objects.filter(case=case).prefetch_related("versions")
-    return {"kinds": kinds, "drafts": drafts, "is_owner": case.owner_id == user.pk}
+    return {"kinds": kinds, "drafts": drafts, "is_owner": is_owner}

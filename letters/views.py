@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cases.access import get_case_for_user
+from cases.access import get_case_for_user, may_see_borrower_details
 from jobs.services import job_create
 from selfhelp.htmx import render_partial_response
 from selfhelp.views import HtmxHttpRequest
@@ -18,6 +18,7 @@ from selfhelp.views import HtmxHttpRequest
 from . import services
 from .access import get_draft_for_user, get_version_for_user
 from .forms import LetterCreateForm, LetterFieldsForm
+from .kinds import masked_input
 from .models import LetterDraft
 from .tasks import letter_finalise_task
 
@@ -28,8 +29,10 @@ def _fields_form(draft: LetterDraft, data=None) -> LetterFieldsForm:
     return LetterFieldsForm(data, kind=draft.kind, loans=loans, initial=initial)
 
 
-def _preview_html(draft: LetterDraft, language: str, fields: dict) -> str:
-    inp = services.letter_input_for_case(case=draft.case, language=language, fields=fields)
+def _preview_html(draft: LetterDraft, language: str, fields: dict, *, masked: bool = False) -> str:
+    inp = services.letter_input_for_draft(draft, language=language, fields=fields)
+    if masked:
+        inp = masked_input(inp)
     return services.letter_render_html(kind=draft.kind, inp=inp, fragment=True)
 
 
@@ -64,12 +67,14 @@ def letter_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         )
         services.letter_version_save(draft=draft)
         return redirect("letters:letter_edit", pk=draft.pk)
-    preview = _preview_html(draft, draft.language, draft.fields)
+    # A volunteer who has not taken the case sees the borrower's details masked.
+    masked = not may_see_borrower_details(request.user, draft.case)
+    preview = _preview_html(draft, draft.language, draft.fields, masked=masked)
     is_owner = draft.case.owner_id == request.user.pk
     versions = draft.versions.all()
     return render(request, "letters/letter_edit.html",
                   {"draft": draft, "form": form, "preview": preview, "is_owner": is_owner,
-                   "versions": versions, "kind": services.KINDS[draft.kind],
+                   "versions": versions, "kind": services.KINDS[draft.kind], "masked": masked,
                    "missing": services.placeholders_in(preview)})  # fmt: skip
 
 

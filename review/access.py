@@ -21,6 +21,8 @@ from cases.access import get_case_for_user
 from cases.models import Case, CaseShare, active_share_q
 from letters.models import LetterVersion
 
+from .models import CaseReview
+
 
 @dataclass(frozen=True)
 class ReviewAccess:
@@ -104,6 +106,17 @@ def may_see_borrower_details(review_access: ReviewAccess, review) -> bool:
     """The borrower's phone, address and ID number are shown in full only to the member
     who took the case; everyone else in the organisation sees them masked."""
     return review is not None and review.assignee_id == review_access.membership.user_id
+
+
+def took_case(user, case: Case) -> bool:
+    """True while the user is the assignee of their organisation's review of the case and
+    the case is still shared with that organisation (not revoked, not past its end date).
+    cases.access asks this, through DETAIL_GRANTS, before showing the borrower's details in
+    full outside these pages."""
+    sharing = memberships_sharing(user, case).values("organisation")
+    return CaseReview.objects.filter(
+        case=case, assignee__pk=user.pk, organisation__in=sharing
+    ).exists()
 
 
 def user_may_approve_letters(user, case: Case) -> bool:

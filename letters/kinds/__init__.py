@@ -22,6 +22,7 @@ from .base import (
     TakenAction,
     is_credit_card,
     mask_id,
+    masked_input,
     scope_to_loan,
 )
 from .order import letters_in_order, supporting_findings
@@ -53,6 +54,7 @@ __all__ = [
     "is_credit_card",
     "letters_in_order",
     "mask_id",
+    "masked_input",
     "scope_to_loan",
     "supporting_findings",
 ]

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from django.utils.functional import Promise
 
 from cases.formats import money_text
+from cases.masking import mask_address, mask_id_number, mask_phone
 from rules import domain
 from rules.engine.assess import lender_of
 from rules.engine.catalogue import CP_41_1, law_title
@@ -51,6 +52,10 @@ class EvidenceFile:
     size: int = 0
     kind: str = ""
     contact_ref: str = ""
+    #: A recording's length, read from its header (None: unknown).
+    duration_ms: int | None = None
+    #: A screenshot's thumbnail as a data:image/jpeg URI (only for the kinds that show them).
+    thumbnail: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,13 +120,37 @@ class Kind:
     background: bool = False
     #: Addressed to one lender: only the selected loan's contacts and findings count.
     per_loan: bool = True
+    #: Shows image evidence as thumbnails (read from the files, so only where printed).
+    shows_thumbnails: bool = False
+    #: The description as a volunteer or lawyer reading the case is told it (about the
+    #: borrower, not to them); empty where the description does not address the borrower.
+    reviewer_description: str | Promise = ""
+
+    def description_for(self, *, reviewer: bool = False) -> str | Promise:
+        return (self.reviewer_description or self.description) if reviewer else self.description
 
 
-def mask_id(value: str) -> str:
-    """An ID number with all but the first 4 and last 4 characters hidden."""
-    if len(value) <= 8:
-        return "*" * len(value)
-    return value[:4] + "*" * (len(value) - 8) + value[-4:]
+#: An ID number with all but the first 4 and last 4 characters hidden.
+mask_id = mask_id_number
+
+
+def masked_input(inp: LetterInput) -> LetterInput:
+    """The input as a reader who may not see the borrower's details sees it: phone, address
+    and ID number masked wherever a letter could print them, whatever the fields say."""
+    borrower = inp.case.borrower
+    hidden = replace(
+        borrower,
+        phone=mask_phone(borrower.phone),
+        address=mask_address(borrower.address),
+        id_number=mask_id_number(borrower.id_number),
+    )
+    fields = {
+        **inp.fields,
+        "sender_phone": mask_phone(inp.fields.get("sender_phone") or ""),
+        "sender_address": mask_address(inp.fields.get("sender_address") or ""),
+        "show_full_id": False,
+    }
+    return replace(inp, case=replace(inp.case, borrower=hidden), fields=fields)
 
 
 #: Letter wording for the case vocabulary. Letters are per-language files, so their
@@ -136,6 +165,7 @@ LABELS = {
                    "employer": "工作单位", "contact_list": "通讯录联系人", "public": "公众"},
         "claims": {"police": "公安机关", "court": "法院", "procuratorate": "检察院",
                    "government": "政府部门", "lawyer": "律师或律师事务所", "arbitration": "仲裁机构"},
+        "evidence": {"image": "截图 / 照片", "audio": "录音", "pdf": "PDF 文件"},
         "tags": {"threat": "威胁", "insult": "辱骂", "fake_document": "伪造法律文书",
                  "impersonation": "冒充公检法", "disclosed_debt": "向他人透露欠款",
                  "public_post": "公开发布", "no_identity": "不表明身份",
@@ -153,6 +183,7 @@ LABELS = {
         "claims": {"police": "police", "court": "court", "procuratorate": "procuratorate",
                    "government": "government office", "lawyer": "lawyer or law firm",
                    "arbitration": "arbitration body"},
+        "evidence": {"image": "screenshot / photo", "audio": "recording", "pdf": "PDF document"},
         "tags": {"threat": "threat", "insult": "insult", "fake_document": "fake legal paper",
                  "impersonation": "impersonating officials", "disclosed_debt": "disclosed the debt",
                  "public_post": "public post", "no_identity": "no identity given",
@@ -160,6 +191,21 @@ LABELS = {
                  "borrow_elsewhere": "told to borrow elsewhere", "refused_to_leave": "refused to leave"},
     },
 }  # fmt: skip
+
+
+def duration_text(milliseconds: int | None, language: str) -> str:
+    """A recording's length as letters print it: 1分23秒 / 1:23; empty when unknown."""
+    if not milliseconds:
+        return ""
+    seconds = max(1, round(milliseconds / 1000))
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if language == "zh-hans":
+        parts = [f"{hours}小时" if hours else "", f"{minutes}分" if hours or minutes else ""]
+        return "".join(parts) + f"{seconds}秒"
+    if hours:
+        return f"{hours}:{minutes:02d}:{seconds:02d}"
+    return f"{minutes}:{seconds:02d}"
 
 
 def label(language: str, group: str, value: str) -> str:

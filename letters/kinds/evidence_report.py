@@ -12,7 +12,17 @@ import charts
 from charts.around import contacts_around
 from rules.engine.outcomes import before_after
 
-from .base import LABELS, Kind, LetterInput, base_context, contact_row, rule_title
+from .base import (
+    LABELS,
+    EvidenceFile,
+    Kind,
+    LetterInput,
+    base_context,
+    contact_row,
+    duration_text,
+    label,
+    rule_title,
+)
 
 
 def build(inp: LetterInput) -> dict:
@@ -32,6 +42,9 @@ def build(inp: LetterInput) -> dict:
     numbers = {v["title"]: i for i, v in enumerate(ctx["violations"], start=1)}
     for row in rows:
         row["rule_numbers"] = sorted(numbers[t] for t in row["rules"] if t in numbers)
+    files = evidence_files(inp.evidence, rows, inp.language)
+    for row in rows:
+        row["file_numbers"] = [f["number"] for f in files if f["contact_ref"] == row["ref"]]
     third: dict[tuple[str, str], dict] = {}
     for row in rows:
         if not row["third_party"]:
@@ -68,7 +81,8 @@ def build(inp: LetterInput) -> dict:
             "third_total": sum(1 for r in rows if r["third_party"]),
             "channels": Counter(r["channel"] for r in rows).most_common(),
             "third_parties": sorted(third.values(), key=lambda e: (-e["count"], e["first"])),
-            "files": inp.evidence,
+            "files": files,
+            "files_summary": files_summary(files, inp.language),
             "loans": inp.case.loans,
             # The case's name in the app is the borrower's own label ("借呗 那个人"):
             # printed only when they ask for it.
@@ -76,6 +90,51 @@ def build(inp: LetterInput) -> dict:
         }
     )
     return ctx
+
+
+def evidence_files(
+    evidence: tuple[EvidenceFile, ...], rows: list[dict], language: str
+) -> list[dict]:
+    """The files as the report lists them: numbered, with what they are, the contact they
+    belong to (by its number in the list of contacts), a recording's length and a
+    screenshot's thumbnail."""
+    contact_numbers = {row["ref"]: i for i, row in enumerate(rows, start=1)}
+    return [
+        {
+            "number": i,
+            "name": e.name,
+            "sha256": e.sha256,
+            "size": e.size,
+            "kind": e.kind,
+            "kind_label": label(language, "evidence", e.kind),
+            "contact_ref": e.contact_ref,
+            "contact_number": contact_numbers.get(e.contact_ref),
+            "duration_ms": e.duration_ms,
+            "duration": duration_text(e.duration_ms, language),
+            "thumbnail": e.thumbnail,
+        }
+        for i, e in enumerate(evidence, start=1)
+    ]
+
+
+def files_summary(files: list[dict], language: str) -> str:
+    """How many files of each kind, with the recordings' total length:
+    截图 / 照片 3 个、录音 2 个（共 6分5秒）."""
+    zh = language == "zh-hans"
+    counts = Counter(f["kind"] for f in files)
+    total = duration_text(
+        sum(f["duration_ms"] or 0 for f in files if f["kind"] == "audio"), language
+    )
+    parts = []
+    for kind in ("image", "audio", "pdf"):
+        if not counts[kind]:
+            continue
+        name = label(language, "evidence", kind)
+        part = f"{name} {counts[kind]} 个" if zh else f"{counts[kind]} × {name}"
+        if kind == "audio" and total:
+            part += f"（共 {total}）" if zh else f" ({total} in all)"
+        parts.append(part)
+    return ("、" if zh else ", ").join(parts)
 
 
 def action_effects(inp: LetterInput, contacts, tz) -> list[dict]:
@@ -104,8 +163,12 @@ KIND = Kind(
         "Every contact on a timeline with charts, the rules broken and your files' fingerprints. "
         "Send it as enclosure 1."
     ),
+    reviewer_description=_(
+        "Every contact on a timeline with charts, the rules broken and the fingerprints of the borrower's files. It goes with the letters as enclosure 1."
+    ),
     build=build,
     per_loan=False,
     background=True,
+    shows_thumbnails=True,
     extra_fields=("show_case_title",),
 )

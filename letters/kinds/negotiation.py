@@ -102,6 +102,9 @@ KIND = Kind(
     key="negotiation",
     title=_("Repayment proposal"),
     description=_("Ask the lender for a repayment plan you can afford, computed from your budget."),
+    reviewer_description=_(
+        "Asks the lender for a repayment plan the borrower can afford, computed from their budget."
+    ),
     build=build,
     extra_fields=(
         "hardship",

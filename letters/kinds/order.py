@@ -69,6 +69,48 @@ REASONS = {
 }  # fmt: skip
 
 
+#: The same reasons told to a volunteer or lawyer reading a shared case: about the borrower,
+#: not to them. A kind not listed keeps its reason, which says nothing of who sends it.
+REVIEWER_REASONS = {
+    "police_statement": (
+        _("The borrower recorded threats, fake official papers or a visit: this statement is for the police station. In danger they should call 110."),
+        _("For threats, fake court or police messages and visits, if they happen."),
+    ),
+    "stop_harassment": (
+        _("The first letter to send the lender: it tells them in writing to stop, citing the rules broken."),
+        _("When calls come at night, too often, or to the borrower's family and friends."),
+    ),
+    "pi_request": (
+        _("The borrower's debt was told to other people. The letter asks the lender what it did with their data, to stop and to delete it."),
+        _("If the collectors tell the borrower's contacts, employer or the public about the debt."),
+    ),
+    "pi_complaint": (
+        _("If the lender does not stop, the personal-information authority can be asked to investigate."),
+        _("If the lender does not stop, the personal-information authority can be asked to investigate."),
+    ),
+    "negotiation": (
+        _("If the borrower wants to pay: an amount they can really afford, sent alongside the demand to stop."),
+        _("If the borrower wants to pay: an amount they can really afford."),
+    ),
+    "information_request": (
+        _("When it is unclear what is owed or who is calling: asks for the statement and the collector's details."),
+        _("When it is unclear what is owed or who is calling: asks for the statement and the collector's details."),
+    ),
+    "complaint_lender": (
+        _("If the lender has not stopped or answered within 15 days: a complaint through its complaint channel."),
+        _("If the lender has not stopped or answered within 15 days: a complaint through its complaint channel."),
+    ),
+    "complaint_regulator": (
+        _("If the lender's answer is missing or not good enough: a complaint to the authority for this kind of lender."),
+        _("If the lender's answer is missing or not good enough: a complaint to the authority for this kind of lender."),
+    ),
+    "evidence_report": (
+        _("The borrower's calls and messages on a timeline, sent with any letter as enclosure 1."),
+        _("The borrower's calls and messages on a timeline, sent with any letter as enclosure 1."),
+    ),
+}  # fmt: skip
+
+
 def supporting_findings(
     kind: Kind, assessment: Assessment, catalogue: Mapping[str, Rule]
 ) -> list[Finding]:
@@ -83,9 +125,14 @@ def supporting_findings(
 
 
 def letters_in_order(
-    kinds: Mapping[str, Kind], assessment: Assessment, catalogue: Mapping[str, Rule]
+    kinds: Mapping[str, Kind],
+    assessment: Assessment,
+    catalogue: Mapping[str, Rule],
+    *,
+    reviewer: bool = False,
 ) -> list[dict]:
     """Every kind with its supporting findings and reason, the one to send first at the top.
+    With `reviewer`, the reasons speak about the borrower (REVIEWER_REASONS).
 
     Police first when threats, impersonation, fake documents, visits or public shaming are on
     record; then the demand to stop when any contact broke a rule; then the PI complaint when
@@ -109,10 +156,10 @@ def letters_in_order(
     rest = [items[k] for k in LATER if k in items and items[k] not in urgent]
     rest += [item for key, item in items.items() if key not in LATER and item not in urgent]
     ordered = urgent + rest
+    reasons = {**REASONS, **REVIEWER_REASONS} if reviewer else REASONS
     for item in ordered:
         key = item["kind"].key
         item["first"] = bool(urgent) and item is urgent[0]
-        item["reason"] = REASONS.get(key, (item["kind"].description,) * 2)[
-            0 if item["applies"] else 1
-        ]
+        description = item["kind"].description_for(reviewer=reviewer)
+        item["reason"] = reasons.get(key, (description,) * 2)[0 if item["applies"] else 1]
     return ordered

@@ -59,6 +59,9 @@ KIND = Kind(
         "Ask the authority responsible for personal information to investigate how your "
         "contact list or personal data was used to shame or pressure you."
     ),
+    reviewer_description=_(
+        "Asks the authority responsible for personal information to investigate how the borrower's contact list or personal data was used to shame or pressure them."
+    ),
     build=build,
     extra_fields=("info_used",),
     rule_ids=frozenset(

@@ -21,6 +21,9 @@ KIND = Kind(
         "Ask the lender what it did with your personal data and contact list, and to stop "
         "using them for collection and delete what it processed unlawfully."
     ),
+    reviewer_description=_(
+        "Asks the lender what it did with the borrower's personal data and contact list, to stop using them for collection and to delete what it processed unlawfully."
+    ),
     build=build,
     extra_fields=("info_used",),
     rule_ids=frozenset({"contact_list_blast", "debt_disclosed_to_third_party", "public_shaming"}),

@@ -59,6 +59,9 @@ KIND = Kind(
     description=_(
         "Tell the lender, with dates and rules, to stop the harassment and contact only you."
     ),
+    reviewer_description=_(
+        "Tells the lender, with dates and rules, to stop the harassment and contact only the borrower."
+    ),
     build=build,
     extra_fields=("contact_channel",),
     rule_ids=frozenset(

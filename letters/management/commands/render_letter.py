@@ -26,7 +26,9 @@ class Command(BaseCommand):
         loan = case.loans.order_by("id").first()
         if loan:
             fields["loan"] = loan.ref
-        inp = letter_input_for_case(case=case, language=lang, fields=fields)
+        inp = letter_input_for_case(
+            case=case, language=lang, fields=fields, thumbnails=KINDS[kind].shows_thumbnails
+        )
         pdf = letter_render_pdf(kind=kind, inp=inp)
         Path(out).write_bytes(pdf)
         self.stdout.write(f"{out}: {len(pdf)} bytes")
