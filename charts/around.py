@@ -11,7 +11,20 @@ from django.utils.translation import gettext as _
 
 from rules import domain
 
-from .svg import BAR, INK, LINE, NIGHT_INK, WIDTH, Chart, _rect, _svg, _text
+from .svg import (
+    BAR,
+    INK,
+    LINE,
+    NIGHT_INK,
+    SMALL,
+    WIDTH,
+    Chart,
+    _rect,
+    _svg,
+    _text,
+    date_axis_texts,
+    fit_text,
+)
 
 
 def contacts_around(
@@ -37,13 +50,13 @@ def contacts_around(
         "%(before)s contacts in the %(days)s days before %(date)s, %(after)s in the %(days)s "
         "days after."
     ) % {"before": before, "after": after, "days": days, "date": on.isoformat()}
-    height, left, right, top, bottom = 200, 36, 8, 22, 40
+    height, left, right, top, bottom = 200, 36, 8, 26, 46
     plot_w, plot_h = WIDTH - left - right, height - top - bottom
     step = plot_w / len(span)
     peak = max(per_day.values(), default=0) or 1
     body = [
         f'<line x1="{left}" y1="{top + plot_h}" x2="{WIDTH - right}" y2="{top + plot_h}" stroke="{LINE}"/>',
-        _text(left - 4, top + 8, peak, anchor="end"),
+        _text(left - 4, top + 10, peak, anchor="end"),
         _text(left - 4, top + plot_h, 0, anchor="end"),
     ]
     for i, day in enumerate(span):
@@ -56,8 +69,17 @@ def contacts_around(
         f'<line x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{top + plot_h}" '
         f'stroke="{NIGHT_INK}" stroke-width="2" stroke-dasharray="4 3"/>'
     )
-    body.append(_text(x, top - 10, label or on.strftime("%m-%d"), anchor="middle", fill=NIGHT_INK, size=10))  # fmt: skip
-    for i in (0, days, 2 * days):
-        body.append(_text(left + i * step + step / 2, height - 22, span[i].strftime("%m-%d"), anchor="middle", size=10))  # fmt: skip
-    body.append(_text(left, height - 6, summary, size=10, fill=INK))
+    marker = fit_text(label or on.isoformat(), SMALL, 2 * min(x, WIDTH - x) - 4)
+    body.append(_text(x, top - 10, marker, anchor="middle", fill=NIGHT_INK))
+    # The date axis: the first day, the action's day and the last day, the year as on the
+    # other charts (on the first label, and on any in a new year).
+    first_text, on_text, last_text = date_axis_texts([first, on, span[-1]])
+    axis_y = height - 26
+    body.append(_text(left, axis_y, first_text))
+    body.append(_text(x, axis_y, on_text, anchor="middle"))
+    body.append(_text(WIDTH - right, axis_y, last_text, anchor="end"))
+    totals = _("%(days)s days before: %(before)s · after: %(after)s") % {
+        "days": days, "before": before, "after": after,
+    }  # fmt: skip
+    body.append(_text(0, height - 4, totals, fill=INK))
     return _svg(title=title, summary=summary, height=height, body=body, ident=ident)

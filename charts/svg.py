@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from html import escape
 from zoneinfo import ZoneInfo
 
@@ -134,14 +134,37 @@ def contacts_per_day(contacts: Iterable[domain.Contact], tz: str | ZoneInfo) -> 
     return _svg(title=title, summary=summary, height=height, body=body, ident="cpd")
 
 
+def date_axis_texts(days: Sequence[date]) -> list[str]:
+    """Labels for dates along an axis, left to right: the first, and any in a new year,
+    carry the year (2025-12-30, 12-31, 2026-01-02); the others only month and day."""
+    texts, year = [], None
+    for day in days:
+        texts.append(day.strftime("%Y-%m-%d") if day.year != year else day.strftime("%m-%d"))
+        year = day.year
+    return texts
+
+
+def text_width(text: object, size: float) -> float:
+    """About how wide `text` draws at `size`: a CJK character one em, anything else 0.6 em
+    (the chart face's digits and Latin letters are narrower than that; this errs wide)."""
+    return sum(1.0 if ord(char) >= 0x2E80 else 0.6 for char in str(text)) * size
+
+
+def fit_text(text: str, size: float, width: float) -> str:
+    """`text` cut (with …) so that it draws no wider than `width`."""
+    if text_width(text, size) <= width:
+        return text
+    while text and text_width(text + "…", size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
 def _date_labels(days: list, *, left: float, step: float, y: float) -> list[str]:
     """At most four date labels under the bars; the first, and any in a new year, carry the year."""
     every = max(1, -(-len(days) // 4))
-    labels, year = [], None
-    for i in range(0, len(days), every):
-        day = days[i]
-        text = day.strftime("%Y-%m-%d") if day.year != year else day.strftime("%m-%d")
-        year = day.year
+    indices = range(0, len(days), every)
+    labels = []
+    for i, text in zip(indices, date_axis_texts([days[i] for i in indices]), strict=True):
         anchor = "start" if i == 0 else "middle"
         x = left if i == 0 else left + i * step + step / 2
         labels.append(_text(x, y, text, anchor=anchor))

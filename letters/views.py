@@ -120,10 +120,14 @@ def letter_finalise(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
-def letter_version_download(request: HtmxHttpRequest, pk: int) -> FileResponse:
-    """The stored PDF of a finalised version, to whoever may read the case: the approved
-    copy (with its review line) once a lawyer approved it."""
+def letter_version_download(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """The stored PDF of a finalised version: the approved copy (with its review line) once a
+    lawyer approved it. The PDF prints the borrower's details in full, so a volunteer who has
+    not taken the case gets a page saying so (403) instead of the file."""
     version = get_version_for_user(request.user, pk, path=request.path)
+    if not may_see_borrower_details(request.user, version.draft.case):
+        context = {"version": version, "draft": version.draft, "case": version.draft.case}
+        return render(request, "letters/letter_version_refused.html", context, status=403)
     stored = version.approved_pdf or version.pdf
     return FileResponse(
         stored.open("rb"),

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
@@ -88,6 +89,19 @@ class ReviewPolicyForm(forms.Form):
             "organisation have approved it. The review line is printed at the second approval."
         ),
     )
+
+
+class TakeForm(forms.Form):
+    """Taking a case; `next` is where to go afterwards, a path on this site only (the page
+    that asked the member to take the case first)."""
+
+    next = forms.CharField(required=False, max_length=500)
+
+    def clean_next(self) -> str:
+        target = self.cleaned_data["next"]
+        if target and url_has_allowed_host_and_scheme(target, allowed_hosts=None):
+            return target
+        return ""
 
 
 class StatusForm(forms.Form):

@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import get_organisation_for_admin
+from cases.access import may_see_borrower_details
+from letters.masking import letter_versions_html_masked
 from letters.paragraphs import letter_paragraphs, paragraphs_diff
 from selfhelp.htmx import render_partial_response
 from selfhelp.views import HtmxHttpRequest
@@ -32,6 +34,7 @@ from .forms import (
     ShareExpiryForm,
     ShareForm,
     StatusForm,
+    TakeForm,
 )
 
 # Borrower side
@@ -159,11 +162,13 @@ def review_take(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     review_access = access.get_review_access(
         request.user, pk, action="review_take", path=request.path
     )
+    form = TakeForm(request.POST)
     services.case_review_take(
         case=review_access.case, organisation=review_access.organisation, user=request.user
     )
     messages.success(request, _("You are now working on this case."))
-    return redirect("review:review_detail", pk=pk)
+    target = form.cleaned_data["next"] if form.is_valid() else ""
+    return redirect(target or reverse("review:review_detail", args=[pk]))
 
 
 @require_POST
@@ -209,16 +214,22 @@ def note_create(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 
 def _version_context(
-    review_access: access.ReviewAccess, version, form: LetterCommentForm | None = None
+    review_access: access.ReviewAccess, version, user, form: LetterCommentForm | None = None
 ) -> dict:
-    paragraphs = letter_paragraphs(version.html)
     progress = selectors.version_approval_progress(
         version=version, organisation=review_access.organisation
     )
     previous = selectors.previous_final_version(version=version)
-    changes, removed = paragraphs_diff(
-        letter_paragraphs(previous.html) if previous else [], paragraphs
-    )
+    # Until the reader takes the case, the stored text shows the borrower's details masked.
+    full = may_see_borrower_details(user, review_access.case)
+    if full:
+        html, previous_html = version.html, previous.html if previous else ""
+    else:
+        html, previous_html = letter_versions_html_masked(
+            case=review_access.case, versions=[version, previous]
+        )
+    paragraphs = letter_paragraphs(html)
+    changes, removed = paragraphs_diff(letter_paragraphs(previous_html), paragraphs)
     return {
         "case": review_access.case,
         "organisation": review_access.organisation,
@@ -234,6 +245,7 @@ def _version_context(
         "approved_by_me": bool(
             progress and review_access.membership.user_id in progress.lawyer_ids
         ),
+        "show_borrower_details": full,
     }
 
 
@@ -244,7 +256,9 @@ def letter_version_review(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     previous version, its PDF, the comments, and approve or request changes."""
     review_access, version = access.get_version_for_review(request.user, pk, path=request.path)
     return render(
-        request, "review/letter_version_review.html", _version_context(review_access, version)
+        request,
+        "review/letter_version_review.html",
+        _version_context(review_access, version, request.user),
     )
 
 
@@ -267,7 +281,7 @@ def letter_comment_create(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Comment saved. The borrower can read it."))
             return redirect("review:letter_version_review", pk=pk)
-    context = _version_context(review_access, version, form)
+    context = _version_context(review_access, version, request.user, form)
     return render(request, "review/letter_version_review.html", context)
 
 

@@ -73,10 +73,15 @@ PHONE_CHART_PX = 318
 
 
 def _all_charts(contacts):
+    from datetime import date
+
+    from charts.around import contacts_around
+
     return (
         charts.contacts_per_day(contacts, "Asia/Shanghai"),
         charts.hour_weekday_grid(contacts, "Asia/Shanghai"),
         charts.targets_breakdown(contacts),
+        contacts_around(contacts, "Asia/Shanghai", on=date(2025, 4, 20)),
     )
 
 

@@ -15,6 +15,7 @@ from django.urls import NoReverseMatch, reverse
 
 from cases import services
 from jobs.services import job_create, job_progress
+from letters.services import letter_draft_create, letter_finalise
 from rules.engine import CATALOGUE
 from tests.e2e.conftest import tiny_png
 from tests.factories import (
@@ -78,6 +79,12 @@ def build_world() -> World:
     organisation = OrganisationFactory(name="西湖区法律援助工作站", slug="xihu")
     MembershipFactory(user=volunteer, organisation=organisation, role="lawyer")
     CaseShareFactory(case=case, organisation=organisation, granted_by=owner)
+    # A finalised letter, read by that lawyer before taking the case (details masked).
+    version = letter_finalise(
+        draft=letter_draft_create(
+            case=case, owner=owner, kind="stop_harassment", language="zh-hans"
+        )
+    )
     c, contact = case.pk, contacts[0].pk
     paths = [
         ("home", "/", "anon"),
@@ -105,6 +112,7 @@ def build_world() -> World:
         ("access_log", f"/review/case/{c}/access-log/", "owner"),
         ("review_queue", "/review/", "volunteer"),
         ("review_detail", f"/review/case/{c}/", "volunteer"),
+        ("letter_version_review", f"/review/version/{version.pk}/", "volunteer"),
         ("case_detail_as_volunteer", f"/cases/{c}/", "volunteer"),
         # The public checkers take their language from the URL, not the cookie.
         ("message_check", "/check/", "anon"),

@@ -95,9 +95,11 @@ def test_saving_stores_a_new_version(borrower_client, draft):
     assert draft.versions.get().number == 1
 
 
-def test_finalise_stores_the_pdf_with_its_hash_and_volunteer_downloads(
-    borrower_client, draft, volunteer, shared_case, client
+def test_finalise_stores_the_pdf_with_its_hash_and_the_volunteer_who_took_the_case_downloads(
+    borrower_client, draft, volunteer, organisation, shared_case, client
 ):
+    from review.services import case_review_take
+
     borrower_client.post(reverse("letters:letter_finalise", args=[draft.pk]))
     version = LetterVersion.objects.get()
     data = version.pdf.read()
@@ -106,7 +108,10 @@ def test_finalise_stores_the_pdf_with_its_hash_and_volunteer_downloads(
     assert data.startswith(b"%PDF") and hashlib.sha256(data).hexdigest() == version.sha256
     assert version.data["case"]["borrower"]["name"] == "李晓梅"
     client.force_login(volunteer)
-    response = client.get(reverse("letters:letter_version_download", args=[version.pk]))
+    url = reverse("letters:letter_version_download", args=[version.pk])
+    assert client.get(url).status_code == 403  # the PDF prints the details: take the case first
+    case_review_take(case=shared_case, organisation=organisation, user=volunteer)
+    response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
 

@@ -85,13 +85,27 @@ def test_finalising_stores_the_html_the_pdf_was_made_from(final):
     assert len(letter_paragraphs(final.html)) > 5
 
 
-def test_volunteer_sees_the_stored_version_numbered_with_its_pdf(volunteer_client, final):
+def test_volunteer_sees_the_stored_version_numbered_with_its_pdf(
+    volunteer_client, volunteer, organisation, final
+):
+    from review.services import case_review_take
+
+    case_review_take(case=final.draft.case, organisation=organisation, user=volunteer)
     response = volunteer_client.get(review_url(final))
     html = response.content.decode()
     assert response.status_code == 200
     first = letter_paragraphs(final.html)[0]
     assert '<li id="para-1" value="1"' in html and first in html
     assert reverse("letters:letter_version_download", args=[final.pk]) in html
+
+
+def test_before_taking_the_case_the_page_offers_to_take_it_instead_of_the_pdf(
+    volunteer_client, final
+):
+    html = volunteer_client.get(review_url(final)).content.decode()
+    assert '<li id="para-1" value="1"' in html
+    assert reverse("letters:letter_version_download", args=[final.pk]) not in html
+    assert reverse("review:review_take", args=[final.draft.case_id]) in html
 
 
 def test_the_page_shows_the_stored_version_not_the_current_draft(volunteer_client, final, letter):

@@ -9,6 +9,7 @@ revoked and one past its end date shut the organisation out alike.
 from datetime import timedelta
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -41,17 +42,24 @@ URLS = {
     ),
     "approve": ("review:letter_version_approve", "post", "version", {}),
     "settings": ("review:organisation_settings", "get", "organisation", None),
+    # Not a review URL, but the PDF the version page links to: it prints the borrower's
+    # details in full, so only the owner and the member who took the case get it.
+    "pdf": ("letters:letter_version_download", "get", "version", None),
 }
 
 MEMBER = {
     "queue": 200, "detail": 200, "take": 302, "status": 302, "note": 302,
     "share_create": 404, "access_log": 404, "share_revoke": 404, "share_update": 404,
     "share_act_for_me": 404, "version": 200, "comment": 302, "approve": 403, "settings": 404,
+    "pdf": 403,
 }  # fmt: skip
+#: The member who took the case: the PDF too.
+TAKER = {**MEMBER, "pdf": 200}
 NOBODY = {
     "queue": 404, "detail": 404, "take": 404, "status": 404, "note": 404,
     "share_create": 404, "access_log": 404, "share_revoke": 404, "share_update": 404,
     "share_act_for_me": 404, "version": 404, "comment": 404, "approve": 404, "settings": 404,
+    "pdf": 404,
 }  # fmt: skip
 #: A member whose share ended: the queue is still theirs, the case is gone.
 ENDED = {**NOBODY, "queue": 200}
@@ -65,15 +73,17 @@ EXPECTED = {
         "share_update": 200,
         "share_act_for_me": 302,
         "approve": 403,
+        "pdf": 200,
     },  # fmt: skip
     "other_borrower": NOBODY,
     "volunteer": MEMBER,
-    "volunteer_who_took_it": MEMBER,
+    "volunteer_who_took_it": TAKER,
     "volunteer_after_revocation": ENDED,
     "volunteer_after_expiry": ENDED,
     "volunteer_who_took_it_after_expiry": ENDED,
     "outsider_volunteer": ENDED,
     "lawyer": {**MEMBER, "approve": 302},
+    "lawyer_who_took_it": {**TAKER, "approve": 302},
     "lawyer_after_revocation": ENDED,
     "lawyer_after_expiry": ENDED,
     "organisation_admin": {**MEMBER, "settings": 200},
@@ -90,6 +100,7 @@ def world(shared_case, borrower, volunteer, organisation):
         draft=draft, number=1, html="<article><p>一</p><p>二</p></article>",
         sha256="a" * 64, size=1, finalised_at=timezone.now(),
     )  # fmt: skip
+    version.pdf.save("matrix.pdf", ContentFile(b"%PDF-1.4 matrix"))
     return {
         "case": shared_case,
         "share": CaseShare.objects.get(case=shared_case),
@@ -114,7 +125,7 @@ def _login_as(client, actor, world, borrower, other_borrower, volunteer, outside
             "other_borrower": other_borrower,
             "outsider_volunteer": outsider_volunteer,
         }.get(actor, volunteer)
-    if actor.startswith("volunteer_who_took_it"):
+    if "who_took_it" in actor:
         services.case_review_take(case=world["case"], organisation=organisation, user=user)
     if actor.endswith("after_revocation"):
         services.case_share_revoke(share=world["share"])
@@ -152,7 +163,7 @@ def test_the_matrix_covers_every_review_url():
     from tests.test_smoke import named_urls
 
     review_names = {name for name, _kwargs in named_urls() if name.startswith("review:")}
-    assert review_names == {name for name, *_rest in URLS.values()}
+    assert review_names == {name for name, *_rest in URLS.values() if name.startswith("review:")}
 
 
 @pytest.mark.parametrize("method", ["put", "delete"])
@@ -172,3 +183,16 @@ def test_the_borrower_details_differ_before_and_after_taking(client, world, volu
     assert "文三路" not in client.get(url).content.decode()
     client.post(reverse("review:review_take", args=[case.pk]))
     assert "文三路" in client.get(url).content.decode()
+
+
+def test_the_version_page_masks_the_details_until_the_case_is_taken(client, world, volunteer):
+    case, version = world["case"], world["version"]
+    case.borrower_phone = "13812345678"
+    case.save()
+    version.html = "<article><p>联系电话：13812345678</p><p>二</p></article>"
+    version.save()
+    client.force_login(volunteer)
+    url = reverse("review:letter_version_review", args=[version.pk])
+    assert "13812345678" not in client.get(url).content.decode()
+    client.post(reverse("review:review_take", args=[case.pk]))
+    assert "13812345678" in client.get(url).content.decode()
