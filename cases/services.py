@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from rules.engine.detect import TEXT_RULES, detector_version
 from selfhelp.deletion import delete_with_files
+from selfhelp.versioning import version_claim
 
 from . import evidence as sniffing
 from .models import Case, CaseEvent, Contact, Evidence, Fee, Installment, Loan
@@ -232,10 +233,18 @@ def contact_update(
     data: Mapping[str, Any],
     upload: UploadedFile | None = None,
     uploaded_by=None,
+    version: int | None = None,
 ) -> Contact:
-    """Change a contact; an optional evidence file is attached as well (as in contact_create)."""
+    """Change a contact; an optional evidence file is attached as well (as in contact_create).
+
+    `version` is the contact's version when the edit form was opened: if the contact
+    was saved since (another tab, another device), nothing is changed and
+    EditConflict is raised (selfhelp.versioning). Without it the save always goes
+    through; either way the version moves on.
+    """
     stored = _evidence_store(upload) if upload is not None else None
     with _deleting_on_failure(stored), transaction.atomic():
+        contact.version = version_claim(Contact, contact.pk, version)
         _assign(contact, data, CONTACT_FIELDS)
         contact.refresh_detection()
         contact.full_clean()

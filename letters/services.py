@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from cases.models import Case, Evidence, Lender
 from cases.selectors import case_findings
 from rules.engine import CATALOGUE
+from selfhelp.versioning import version_claim
 
 from .kinds import (
     KINDS,
@@ -171,12 +172,22 @@ def letter_draft_create(*, case: Case, owner, kind: str, language: str) -> Lette
     return draft
 
 
-def letter_draft_update(*, draft: LetterDraft, language: str, fields: dict) -> LetterDraft:
-    """Save the edited fields of a draft."""
+def letter_draft_update(
+    *, draft: LetterDraft, language: str, fields: dict, version: int | None = None
+) -> LetterDraft:
+    """Save the edited fields of a draft.
+
+    `version` is the draft's version when the form was opened: if the draft was saved
+    since (another tab, another device), nothing is changed and EditConflict is raised
+    (selfhelp.versioning). Without it the save always goes through; either way the
+    version moves on.
+    """
     draft.language = language
     draft.fields = json.loads(json.dumps(fields, cls=DjangoJSONEncoder))
     draft.full_clean()
-    draft.save(update_fields=["language", "fields", "updated_at"])
+    with transaction.atomic():
+        draft.version = version_claim(LetterDraft, draft.pk, version)
+        draft.save(update_fields=["language", "fields", "version", "updated_at"])
     return draft
 
 
