@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from cases.models import Case, Evidence, Lender
 from cases.selectors import case_findings
 from rules.engine import CATALOGUE
+from selfhelp.deletion import deleting_files_on_failure, file_save
 from selfhelp.versioning import version_claim
 
 from .kinds import (
@@ -239,30 +240,27 @@ def letter_finalise(
     data = letter_snapshot(inp)
     field = LetterVersion._meta.get_field("pdf")
     storage = field.storage
-    name = storage.save(
+    name = file_save(
+        storage,
         field.generate_filename(None, f"{draft.kind}-{draft.pk}-{secrets.token_hex(8)}.pdf"),
         ContentFile(pdf),
     )
-    try:
-        with transaction.atomic():
-            LetterDraft.objects.select_for_update().filter(pk=draft.pk).first()
-            version = LetterVersion(
-                draft=draft,
-                number=_next_number(draft),
-                data=data,
-                html=letter_html,
-                pdf=name,
-                sha256=hashlib.sha256(pdf).hexdigest(),
-                size=len(pdf),
-                finalised_at=timezone.now(),
-            )
-            version.full_clean()
-            version.save()
-            if on_stored is not None:
-                on_stored(version)
-    except BaseException:
-        storage.delete(name)
-        raise
+    with deleting_files_on_failure([(storage, name)]), transaction.atomic():
+        LetterDraft.objects.select_for_update().filter(pk=draft.pk).first()
+        version = LetterVersion(
+            draft=draft,
+            number=_next_number(draft),
+            data=data,
+            html=letter_html,
+            pdf=name,
+            sha256=hashlib.sha256(pdf).hexdigest(),
+            size=len(pdf),
+            finalised_at=timezone.now(),
+        )
+        version.full_clean()
+        version.save()
+        if on_stored is not None:
+            on_stored(version)
     return version
 
 
@@ -276,12 +274,15 @@ def letter_version_store_approved_pdf(*, version: LetterVersion, line: str) -> L
     version.approval_line = line
     version.approved_sha256 = hashlib.sha256(pdf).hexdigest()
     version.approved_size = len(pdf)
+    field = LetterVersion._meta.get_field("approved_pdf")
     name = f"{version.draft.kind}-{version.draft_id}-v{version.number}-approved.pdf"
-    version.approved_pdf.save(name, ContentFile(pdf), save=False)
-    version.full_clean()
-    version.save(
-        update_fields=["approval_line", "approved_sha256", "approved_size", "approved_pdf"]
-    )
+    name = file_save(field.storage, field.generate_filename(version, name), ContentFile(pdf))
+    with deleting_files_on_failure([(field.storage, name)]):
+        version.approved_pdf.name = name
+        version.full_clean()
+        version.save(
+            update_fields=["approval_line", "approved_sha256", "approved_size", "approved_pdf"]
+        )
     return version
 
 
