@@ -343,28 +343,28 @@ def evidence_store(upload: UploadedFile) -> StoredEvidence:
     """Check an upload and write it to storage under a random name (no database work).
 
     The type is judged from the content; the user's file name is kept only as a
-    label, never in the storage path. The hash is computed from the same bytes
-    the storage writes.
+    label, never in the storage path. The hash and size are read from the upload
+    (a local file) before it is written, and a file over the limit is refused
+    before anything is written.
     """
     if upload.size is not None and upload.size > settings.EVIDENCE_MAX_BYTES:
         raise EvidenceRejected("too_large")
     file_type = sniffing.sniff_file(upload)
     if file_type is None:
         raise EvidenceRejected("unsupported")
-    reader = sniffing.HashingReader(upload)
-    reader.seek(0)
+    sha256, size = sniffing.sha256_and_size(upload)
+    if size > settings.EVIDENCE_MAX_BYTES:
+        raise EvidenceRejected("too_large")
+    upload.seek(0)
     field = Evidence._meta.get_field("file")
     name = field.generate_filename(None, f"{secrets.token_hex(16)}{file_type.extension}")
-    name = file_save(field.storage, name, File(reader, name=name))
-    if reader.size > settings.EVIDENCE_MAX_BYTES:
-        field.storage.delete(name)
-        raise EvidenceRejected("too_large")
+    name = file_save(field.storage, name, File(upload, name=name))
     return StoredEvidence(
         name=name,
         original_name=(upload.name or file_type.extension)[-255:],
         file_type=file_type,
-        size=reader.size,
-        sha256=reader.hexdigest,
+        size=size,
+        sha256=sha256,
     )
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
 
-#: The storages that hold private files.
-ALIASES = ("default", "evidence", "letters")
+#: The storages that hold private files: every configured storage but the static files.
+ALIASES = tuple(alias for alias in settings.STORAGES if alias != "staticfiles")
 
 
 class Crash(Exception):
