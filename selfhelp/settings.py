@@ -192,7 +192,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = VAR_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("SELFHELP_STATIC_ROOT", VAR_DIR / "staticfiles"))
 
 # Evidence lives in private storage: there is no MEDIA_URL route, files are
 # only ever streamed by a view that checks access. SELFHELP_S3_BUCKET (below) moves

@@ -231,3 +231,39 @@ def test_deleting_the_case_deletes_every_object(
         borrower_client.post(reverse("cases:case_delete", args=[case.pk]))
 
     assert keys(bucket) == set()
+
+
+def test_the_environment_switches_every_private_storage_to_the_bucket():
+    """What production does with SELFHELP_S3_*: the settings module itself, in a fresh process."""
+    import json
+    import os
+    from pathlib import Path
+
+    code = (
+        "import json, django; django.setup(); from django.conf import settings; "
+        "print(json.dumps(settings.STORAGES, default=str))"
+    )
+    env = {
+        "PATH": os.environ["PATH"],
+        "DJANGO_SETTINGS_MODULE": "selfhelp.settings",
+        "DJANGO_SECRET_KEY": "s3-settings-test-key",
+        "SELFHELP_S3_BUCKET": "selfhelp-private",
+        "SELFHELP_S3_ENDPOINT_URL": "https://minio.internal:9000",
+        "SELFHELP_S3_ENCRYPT": "true",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    configured = json.loads(result.stdout)
+    for alias, prefix in (("default", "private"), ("evidence", "evidence"), ("letters", "letters")):
+        options = configured[alias]["OPTIONS"]
+        assert configured[alias]["BACKEND"] == "selfhelp.storage.PrivateS3Storage"
+        assert (options["bucket_name"], options["location"]) == ("selfhelp-private", prefix)
+        assert options["default_acl"] == "private" and options["file_overwrite"] is False
+        assert options["object_parameters"] == {"ServerSideEncryption": "AES256"}
+        assert options["endpoint_url"] == "https://minio.internal:9000"
