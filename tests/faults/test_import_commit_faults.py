@@ -248,3 +248,26 @@ def test_failed_clean_up_after_a_commit_leaves_no_row_without_its_file(
     assert len(orphans) == 1
     ((_, name),) = orphans
     assert name in caplog.text
+
+
+def test_crash_while_reading_screenshots_fails_the_job_in_words_a_borrower_reads(
+    files_before, case, borrower, crash_on, monkeypatch
+):
+    from imports.screenshots import screenshots_error_message
+    from imports.tasks import screenshots_read_task
+
+    batch = screenshots_batch_create(
+        case=case, owner=borrower, uploads=[Upload("a.png", PNG_BYTES)]
+    )
+    crash_on(screenshot_module, "load_image")
+
+    with pytest.raises(Crash):
+        screenshots_read_task.call(batch_id=batch.pk)
+
+    batch.refresh_from_db()
+    job = Job.objects.get(pk=batch.job_id)
+    assert batch.status == ImportBatch.Status.FAILED and job.status == Job.Status.FAILED
+    assert job.error == batch.error == screenshots_error_message()
+    assert "injected" not in job.error
+    assert not StagedMessage.objects.filter(batch=batch).exists()
+    assert files_consistent(files_before) == (set(), set())

@@ -150,3 +150,25 @@ def test_crash_in_a_synchronous_finalise_keeps_nothing(case, borrower, crash_on,
     assert files_consistent(files_before) == (set(), set())
     # Finalising again (the fault was a one-off) works.
     assert services.letter_finalise(draft=draft).pdf.read() == FAKE_PDF
+
+
+def test_borrower_sees_the_failure_and_finalises_again_from_the_letter(
+    draft, crash_on, borrower_client, files_before
+):
+    """The whole path through the pages: finalise, the job fails, its page says so and
+    leads back to the letter, and finalising from there works."""
+    crash_on(services, "html_to_pdf")
+    finalise = reverse("letters:letter_finalise", args=[draft.pk])
+
+    job_page = borrower_client.post(finalise)["Location"]
+    html = borrower_client.get(job_page).content.decode()
+
+    assert "PDF 没有生成" in html
+    back = reverse("letters:letter_edit", args=[draft.pk])
+    assert f'href="{back}"' in html
+    assert borrower_client.get(back).status_code == 200
+    again = borrower_client.get(borrower_client.post(finalise)["Location"]).content.decode()
+    assert (
+        reverse("letters:letter_version_download", args=[LetterVersion.objects.get().pk]) in again
+    )
+    assert files_consistent(files_before) == (set(), set())
