@@ -44,6 +44,9 @@ def _alias_of(storage) -> str:
     for alias in ALIASES:
         if storages[alias] is storage:
             return alias
+    for alias in ALIASES:  # an equal storage built again after a settings change
+        if storages[alias].deconstruct() == storage.deconstruct():
+            return alias
     raise AssertionError(f"a FileField uses a storage outside {ALIASES}: {storage!r}")
 
 

@@ -73,7 +73,20 @@ def s3_server():
 
 
 @pytest.fixture
-def bucket(s3_server, settings, monkeypatch):
+def same_storages_after():
+    """Give the other tests back the very storage objects the FileFields hold.
+
+    Changing STORAGES makes Django build new storage objects on the next use, also when the
+    setting is put back; the FileFields keep the ones from import time, and tests that patch
+    storages["evidence"] must patch the field's. Set up before `settings`, so this runs last.
+    """
+    kept = {alias: storages[alias] for alias in storages.backends}
+    yield
+    storages._storages = dict(kept)
+
+
+@pytest.fixture
+def bucket(same_storages_after, s3_server, settings, monkeypatch):
     """A fresh bucket, and the app's private storages on it as production sets them up."""
     name = f"selfhelp-{uuid.uuid4().hex[:12]}"
     client = boto3.client(
