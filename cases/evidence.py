@@ -98,40 +98,19 @@ def sniff_file(file: IO[bytes]) -> FileType | None:
         file.seek(position)
 
 
-class HashingReader:
-    """Wrap a file so that every byte read through it is also hashed.
+def sha256_and_size(file: IO[bytes], chunk_size: int = 64 * 1024) -> tuple[str, int]:
+    """The SHA-256 and the size of an open file, read from the start in chunks.
 
-    Storage backends stream the upload through read(); the SHA-256 and size come
-    out of that same pass. Seeking back to the start begins a fresh hash, so a
-    backend that rewinds before copying still gets the right digest.
+    Evidence is hashed in a pass of its own before it is stored: an object-storage
+    upload may read parts out of order or read a part twice when it retries, so
+    hashing what the storage happens to read would not be reliable.
     """
-
-    def __init__(self, file: IO[bytes]):
-        self._file = file
-        self._hash = hashlib.sha256()
-        self.size = 0
-
-    def read(self, size: int = -1) -> bytes:
-        data = self._file.read(size)
-        self._hash.update(data)
-        self.size += len(data)
-        return data
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        if offset == 0 and whence == 0:
-            self._hash = hashlib.sha256()
-            self.size = 0
-        return self._file.seek(offset, whence)
-
-    def tell(self) -> int:
-        return self._file.tell()
-
-    def seekable(self) -> bool:
-        return True
-
-    @property
-    def hexdigest(self) -> str:
-        return self._hash.hexdigest()
+    file.seek(0)
+    digest, size = hashlib.sha256(), 0
+    while chunk := file.read(chunk_size):
+        digest.update(chunk)
+        size += len(chunk)
+    return digest.hexdigest(), size
 
 
 def sha256_of(file: IO[bytes], chunk_size: int = 64 * 1024) -> str:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from rules import domain
 from rules.engine import TEXT_RULES
+from selfhelp.forms import VersionedFormMixin, version_field
 
 from . import evidence as sniffing
 from . import schedule
@@ -507,8 +508,12 @@ def channel_field() -> forms.ChoiceField:
     )
 
 
-class ContactForm(TagsMixin, forms.ModelForm):
-    """Every detail of one contact, with an optional evidence file."""
+class ContactForm(VersionedFormMixin, TagsMixin, forms.ModelForm):
+    """Every detail of one contact, with an optional evidence file.
+
+    Editing a contact also carries the version it was opened at (hidden), so a save
+    from an out-of-date form is refused instead of overwriting a newer one.
+    """
 
     occurred_at = CaseDateTimeField(label=_("When"))
     channel = channel_field()
@@ -526,6 +531,7 @@ class ContactForm(TagsMixin, forms.ModelForm):
         help_text=_("Separate tags with commas."),
     )
     evidence = evidence_file_field()
+    version = version_field()
 
     class Meta:
         model = Contact
@@ -571,8 +577,10 @@ class ContactForm(TagsMixin, forms.ModelForm):
         if self.instance.pk:
             self._init_tags(list(self.instance.tags))
             self.initial["claims_to_be"] = list(self.instance.claims_to_be)
+            self.initial["version"] = self.instance.version
             self.fields["evidence"].label = _("Add a screenshot, recording or PDF")
         else:
+            del self.fields["version"]
             self.initial.setdefault("occurred_at", timezone.now())
             loans = list(self.fields["loan"].queryset[:2])
             if len(loans) == 1:

@@ -242,6 +242,9 @@ class Contact(models.Model):
     detector_version = models.CharField(max_length=40, blank=True, editable=False)
     #: The borrower's answers to findings on this contact ({rule: "confirmed" | "dismissed"}).
     answers = models.JSONField(_("your answers to possible findings"), default=dict, blank=True)
+    #: Moves on with every save of the edit form (selfhelp.versioning): a form opened
+    #: before another save is refused instead of overwriting it.
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -19,7 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rules.engine.detect import TEXT_RULES, detector_version
-from selfhelp.deletion import delete_with_files
+from selfhelp.deletion import delete_files, delete_with_files, file_save
+from selfhelp.versioning import version_claim
 
 from . import evidence as sniffing
 from . import evidence_media
@@ -206,7 +207,7 @@ def contact_create(
     (quick-add), the contact is linked to the loan it is clearly about
     (selectors.loan_for_caller).
     """
-    stored = _evidence_store(upload) if upload is not None else None
+    stored = evidence_store(upload) if upload is not None else None
     with _deleting_on_failure(stored), transaction.atomic():
         _lock_case(case)
         contact = Contact(
@@ -223,7 +224,7 @@ def contact_create(
         contact.full_clean()
         contact.save()
         if stored is not None:
-            _evidence_record(contact=contact, stored=stored, uploaded_by=uploaded_by)
+            evidence_record(contact=contact, stored=stored, uploaded_by=uploaded_by)
         case_touch(case=case)
     return contact
 
@@ -234,16 +235,24 @@ def contact_update(
     data: Mapping[str, Any],
     upload: UploadedFile | None = None,
     uploaded_by=None,
+    version: int | None = None,
 ) -> Contact:
-    """Change a contact; an optional evidence file is attached as well (as in contact_create)."""
-    stored = _evidence_store(upload) if upload is not None else None
+    """Change a contact; an optional evidence file is attached as well (as in contact_create).
+
+    `version` is the contact's version when the edit form was opened: if the contact
+    was saved since (another tab, another device), nothing is changed and
+    EditConflict is raised (selfhelp.versioning). Without it the save always goes
+    through; either way the version moves on.
+    """
+    stored = evidence_store(upload) if upload is not None else None
     with _deleting_on_failure(stored), transaction.atomic():
+        contact.version = version_claim(Contact, contact.pk, version)
         _assign(contact, data, CONTACT_FIELDS)
         contact.refresh_detection()
         contact.full_clean()
         contact.save()
         if stored is not None:
-            _evidence_record(contact=contact, stored=stored, uploaded_by=uploaded_by)
+            evidence_record(contact=contact, stored=stored, uploaded_by=uploaded_by)
         case_touch(case=contact.case)
     return contact
 
@@ -322,7 +331,7 @@ class EvidenceRejected(ValueError):
 
 
 @dataclass(frozen=True)
-class _StoredEvidence:
+class StoredEvidence:
     """An evidence file already in storage, not yet recorded."""
 
     name: str
@@ -333,53 +342,61 @@ class _StoredEvidence:
     duration_ms: int | None = None
 
 
-def _evidence_store(upload: UploadedFile) -> _StoredEvidence:
+def evidence_store(upload: UploadedFile) -> StoredEvidence:
     """Check an upload and write it to storage under a random name (no database work).
 
     The type is judged from the content; the user's file name is kept only as a
-    label, never in the storage path. The hash is computed from the same bytes
-    the storage writes.
+    label, never in the storage path. The hash and size are read from the upload
+    (a local file) before it is written, and a file over the limit is refused
+    before anything is written.
     """
     if upload.size is not None and upload.size > settings.EVIDENCE_MAX_BYTES:
         raise EvidenceRejected("too_large")
     file_type = sniffing.sniff_file(upload)
     if file_type is None:
         raise EvidenceRejected("unsupported")
-    reader = sniffing.HashingReader(upload)
-    reader.seek(0)
+    sha256, size = sniffing.sha256_and_size(upload)
+    if size > settings.EVIDENCE_MAX_BYTES:
+        raise EvidenceRejected("too_large")
+    upload.seek(0)
     field = Evidence._meta.get_field("file")
     name = field.generate_filename(None, f"{secrets.token_hex(16)}{file_type.extension}")
-    name = field.storage.save(name, File(reader, name=name))
-    if reader.size > settings.EVIDENCE_MAX_BYTES:
-        field.storage.delete(name)
-        raise EvidenceRejected("too_large")
+    name = file_save(field.storage, name, File(upload, name=name))
     duration_ms = None
     if file_type.kind == Evidence.Kind.AUDIO:
+        upload.seek(0)
         duration_ms = evidence_media.audio_duration_ms(upload, file_type.content_type)
-    return _StoredEvidence(
+    return StoredEvidence(
         name=name,
         original_name=(upload.name or file_type.extension)[-255:],
         file_type=file_type,
-        size=reader.size,
-        sha256=reader.hexdigest,
+        size=size,
+        sha256=sha256,
         duration_ms=duration_ms,
     )
 
 
 @contextmanager
-def _deleting_on_failure(stored: _StoredEvidence | None) -> Iterator[None]:
+def _deleting_on_failure(stored: StoredEvidence | None) -> Iterator[None]:
     """Delete a stored file again if the block that records it fails: no orphan files."""
     try:
         yield
     except BaseException:
         if stored is not None:
-            Evidence._meta.get_field("file").storage.delete(stored.name)
+            evidence_discard(stored=stored)
         raise
 
 
-def _evidence_record(
-    *, contact: Contact | None, stored: _StoredEvidence, uploaded_by, case: Case | None = None
+def evidence_discard(*, stored: StoredEvidence) -> None:
+    """Delete a file stored by evidence_store that will not be recorded after all."""
+    delete_files([(Evidence._meta.get_field("file").storage, stored.name)])
+
+
+def evidence_record(
+    *, contact: Contact | None, stored: StoredEvidence, uploaded_by, case: Case | None = None
 ) -> Evidence:
+    """The row for a file evidence_store wrote (call inside the transaction that needs it;
+    if that transaction fails, the caller discards the file with evidence_discard)."""
     evidence = Evidence(
         case=case if case is not None else contact.case,
         contact=contact,
@@ -410,17 +427,14 @@ def evidence_add(
 
     The file is written first; if its row cannot be saved, the file is deleted.
     """
-    stored = _evidence_store(upload)
+    stored = evidence_store(upload)
     with _deleting_on_failure(stored):
-        return _evidence_record(contact=contact, stored=stored, uploaded_by=uploaded_by, case=case)
+        return evidence_record(contact=contact, stored=stored, uploaded_by=uploaded_by, case=case)
 
 
 def evidence_delete(*, evidence: Evidence) -> None:
-    """Delete an evidence file, from storage once the transaction commits."""
-    storage, name = evidence.file.storage, evidence.file.name
-    evidence.delete()
-    if name:
-        transaction.on_commit(lambda: storage.delete(name))
+    """Delete an evidence file: the row now, the file once the transaction commits."""
+    delete_with_files(evidence)
 
 
 def evidence_measure_recordings(*, case: Case) -> int:
@@ -493,9 +507,13 @@ __all__ = [
     "event_create",
     "event_delete",
     "evidence_add",
+    "StoredEvidence",
     "evidence_delete",
     "evidence_measure_recordings",
     "evidence_thumbnail",
+    "evidence_discard",
+    "evidence_record",
+    "evidence_store",
     "evidence_verify",
     "loan_create",
     "loan_delete",

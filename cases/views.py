@@ -15,13 +15,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
 from charts import contacts_per_day, hour_weekday_grid, targets_breakdown
 from charts.cost import cost_against_lines
 from rules.presentation import rule_counts
+from selfhelp.forms import refuse_stale_edit
 from selfhelp.htmx import render_partial_response
+from selfhelp.versioning import EditConflict
 from selfhelp.views import HtmxHttpRequest
 
 from . import selectors, services
@@ -559,20 +562,30 @@ def contact_update(request: HtmxHttpRequest, case_pk: int, pk: int) -> HttpRespo
         case=case,
         auto_id=f"contact{contact.pk}_%s",
     )
-    if request.method == "POST" and form.is_valid():
-        contact = services.contact_update(
-            contact=contact,
-            data=form.cleaned_data,
-            upload=form.cleaned_data.get("evidence"),
-            uploaded_by=request.user,
-        )
-        if not _targets(request, f"contact-{contact.pk}"):
-            messages.success(request, _("Saved."))
-            return redirect(_case_url(case, f"contact-{contact.pk}"))
-        context = {"case": case, "can_edit": True}
-        context["contact"] = selectors.contact_with_evidence(contact=contact)
-        return _announce_change(render(request, "cases/contact_detail.html#contact-item", context))
     inline = _targets(request, f"contact-{contact.pk}")
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            contact = services.contact_update(
+                contact=contact,
+                data=form.cleaned_data,
+                upload=form.cleaned_data.get("evidence"),
+                uploaded_by=request.user,
+                version=form.cleaned_data["version"],
+            )
+        except EditConflict as conflict:
+            refuse_stale_edit(form, conflict, _CONTACT_CHANGED)
+            # htmx swaps only 2xx answers; the page without JavaScript gets 409 Conflict.
+            status = 200 if inline else 409
+        else:
+            if not inline:
+                messages.success(request, _("Saved."))
+                return redirect(_case_url(case, f"contact-{contact.pk}"))
+            context = {"case": case, "can_edit": True}
+            context["contact"] = selectors.contact_with_evidence(contact=contact)
+            return _announce_change(
+                render(request, "cases/contact_detail.html#contact-item", context)
+            )
     context = {"case": case, "form": form, "contact": contact, "inline": inline}
     return render_partial_response(
         request,
@@ -580,7 +593,15 @@ def contact_update(request: HtmxHttpRequest, case_pk: int, pk: int) -> HttpRespo
         context,
         target=f"contact-{contact.pk}",
         partial="contact-form",
+        status=status,
     )
+
+
+_CONTACT_CHANGED = gettext_lazy(
+    "This contact was changed somewhere else (another tab or device) after you opened this form, "
+    "so your changes were not saved. They are still below. Check them and save again to replace "
+    "the other change; a file you chose must be chosen again."
+)
 
 
 @require_http_methods(["GET", "POST"])

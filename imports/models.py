@@ -71,6 +71,11 @@ class ImportBatch(models.Model):
         """Still waiting for the borrower's decision."""
         return self.status == self.Status.READY
 
+    def private_files(self) -> list[tuple[str, str]]:
+        """The uploads still waiting to be read, as (storage alias, name): deleted with the
+        batch (selfhelp.deletion)."""
+        return [("default", name) for name in self.pending_names]
+
 
 class Screenshot(models.Model):
     """One uploaded screenshot, kept privately until the batch is added or thrown away.
@@ -107,6 +112,11 @@ class Screenshot(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    def private_files(self) -> list[tuple[str, str]]:
+        """The picture waiting for the batch's decision: deleted with the row
+        (selfhelp.deletion)."""
+        return [("default", self.stored_name)] if self.stored_name else []
 
 
 class StagedMessage(models.Model):

@@ -27,9 +27,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cases.evidence import JPEG, PNG, sniff
-from cases.models import Case, Contact
-from cases.services import case_touch, evidence_add
+from cases.models import Case, Contact, Evidence
+from cases.services import (
+    StoredEvidence,
+    case_touch,
+    evidence_discard,
+    evidence_record,
+    evidence_store,
+)
 from jobs.services import job_create, job_fail, job_finish, job_progress
+from selfhelp.deletion import delete_files_on_commit
 
 from . import layout
 from .convert import text_looks_like_collection
@@ -37,7 +44,7 @@ from .merge import merge_screens
 from .models import ImportBatch, Screenshot, StagedMessage
 from .ocr import ImageUnreadable, load_image, read_boxes
 from .parser import CALL_INCOMING, IN
-from .services import _duplicate_key, _next_contact_number, commit_start
+from .services import ImportClosed, _duplicate_key, _next_contact_number, commit_start
 from .timestamps import date_from_file_name
 
 MAX_SCREENSHOTS = 60
@@ -272,6 +279,17 @@ def _stage(batch: ImportBatch, shots: list[Screenshot], records: list[layout.Scr
     batch.likely_count = sum(1 for r in rows if r.likely)
 
 
+def screenshots_error_message() -> str:
+    """What the borrower reads when reading the screenshots failed for a reason we did not
+    foresee (the Python error goes to the log only)."""
+    return str(
+        _(
+            "These screenshots could not be read, and nothing from them was kept. "
+            "Try again, or try other screenshots."
+        )
+    )
+
+
 def screenshots_read_failed(*, batch_id: int, error: str) -> None:
     """Mark the batch failed after an unexpected error, keeping nothing staged."""
     StagedMessage.objects.filter(batch_id=batch_id).delete()
@@ -321,39 +339,49 @@ class ScreenshotCommit:
 def screenshots_commit(*, batch: ImportBatch) -> ScreenshotCommit:
     """Add every chosen message or call to the case, each with its screenshot as evidence.
 
-    All or nothing: if anything fails, no contact stays and every evidence copy
-    written so far is deleted. A contact already in the case (same channel,
-    time, number and text) is skipped and counted. Raises ImportClosed if the
-    batch was already added or discarded.
+    All or nothing. Each chosen message's evidence copy is written first, outside any
+    transaction; one short transaction then adds the contacts with their evidence rows
+    and drops the staging rows and screenshots. If it fails, no contact stays and every
+    copy is deleted again; once it commits, the staging pictures and any copy not used
+    (a message that turned out to be in the case already) are deleted. A contact already
+    in the case (same channel, time, number and text) is skipped and counted. Raises
+    ImportClosed if the batch was already added or discarded.
     """
-    written: list[str] = []
+    if not ImportBatch.objects.filter(pk=batch.pk, status=ImportBatch.Status.READY).exists():
+        raise ImportClosed
+    copies: dict[int, StoredEvidence] = {}
     try:
-        result = _commit(batch, written)
-    except Exception:
-        evidence_storage = storages["evidence"]
-        for name in written:
-            evidence_storage.delete(name)
+        for message in _chosen(batch):
+            if message.screenshot is not None:
+                copies[message.pk] = _evidence_copy(message.screenshot)
+        return _commit(batch, copies)
+    except BaseException:
+        for copy in copies.values():
+            evidence_discard(stored=copy)
         raise
-    names = list(batch.screenshots.values_list("stored_name", flat=True))
-    storage = _storage()
-    for name in names:
-        storage.delete(name)
-    Screenshot.objects.filter(batch=batch).delete()
-    return result
 
 
-@transaction.atomic
-def _commit(batch: ImportBatch, written: list[str]) -> ScreenshotCommit:
-    locked, case, seen = commit_start(batch=batch)
-    number = _next_contact_number(case)
-    added = duplicates = 0
-    storage = _storage()
-    chosen = (
+def _chosen(batch: ImportBatch):
+    return (
         StagedMessage.objects.filter(batch=batch, selected=True, addable=True)
         .select_related("screenshot")
         .order_by("occurred_at", "id")
     )
-    for message in chosen:
+
+
+def _evidence_copy(shot: Screenshot) -> StoredEvidence:
+    """The screenshot written again as a contact's own evidence file (no database work)."""
+    with _storage().open(shot.stored_name, "rb") as handle:
+        return evidence_store(File(handle, name=shot.original_name))
+
+
+@transaction.atomic
+def _commit(batch: ImportBatch, copies: dict[int, StoredEvidence]) -> ScreenshotCommit:
+    locked, case, seen = commit_start(batch=batch)
+    number = _next_contact_number(case)
+    added = duplicates = 0
+    used: set[int] = set()
+    for message in _chosen(batch):
         channel = "call" if message.kind == StagedMessage.Kind.CALL else message.kind
         channel = "sms" if channel == "mms" else channel
         content = "" if channel == "call" else message.body
@@ -380,24 +408,27 @@ def _commit(batch: ImportBatch, written: list[str]) -> ScreenshotCommit:
             contact.duration_seconds = message.duration_seconds
         contact.full_clean()
         contact.save()
-        shot = message.screenshot
-        if shot is not None:
-            with storage.open(shot.stored_name, "rb") as handle:
-                evidence = evidence_add(
-                    contact=contact,
-                    upload=File(handle, name=shot.original_name),
-                    uploaded_by=batch.owner,
-                )
-            written.append(evidence.file.name)
+        if message.screenshot is not None:
+            if message.pk not in copies:  # chosen in another tab after the copies were made
+                copies[message.pk] = _evidence_copy(message.screenshot)
+            evidence_record(contact=contact, stored=copies[message.pk], uploaded_by=batch.owner)
+            used.add(message.pk)
         number += 1
         added += 1
     StagedMessage.objects.filter(batch=batch).delete()
+    staging = list(batch.screenshots.values_list("stored_name", flat=True))
+    Screenshot.objects.filter(batch=batch).delete()
     locked.status = ImportBatch.Status.COMMITTED
     locked.added_count = added
     locked.duplicate_count = duplicates
     locked.committed_at = timezone.now()
     locked.save(update_fields=["status", "added_count", "duplicate_count", "committed_at"])
     case_touch(case=case)
+    evidence_storage = Evidence._meta.get_field("file").storage
+    delete_files_on_commit(
+        [(_storage(), name) for name in staging]
+        + [(evidence_storage, copy.name) for pk, copy in copies.items() if pk not in used]
+    )
     return ScreenshotCommit(added=added, duplicates=duplicates)
 
 

@@ -36,6 +36,7 @@ from cases.models import Case, Contact
 from cases.services import case_touch
 from jobs.services import job_create, job_fail, job_finish, job_progress
 from rules import domain
+from selfhelp.deletion import delete_files, delete_with_files
 
 from .convert import (
     REPEAT_THRESHOLD,
@@ -81,7 +82,6 @@ def _storage():
 # 1. Upload
 
 
-@transaction.atomic
 def batch_create(
     *,
     case: Case,
@@ -95,21 +95,31 @@ def batch_create(
     The caller enqueues import_parse_task on commit. The files are deleted as
     soon as they are parsed (or fail to parse). With `partial`, a file that ends
     early gives its complete records instead of failing the batch.
+
+    The files are written first, outside any transaction; one short transaction then
+    records the job and the batch. If that fails, the files are deleted again.
     """
     storage = _storage()
-    job = job_create(owner=owner, kind="phone_import", case=case)
-    names = [storage.save(f"{PENDING_DIR}/{uuid4().hex}.xml", upload) for upload in uploads]
-    batch = ImportBatch(
-        case=case,
-        owner=owner,
-        job=job,
-        files=[{"name": upload.name[:200], "size": upload.size} for upload in uploads],
-        pending_names=names,
-        partial=partial,
-        ran_by=ran_by,
-    )
-    batch.full_clean()
-    batch.save()
+    names: list[str] = []
+    try:
+        for upload in uploads:
+            names.append(storage.save(f"{PENDING_DIR}/{uuid4().hex}.xml", upload))
+        with transaction.atomic():
+            job = job_create(owner=owner, kind="phone_import", case=case)
+            batch = ImportBatch(
+                case=case,
+                owner=owner,
+                job=job,
+                files=[{"name": upload.name[:200], "size": upload.size} for upload in uploads],
+                pending_names=names,
+                partial=partial,
+                ran_by=ran_by,
+            )
+            batch.full_clean()
+            batch.save()
+    except BaseException:
+        delete_files((storage, name) for name in names)
+        raise
     return batch
 
 
@@ -449,14 +459,10 @@ def batch_commit(*, batch: ImportBatch) -> CommitResult:
     return CommitResult(added=added, duplicates=duplicates)
 
 
-@transaction.atomic
 def batch_discard(*, batch: ImportBatch) -> None:
-    """Throw the batch away with everything staged and any file not yet parsed."""
-    names = list(batch.pending_names)
-    names += list(batch.screenshots.values_list("stored_name", flat=True))
-    batch.delete()
-    storage = _storage()
-    transaction.on_commit(lambda: [storage.delete(name) for name in names])
+    """Throw the batch away with everything staged, any file not yet parsed and its
+    screenshots (files once the deletion commits)."""
+    delete_with_files(batch)
 
 
 def batches_prune(*, older_than_days: int = 7) -> int:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+
 from django_tasks import task
 
 from .services import batch_fail, batch_parse
+
+logger = logging.getLogger(__name__)
 
 
 @task()
@@ -20,10 +24,11 @@ def import_parse_task(*, batch_id: int) -> None:
 @task()
 def screenshots_read_task(*, batch_id: int) -> None:
     """OCR and read a batch's screenshots; any unexpected failure is shown on its job."""
-    from .screenshots import screenshots_read, screenshots_read_failed
+    from .screenshots import screenshots_error_message, screenshots_read, screenshots_read_failed
 
     try:
         screenshots_read(batch_id=batch_id)
-    except Exception as exc:  # the page must learn about any failure
-        screenshots_read_failed(batch_id=batch_id, error=str(exc) or exc.__class__.__name__)
+    except Exception:  # the page must learn about any failure, in words a borrower reads
+        logger.exception("Screenshots of import batch %s could not be read", batch_id)
+        screenshots_read_failed(batch_id=batch_id, error=screenshots_error_message())
         raise

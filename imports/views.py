@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -33,6 +34,8 @@ from .forms import (
 )
 from .models import ImportBatch
 from .tasks import import_parse_task, screenshots_read_task
+
+logger = logging.getLogger(__name__)
 
 REVIEW_TEMPLATE = "imports/batch_review.html"
 SCREENSHOT_REVIEW_TEMPLATE = "imports/screenshot_review.html"
@@ -162,6 +165,16 @@ def batch_commit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     except services.ImportClosed:
         messages.info(request, _("These messages were already added or discarded."))
         return redirect("cases:case_detail", pk=batch.case_id)
+    except Exception:  # all or nothing: nothing was added and the choices are still there
+        logger.exception("Import batch %s could not be added to its case", batch.pk)
+        messages.error(
+            request,
+            _(
+                "Something went wrong while adding these messages, so none of them was added. "
+                "Your choices are kept: try again."
+            ),
+        )
+        return redirect("imports:batch_review", pk=batch.pk)
     text = ngettext(
         "%(added)s contact was added to your case.",
         "%(added)s contacts were added to your case.",

@@ -41,6 +41,14 @@ def job_finish(*, job_id: int, result: dict | None = None) -> None:
         job.save(update_fields=["status", "done", "result", "message", "updated_at"])
 
 
-def job_fail(*, job_id: int, error: str) -> None:
-    """Mark the job failed with a message the user can read."""
-    Job.objects.filter(pk=job_id).update(status=Job.Status.FAILED, error=error[:2000])
+def job_fail(*, job_id: int, error: str, result: dict | None = None) -> None:
+    """Mark the job failed with a message the user can read.
+
+    `error` may be a message id marked with gettext_noop: the job page translates it
+    into the reader's language (text already translated is shown as it is). `result`
+    may hold "back_url" and "back_label", the page to go back to and try again.
+    """
+    fields = {"status": Job.Status.FAILED, "error": error[:2000]}
+    if result is not None:
+        fields["result"] = result
+    Job.objects.filter(pk=job_id).update(**fields)

@@ -5,10 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from selfhelp.forms import VersionedFormMixin, version_field
+
 from .kinds import KINDS
 from .models import LetterKind, LetterLanguage
 
 COMMON_FIELDS = (
+    "version",
     "language",
     "loan",
     "recipient",
@@ -43,7 +46,11 @@ class LetterCreateForm(forms.Form):
     )
 
 
-class LetterFieldsForm(forms.Form):
+class LetterFieldsForm(VersionedFormMixin, forms.Form):
+    """The draft's fields, and (hidden) the draft's version when the form was opened, so a
+    save from an out-of-date form is refused instead of overwriting a newer one."""
+
+    version = version_field()
     language = forms.ChoiceField(label=_("Language of the letter"), choices=LetterLanguage.choices)
     loan = forms.ChoiceField(label=_("Loan"), required=False)
     recipient = forms.CharField(
@@ -139,9 +146,13 @@ class LetterFieldsForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args, kind: str, loans: list[tuple[str, str]], **kwargs):
+    def __init__(
+        self, *args, kind: str, loans: list[tuple[str, str]], saving: bool = True, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         keep = set(COMMON_FIELDS) | set(KINDS[kind].extra_fields)
+        if not saving:  # a live preview saves nothing, so it needs no version
+            keep.discard("version")
         for name in list(self.fields):
             if name not in keep:
                 del self.fields[name]
@@ -151,4 +162,5 @@ class LetterFieldsForm(forms.Form):
         """The cleaned values to store on the draft (language is stored separately)."""
         data = dict(self.cleaned_data)
         data.pop("language", None)
+        data.pop("version", None)
         return data

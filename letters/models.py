@@ -44,6 +44,9 @@ class LetterDraft(models.Model):
         _("language"), max_length=10, choices=LetterLanguage.choices, default="zh-hans"
     )
     fields = models.JSONField(_("fields"), default=dict, blank=True)
+    #: Moves on with every save of the draft (selfhelp.versioning): a form opened before
+    #: another save is refused instead of overwriting it.
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

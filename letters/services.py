@@ -23,6 +23,8 @@ from cases.models import Case, Evidence, Lender
 from cases.selectors import case_findings
 from cases.services import evidence_measure_recordings, evidence_thumbnail
 from rules.engine import CATALOGUE
+from selfhelp.deletion import deleting_files_on_failure, file_save
+from selfhelp.versioning import version_claim
 
 from .kinds import (
     KINDS,
@@ -204,12 +206,22 @@ def letter_draft_create(*, case: Case, owner, kind: str, language: str) -> Lette
     return draft
 
 
-def letter_draft_update(*, draft: LetterDraft, language: str, fields: dict) -> LetterDraft:
-    """Save the edited fields of a draft."""
+def letter_draft_update(
+    *, draft: LetterDraft, language: str, fields: dict, version: int | None = None
+) -> LetterDraft:
+    """Save the edited fields of a draft.
+
+    `version` is the draft's version when the form was opened: if the draft was saved
+    since (another tab, another device), nothing is changed and EditConflict is raised
+    (selfhelp.versioning). Without it the save always goes through; either way the
+    version moves on.
+    """
     draft.language = language
     draft.fields = json.loads(json.dumps(fields, cls=DjangoJSONEncoder))
     draft.full_clean()
-    draft.save(update_fields=["language", "fields", "updated_at"])
+    with transaction.atomic():
+        draft.version = version_claim(LetterDraft, draft.pk, version)
+        draft.save(update_fields=["language", "fields", "version", "updated_at"])
     return draft
 
 
@@ -261,30 +273,27 @@ def letter_finalise(
     data = letter_snapshot(inp)
     field = LetterVersion._meta.get_field("pdf")
     storage = field.storage
-    name = storage.save(
+    name = file_save(
+        storage,
         field.generate_filename(None, f"{draft.kind}-{draft.pk}-{secrets.token_hex(8)}.pdf"),
         ContentFile(pdf),
     )
-    try:
-        with transaction.atomic():
-            LetterDraft.objects.select_for_update().filter(pk=draft.pk).first()
-            version = LetterVersion(
-                draft=draft,
-                number=_next_number(draft),
-                data=data,
-                html=letter_html,
-                pdf=name,
-                sha256=hashlib.sha256(pdf).hexdigest(),
-                size=len(pdf),
-                finalised_at=timezone.now(),
-            )
-            version.full_clean()
-            version.save()
-            if on_stored is not None:
-                on_stored(version)
-    except BaseException:
-        storage.delete(name)
-        raise
+    with deleting_files_on_failure([(storage, name)]), transaction.atomic():
+        LetterDraft.objects.select_for_update().filter(pk=draft.pk).first()
+        version = LetterVersion(
+            draft=draft,
+            number=_next_number(draft),
+            data=data,
+            html=letter_html,
+            pdf=name,
+            sha256=hashlib.sha256(pdf).hexdigest(),
+            size=len(pdf),
+            finalised_at=timezone.now(),
+        )
+        version.full_clean()
+        version.save()
+        if on_stored is not None:
+            on_stored(version)
     return version
 
 
@@ -298,12 +307,15 @@ def letter_version_store_approved_pdf(*, version: LetterVersion, line: str) -> L
     version.approval_line = line
     version.approved_sha256 = hashlib.sha256(pdf).hexdigest()
     version.approved_size = len(pdf)
+    field = LetterVersion._meta.get_field("approved_pdf")
     name = f"{version.draft.kind}-{version.draft_id}-v{version.number}-approved.pdf"
-    version.approved_pdf.save(name, ContentFile(pdf), save=False)
-    version.full_clean()
-    version.save(
-        update_fields=["approval_line", "approved_sha256", "approved_size", "approved_pdf"]
-    )
+    name = file_save(field.storage, field.generate_filename(version, name), ContentFile(pdf))
+    with deleting_files_on_failure([(field.storage, name)]):
+        version.approved_pdf.name = name
+        version.full_clean()
+        version.save(
+            update_fields=["approval_line", "approved_sha256", "approved_size", "approved_pdf"]
+        )
     return version
 
 

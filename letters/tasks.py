@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django_tasks import task
 
 from jobs.models import Job
 from jobs.services import job_fail, job_finish, job_progress
 
 from .models import LetterDraft, LetterVersion
-from .services import letter_finalise
+from .services import LetterIncomplete, letter_finalise
+
+logger = logging.getLogger(__name__)
+
+#: Shown on the job page, translated there into the reader's language. The Python error
+#: goes to the log only: it means nothing to a borrower and can leak internals.
+FINALISE_FAILED = gettext_noop(
+    "The PDF could not be made, and nothing was stored. Go back to the letter and "
+    "finalise it again. If this happens again, try later."
+)
 
 
 @task()
@@ -36,10 +48,18 @@ def letter_finalise_task(*, job_id: int, draft_id: int) -> None:
             },
         )
 
+    back = {
+        "back_url": reverse("letters:letter_edit", args=[draft_id]),
+        "back_label": str(_("Back to the letter")),
+    }
     try:
         draft = LetterDraft.objects.select_related("case").get(pk=draft_id)
         job_progress(job_id=job_id, done=1, total=3, message=_("Rendering the PDF"))
         letter_finalise(draft=draft, on_stored=finish)
-    except Exception as exc:  # the page must learn about any failure
-        job_fail(job_id=job_id, error=str(exc) or exc.__class__.__name__)
+    except LetterIncomplete as exc:  # the missing items, in words the borrower wrote them
+        job_fail(job_id=job_id, error=str(exc), result=back)
+        raise
+    except Exception:  # the page must learn about any failure
+        logger.exception("Finalising letter draft %s failed (job %s)", draft_id, job_id)
+        job_fail(job_id=job_id, error=FINALISE_FAILED, result=back)
         raise

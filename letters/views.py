@@ -8,11 +8,14 @@ from django.db import transaction
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cases.access import get_case_for_user, may_see_borrower_details
 from jobs.services import job_create
+from selfhelp.forms import refuse_stale_edit
 from selfhelp.htmx import render_partial_response
+from selfhelp.versioning import EditConflict
 from selfhelp.views import HtmxHttpRequest
 
 from . import services
@@ -23,10 +26,10 @@ from .models import LetterDraft
 from .tasks import letter_finalise_task
 
 
-def _fields_form(draft: LetterDraft, data=None) -> LetterFieldsForm:
+def _fields_form(draft: LetterDraft, data=None, *, saving: bool = True) -> LetterFieldsForm:
     loans = [(loan.ref, str(loan)) for loan in draft.case.loans.order_by("id")]
-    initial = {**draft.fields, "language": draft.language}
-    return LetterFieldsForm(data, kind=draft.kind, loans=loans, initial=initial)
+    initial = {**draft.fields, "language": draft.language, "version": draft.version}
+    return LetterFieldsForm(data, kind=draft.kind, loans=loans, initial=initial, saving=saving)
 
 
 def _preview_html(draft: LetterDraft, language: str, fields: dict, *, masked: bool = False) -> str:
@@ -61,12 +64,22 @@ def letter_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Edit a draft's fields beside the letter as it will print."""
     draft = get_draft_for_user(request.user, pk, write=request.method == "POST", path=request.path)
     form = _fields_form(draft, request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        services.letter_draft_update(
-            draft=draft, language=form.cleaned_data["language"], fields=form.letter_fields()
-        )
-        services.letter_version_save(draft=draft)
-        return redirect("letters:letter_edit", pk=draft.pk)
+        try:
+            services.letter_draft_update(
+                draft=draft,
+                language=form.cleaned_data["language"],
+                fields=form.letter_fields(),
+                version=form.cleaned_data["version"],
+            )
+        except EditConflict as conflict:
+            refuse_stale_edit(form, conflict, _DRAFT_CHANGED)
+            status = 409
+            draft.refresh_from_db()
+        else:
+            services.letter_version_save(draft=draft)
+            return redirect("letters:letter_edit", pk=draft.pk)
     # A volunteer who has not taken the case sees the borrower's details masked.
     masked = not may_see_borrower_details(request.user, draft.case)
     preview = _preview_html(draft, draft.language, draft.fields, masked=masked)
@@ -75,7 +88,14 @@ def letter_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return render(request, "letters/letter_edit.html",
                   {"draft": draft, "form": form, "preview": preview, "is_owner": is_owner,
                    "versions": versions, "kind": services.KINDS[draft.kind], "masked": masked,
-                   "missing": services.placeholders_in(preview)})  # fmt: skip
+                   "missing": services.placeholders_in(preview)}, status=status)  # fmt: skip
+
+
+_DRAFT_CHANGED = gettext_lazy(
+    "This letter was saved somewhere else (another tab or device) after you opened this page, "
+    "so your changes were not saved. They are still in the form below; the preview shows what "
+    "is saved now. Check them and save again to replace the other change."
+)
 
 
 @require_POST
@@ -83,7 +103,7 @@ def letter_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def letter_preview(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The letter rendered from the unsaved form: the #letter-preview fragment."""
     draft = get_draft_for_user(request.user, pk, write=True, path=request.path)
-    form = _fields_form(draft, request.POST)
+    form = _fields_form(draft, request.POST, saving=False)
     if form.is_valid():
         preview = _preview_html(draft, form.cleaned_data["language"], form.letter_fields())
     else:

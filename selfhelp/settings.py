@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "checker",
     "actions",
     "notifications",
+    "backups",
 ]
 
 MIDDLEWARE = [
@@ -185,6 +186,7 @@ LOCALE_PATHS = [
         "checker",
         "actions",
         "notifications",
+        "backups",
     )
 ] + [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
@@ -193,11 +195,11 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = VAR_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("SELFHELP_STATIC_ROOT", VAR_DIR / "staticfiles"))
 
 # Evidence lives in private storage: there is no MEDIA_URL route, files are
-# only ever streamed by a view that checks access. Swap the backend for an
-# S3-compatible one through SELFHELP_EVIDENCE_BACKEND in production.
+# only ever streamed by a view that checks access. SELFHELP_S3_BUCKET (below) moves
+# every private storage to S3-compatible object storage.
 EVIDENCE_ROOT = Path(os.environ.get("SELFHELP_EVIDENCE_ROOT", VAR_DIR / "evidence"))
 LETTER_ROOT = Path(os.environ.get("SELFHELP_LETTER_ROOT", VAR_DIR / "letters"))
 STORAGES = {
@@ -219,6 +221,45 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+
+def s3_storages(environ) -> dict[str, dict]:
+    """The private storages on S3-compatible object storage, from SELFHELP_S3_* settings.
+
+    One bucket holds all three, each under its own prefix. Objects are written with the
+    private ACL, and the storage gives no URL at all (selfhelp.storage.PrivateS3Storage):
+    files are only ever streamed by the views that check access, as on the file system.
+    Credentials may also come from the usual AWS_* variables or an instance role.
+    """
+    options = {
+        "bucket_name": environ["SELFHELP_S3_BUCKET"],
+        "endpoint_url": environ.get("SELFHELP_S3_ENDPOINT_URL") or None,
+        "region_name": environ.get("SELFHELP_S3_REGION") or None,
+        "access_key": environ.get("SELFHELP_S3_ACCESS_KEY_ID") or None,
+        "secret_key": environ.get("SELFHELP_S3_SECRET_ACCESS_KEY") or None,
+        # "path" for MinIO and most servers that are not AWS itself.
+        "addressing_style": environ.get("SELFHELP_S3_ADDRESSING_STYLE") or None,
+        "default_acl": "private",
+        "file_overwrite": False,
+        "object_parameters": {},
+    }
+    if env_bool("SELFHELP_S3_ENCRYPT", False):
+        options["object_parameters"]["ServerSideEncryption"] = "AES256"
+    backend = "selfhelp.storage.PrivateS3Storage"
+    return {
+        alias: {"BACKEND": backend, "OPTIONS": {**options, "location": prefix}}
+        for alias, prefix in (
+            ("default", "private"),
+            ("evidence", "evidence"),
+            ("letters", "letters"),
+        )
+    }
+
+
+# SELFHELP_S3_BUCKET moves the private files (evidence, letter PDFs, pending imports) to
+# object storage, so that several web servers and workers share them (docs/deploy.md).
+if os.environ.get("SELFHELP_S3_BUCKET"):
+    STORAGES.update(s3_storages(os.environ))
 EVIDENCE_MAX_BYTES = int(os.environ.get("SELFHELP_EVIDENCE_MAX_BYTES", str(20 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

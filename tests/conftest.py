@@ -110,3 +110,17 @@ def _force_login_passes_second_factor(monkeypatch):
         mark_second_factor_verified(self)
 
     monkeypatch.setattr(Client, "force_login", force_login)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `once` (heavy suites: S3 against a real server, database backups) run in
+    the SQLite run only: CI (.ci/run) runs the whole suite again on PostgreSQL, and they
+    would prove nothing new there."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        return
+    skip = pytest.mark.skip(reason="runs once per CI, in the SQLite run (marked `once`)")
+    for item in items:
+        if item.get_closest_marker("once"):
+            item.add_marker(skip)

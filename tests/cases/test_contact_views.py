@@ -125,7 +125,9 @@ def test_edit_get_full_page_and_fragment_from_the_same_url(case, borrower_client
 
 def test_htmx_save_returns_the_timeline_item(case, borrower_client):
     contact = ContactFactory(case=case, content="旧的")
-    response = borrower_client.post(edit_url(contact), full_data(content="新的内容"), **hx(contact))
+    response = borrower_client.post(
+        edit_url(contact), full_data(content="新的内容", version=contact.version), **hx(contact)
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert html.lstrip().startswith(f'<article id="contact-{contact.pk}" class="timeline-item')
@@ -137,7 +139,7 @@ def test_htmx_save_returns_the_timeline_item(case, borrower_client):
 
 def test_plain_save_redirects_to_the_case_page(case, borrower_client):
     contact = ContactFactory(case=case)
-    response = borrower_client.post(edit_url(contact), full_data())
+    response = borrower_client.post(edit_url(contact), full_data(version=contact.version))
     assert response.status_code == 302
     assert response["Location"].endswith(f"#contact-{contact.pk}")
 
@@ -145,7 +147,9 @@ def test_plain_save_redirects_to_the_case_page(case, borrower_client):
 def test_invalid_htmx_save_returns_the_form_fragment_with_200(case, borrower_client):
     contact = ContactFactory(case=case, content="原来的")
     response = borrower_client.post(
-        edit_url(contact), full_data(occurred_at="not a time", content="打字了"), **hx(contact)
+        edit_url(contact),
+        full_data(occurred_at="not a time", content="打字了", version=contact.version),
+        **hx(contact),
     )
     html = response.content.decode()
     assert response.status_code == 200

@@ -215,10 +215,11 @@ def test_correction_by_get_is_405(borrower_client, read_batch):
 
 
 def test_commit_adds_chosen_contacts_with_their_screenshot_as_evidence(
-    borrower_client, read_batch, case
+    borrower_client, read_batch, case, django_capture_on_commit_callbacks
 ):
     stored = list(Screenshot.objects.values_list("stored_name", "sha256"))
-    response = borrower_client.post(reverse("imports:batch_commit", args=[read_batch.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = borrower_client.post(reverse("imports:batch_commit", args=[read_batch.pk]))
     assert response.status_code == 302
     (contact,) = Contact.objects.filter(case=case)
     assert (contact.channel, contact.caller_phone, contact.content) == (
@@ -251,7 +252,7 @@ def test_failed_commit_leaves_nothing(borrower_client, read_batch, case, monkeyp
     calls = {"n": 0}
     from cases import services as case_services
 
-    real = case_services.evidence_add
+    real = case_services.evidence_record
 
     def flaky(**kwargs):
         calls["n"] += 1
@@ -259,9 +260,10 @@ def test_failed_commit_leaves_nothing(borrower_client, read_batch, case, monkeyp
             raise RuntimeError("disk full")
         return real(**kwargs)
 
-    monkeypatch.setattr("imports.screenshots.evidence_add", flaky)
-    with pytest.raises(RuntimeError):
-        borrower_client.post(reverse("imports:batch_commit", args=[read_batch.pk]))
+    monkeypatch.setattr("imports.screenshots.evidence_record", flaky)
+    response = borrower_client.post(reverse("imports:batch_commit", args=[read_batch.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("imports:batch_review", args=[read_batch.pk])
     assert not Contact.objects.filter(case=case).exists()
     assert not Evidence.objects.exists()
     assert not any(storages["evidence"].listdir("")[1])

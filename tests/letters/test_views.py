@@ -88,7 +88,13 @@ def test_preview_rejects_get(borrower_client, draft):
 def test_saving_stores_a_new_version(borrower_client, draft):
     url = reverse("letters:letter_edit", args=[draft.pk])
     borrower_client.post(
-        url, {"language": "zh-hans", "loan": draft.fields["loan"], "sender_name": "王五"}
+        url,
+        {
+            "language": "zh-hans",
+            "loan": draft.fields["loan"],
+            "sender_name": "王五",
+            "version": draft.version,
+        },
     )
     draft.refresh_from_db()
     assert draft.fields["sender_name"] == "王五"
