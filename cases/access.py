@@ -66,6 +66,19 @@ def get_case_for_user(
     case = cases_visible_to(user).filter(pk=pk).select_related("owner").first()
     if case is None:
         raise Http404("No such case.")
+    return check_case_access(user, case, write=write, action=action, path=path)
+
+
+def check_case_access(
+    user, case: Case, *, write: bool = False, action: str = "view", path: str = ""
+) -> Case:
+    """The second half of get_case_for_user, for a case found through cases_visible_to
+    (e.g. joined to a letter in one scoped query): 403 if a reader asks to write; access by
+    anyone but the owner is written to the access log.
+
+    Other apps look their rows up in one query scoped by cases_visible_to and then call
+    this, so another user's row and a missing one cost the same single query before the 404.
+    """
     if case.owner_id == user.pk:
         return case
     if write:
