@@ -115,3 +115,20 @@ def get_evidence_for_user(user, case: Case, pk: int, *, write: bool = False) -> 
     if evidence is None:
         raise Http404("No such file.")
     return evidence
+
+
+def log_staff_access(user, case_ids, *, action: str, path: str) -> int:
+    """Write one access-log entry per case for a staff member reading it in the admin.
+
+    The admin shows any case to staff, shared or not; each page that shows a borrower's
+    data (a list, a form, a history, a deletion summary) is logged for every case on it,
+    like a volunteer's access. A staff member's own cases are not logged. Returns the count.
+    """
+    ids = (
+        Case.objects.filter(pk__in={pk for pk in case_ids if pk is not None})
+        .exclude(owner__pk=user.pk)
+        .values_list("pk", flat=True)
+    )
+    entries = [AccessLog(case_id=pk, user=user, action=action[:100], path=path[:500]) for pk in ids]
+    AccessLog.objects.bulk_create(entries)
+    return len(entries)
