@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "review",
     "checker",
     "actions",
+    "privacy",
 ]
 
 MIDDLEWARE = [
@@ -237,6 +238,7 @@ LOCALE_PATHS = [
         "review",
         "checker",
         "actions",
+        "privacy",
     )
 ] + [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
@@ -271,6 +273,9 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+#: Personal-data export zips (privacy app, in the "default" private storage) are deleted
+#: this many days after they were made (manage.py prune_exports), and with the account.
+SELFHELP_EXPORT_KEEP_DAYS = int(os.environ.get("SELFHELP_EXPORT_KEEP_DAYS", "7"))
 EVIDENCE_MAX_BYTES = int(os.environ.get("SELFHELP_EVIDENCE_MAX_BYTES", str(20 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -18,5 +18,6 @@ urlpatterns = [
     path("review/", include("review.urls")),
     path("check/", include("checker.urls")),
     path("actions/", include("actions.urls")),
+    path("privacy/", include("privacy.urls")),
     path("admin/", admin.site.urls),
 ]
