@@ -393,9 +393,11 @@ def data_export_start(*, owner) -> tuple[PersonalDataExport, bool]:
     """A new export for `owner` with the job its page polls, or the one already under way.
 
     Returns (export, created). The caller enqueues data_export_task once this commits.
+    One left unfinished for an hour (its worker died for good) no longer counts as under way.
     """
     running = (
         PersonalDataExport.objects.filter(owner=owner, finished_at__isnull=True)
+        .filter(created_at__gt=timezone.now() - timedelta(hours=1))
         .exclude(job__status=Job.Status.FAILED)
         .exclude(job__isnull=True)
         .first()

@@ -204,6 +204,15 @@ def test_asking_again_while_building_does_not_start_a_second_export(borrower_cli
     assert PersonalDataExport.objects.count() == 1
 
 
+def test_an_export_stuck_for_an_hour_does_not_block_a_new_one(borrower_client, filled):
+    borrower_client.post(EXPORT)  # never built: its task waits for a commit
+    PersonalDataExport.objects.update(
+        created_at=PersonalDataExport.objects.get().created_at - timedelta(hours=1, seconds=1)
+    )
+    borrower_client.post(EXPORT)
+    assert PersonalDataExport.objects.count() == 2
+
+
 def test_running_the_task_twice_stores_one_file(
     borrower_client, filled, django_capture_on_commit_callbacks
 ):
