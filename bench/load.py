@@ -6,7 +6,8 @@
 
 What it does, all on this machine:
 1. Makes a throwaway database: SQLite in a temporary folder, or a PostgreSQL database
-   `selfhelp_load_<pid>` at postgres://root@127.0.0.1:5432 (created here, dropped at the end).
+   `selfhelp_load_<pid>` at postgres://root@127.0.0.1:5432 (created here, dropped at the end;
+   BENCH_PG_SERVER=postgres://user@host:port names another server).
 2. Migrates it and seeds one borrower account per user, each with a case imported from the demo
    bundle (cases/demo/demo_case.json: 2 loans, 32 contacts) through cases.bundle.case_import_bundle.
 3. Starts gunicorn (sync workers) with the production settings (DEBUG off, cached templates)
@@ -23,10 +24,17 @@ What it does, all on this machine:
 5. Prints requests/s, error rate, p50/p95/p99 latency per endpoint (and for every page but the
    login's together) and the server's peak RSS (gunicorn masters plus workers, sampled every 0.2 s).
 
---login-pool N starts a second gunicorn with N sync workers, under `nice -n 10`, and sends the
-login page (GET and POST) there: what a reverse proxy does with a `location = /accounts/login/`
-rule (see README, "Logins on their own pool"). Password hashing then queues in that pool, at a
-lower CPU priority, instead of holding the workers that serve everything else.
+--login-pool N starts a second gunicorn with N sync workers at a lower CPU priority
+(--login-pool-nice, 10) and sends the login page (GET and POST) there: what a reverse proxy does
+with a `location = /accounts/login/` rule (see README, "Logins on their own pool"). Password
+hashing then queues in that pool instead of holding the workers that serve everything else.
+Each gunicorn runs in its own session, and Linux shares the CPU between sessions
+(autogroups) before nice values count, so the lower priority is set on the login pool's
+autogroup too (/proc/PID/autogroup), as systemd's CPUWeight= would between two services.
+
+--priority N (root only, for a shared machine) sets the autogroup nice of the load generator
+and the main pool to N (the login pool to N + its nice), so other work on the machine weighs
+less in the measurement. It changes nothing inside the app.
 
 Not a test: it asserts nothing, and the numbers depend on the machine (the load generator shares
 its cores with the server).
@@ -59,7 +67,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 HOST = "127.0.0.1"  # the only target this benchmark ever sends to
 PASSWORD = "load-test-pass-2026"
-PG_ADMIN_URL = "postgres://root@127.0.0.1:5432/postgres"
+PG_SERVER = os.environ.get("BENCH_PG_SERVER", "postgres://root@127.0.0.1:5432")
+PG_ADMIN_URL = f"{PG_SERVER}/postgres"
 CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -399,7 +408,8 @@ def report(
     print()
     print(
         f"db={args.db} users={args.users} gunicorn workers={args.workers} "
-        f"login pool={args.login_pool} login={args.login} "
+        f"login pool={args.login_pool} (nice +{args.login_pool_nice}) priority={args.priority} "
+        f"login={args.login} {' '.join(args.server_env)} "
         f"ramp={args.ramp:.0f} s think={args.think:g} s "
         f"cores={os.cpu_count()} seeded {len(seeded['users'])} cases x {seeded['contacts']} "
         f"contacts in {seeded['seconds']:.1f} s"
@@ -446,6 +456,16 @@ def report(
     )
     for sample in stats.error_samples:
         print("  error:", sample)
+
+
+def set_autogroup_nice(pid: int, nice: int) -> None:
+    """The CPU weight of the process's whole session against other sessions (Linux autogroups)."""
+    path = Path(f"/proc/{pid}/autogroup")
+    if path.exists():
+        try:
+            path.write_text(str(nice))
+        except OSError as exc:
+            print(f"could not set the autogroup nice of {pid} to {nice}: {exc}")
 
 
 def start_gunicorn(port: int, workers: int, env: dict, nice: int = 0) -> subprocess.Popen:
@@ -499,6 +519,25 @@ def main() -> None:
         default=0,
         help="sync workers of a separate gunicorn (under nice -n 10) for the login page (0: none)",
     )
+    parser.add_argument(
+        "--login-pool-nice",
+        type=int,
+        default=10,
+        help="how much lower the login pool's priority is",
+    )
+    parser.add_argument(
+        "--priority",
+        type=int,
+        default=None,
+        help="autogroup nice of the load generator and the main pool (root only; e.g. -10)",
+    )
+    parser.add_argument(
+        "--server-env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="an extra setting for the servers, e.g. SELFHELP_ARGON2_MEMORY_KIB=102400",
+    )
     parser.add_argument("--_seed", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args._seed:
@@ -510,10 +549,11 @@ def main() -> None:
     pg_name = f"selfhelp_load_{os.getpid()}"
     if args.db == "postgres":
         pg_admin(f'CREATE DATABASE "{pg_name}"')
-        database_url = f"postgres://root@127.0.0.1:5432/{pg_name}"
+        database_url = f"{PG_SERVER}/{pg_name}"
     else:
         database_url = f"sqlite:///{var_dir / 'db.sqlite3'}"
     env = server_env(var_dir, database_url)
+    env.update(item.split("=", 1) for item in args.server_env)
     server = login_server = None
     try:
         print(f"seeding {args.users} borrowers on {args.db} ...", flush=True)
@@ -527,13 +567,20 @@ def main() -> None:
         ).stdout
         seeded = json.loads(seeded_out.strip().splitlines()[-1])
         port = free_port()
+        base_nice = args.priority if args.priority is not None else 0
+        if args.priority is not None:
+            set_autogroup_nice(os.getpid(), base_nice)
         server = start_gunicorn(port, args.workers, env)
+        set_autogroup_nice(server.pid, base_nice)
         wait_for_server(port, server)
         masters = [server.pid]
         login_port = None
         if args.login_pool:
             login_port = free_port()
-            login_server = start_gunicorn(login_port, args.login_pool, env, nice=10)
+            login_server = start_gunicorn(
+                login_port, args.login_pool, env, nice=args.login_pool_nice
+            )
+            set_autogroup_nice(login_server.pid, min(19, base_nice + args.login_pool_nice))
             wait_for_server(login_port, login_server)
             masters.append(login_server.pid)
         sampler = RssSampler(*masters)
