@@ -23,10 +23,13 @@ from selfhelp.forms import AccessibleFormMixin
 from .models import Membership, User
 from .services import (
     TwoFactorLocked,
+    email_request_allowed,
+    login_failures_clear,
     password_reset_unknown_address,
     twofa_code_check,
     twofa_pending_check,
 )
+from .throttle import client_address
 from .totp import DIGITS
 
 PASSWORD_HELP = _(
@@ -88,9 +91,18 @@ class PasswordChangeForm(AccessibleFormMixin, auth_forms.PasswordChangeForm):
 
 
 class SetPasswordForm(AccessibleFormMixin, auth_forms.SetPasswordForm):
+    """A new password from an emailed link (reset or sign-up): whoever reads the mailbox may
+    log in again at once, so the failed logins counted against the account are forgotten."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].help_text = PASSWORD_HELP
+
+    def save(self, commit: bool = True) -> User:
+        user = super().save(commit=commit)
+        if commit:
+            login_failures_clear(user=user)
+        return user
 
 
 class PasswordResetForm(AccessibleFormMixin, auth_forms.PasswordResetForm):
@@ -101,8 +113,15 @@ class PasswordResetForm(AccessibleFormMixin, auth_forms.PasswordResetForm):
     )
 
     def save(self, *args, request=None, **kwargs) -> None:
-        """Django's reset email to an account; to an address without one, a note instead."""
+        """Django's reset email to an account; to an address without one, a note instead.
+
+        Past the email throttle nothing is sent; the view answers the same either way.
+        """
         email = self.cleaned_data["email"]
+        if request is not None and not email_request_allowed(
+            recipient=email, client=client_address(request)
+        ):
+            return
         if request is not None and not any(self.get_users(email)):
             password_reset_unknown_address(email=email, site_url=request.build_absolute_uri("/"))
         super().save(*args, request=request, **kwargs)

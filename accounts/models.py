@@ -216,3 +216,27 @@ class TwoFactorFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class EmailSent(models.Model):
+    """An email sent because someone not signed in asked (password reset, sign-up).
+
+    Counted per recipient and per client address to throttle floods. Neither is
+    stored as such: only keyed hashes (HMAC with the secret key), and rows older
+    than the window are deleted as new ones come.
+    """
+
+    recipient_key = models.CharField(max_length=64)
+    client_key = models.CharField(max_length=64)
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("email sent on request")
+        verbose_name_plural = _("emails sent on request")
+        indexes = [
+            models.Index(fields=["recipient_key", "sent_at"], name="email_sent_recipient_time"),
+            models.Index(fields=["client_key", "sent_at"], name="email_sent_client_time"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sent_at:%Y-%m-%d %H:%M}"

@@ -21,6 +21,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext
@@ -29,6 +30,7 @@ from selfhelp.deletion import delete_with_files
 
 from . import totp
 from .models import (
+    EmailSent,
     Invitation,
     Membership,
     Organisation,
@@ -65,8 +67,42 @@ def _send(*, to: str, subject_template: str, body_template: str, context: dict) 
     send_mail(subject, render_to_string(body_template, context), None, [to])
 
 
+#: The sliding window over which emails asked for by visitors are counted.
+EMAIL_WINDOW = timedelta(hours=1)
+
+
+def _throttle_key(kind: str, value: str) -> str:
+    return salted_hmac(f"accounts.email-throttle.{kind}", value, algorithm="sha256").hexdigest()
+
+
+def email_request_allowed(*, recipient: str, client: str, now: datetime | None = None) -> bool:
+    """Whether an email someone not signed in asked for may go out now; counts it if so.
+
+    At most SELFHELP_EMAILS_PER_RECIPIENT_HOUR emails go to one address, and at most
+    SELFHELP_EMAILS_PER_ADDRESS_HOUR are asked for from one client address, in any hour.
+    The caller answers the same either way, so the page never says which case it was.
+    """
+    now = now or timezone.now()
+    recipient_key = _throttle_key("recipient", recipient.strip().lower())
+    client_key = _throttle_key("client", client)
+    with transaction.atomic():
+        EmailSent.objects.filter(sent_at__lte=now - EMAIL_WINDOW).delete()
+        recent = EmailSent.objects.filter(sent_at__gt=now - EMAIL_WINDOW)
+        if recent.filter(recipient_key=recipient_key).count() >= (
+            settings.SELFHELP_EMAILS_PER_RECIPIENT_HOUR
+        ):
+            return False
+        if (
+            recent.filter(client_key=client_key).count()
+            >= settings.SELFHELP_EMAILS_PER_ADDRESS_HOUR
+        ):
+            return False
+        EmailSent.objects.create(recipient_key=recipient_key, client_key=client_key, sent_at=now)
+    return True
+
+
 def user_signup_request(
-    *, email: str, display_name: str, site_url: str, next_path: str = ""
+    *, email: str, display_name: str, site_url: str, next_path: str = "", client: str = "server"
 ) -> None:
     """Answer a sign-up the same way whether or not the address already has an account.
 
@@ -75,10 +111,14 @@ def user_signup_request(
     gets a pending account (inactive, no password) and a link to choose the
     password, so only whoever reads the mailbox can finish the sign-up. An
     address with an account gets a reminder with links to log in or reset.
+    Past the email throttle (email_request_allowed, counted against `client`, the
+    visitor's address) nothing at all happens, and the page still says the same.
     `next_path` (a path on this site, already checked) rides on the link, so the new
     borrower lands where they were going, e.g. saving checked messages to a case.
     """
     email = email.strip().lower()
+    if not email_request_allowed(recipient=email, client=client):
+        return
     user = User.objects.filter(email__iexact=email).first()
     if user is None:
         user = User(email=email, display_name=display_name.strip(), is_active=False)
@@ -168,10 +208,12 @@ def user_update_profile(*, user: User, display_name: str) -> User:
 
 
 def user_delete(*, user: User) -> None:
-    """Delete the account and everything it owns: cases, evidence files, letters, jobs.
+    """Delete the account and everything it owns: cases, evidence files, letters, jobs,
+    personal-data exports, and the failed logins counted against its address.
 
     Files in private storage go once the transaction commits (selfhelp.deletion).
     """
+    login_failures_clear(user=user)
     delete_with_files(user)
 
 
@@ -290,6 +332,20 @@ def invitation_revoke(*, invitation: Invitation) -> Invitation:
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at"])
     return invitation
+
+
+def login_failures_clear(*, user: User) -> int:
+    """Forget the failed logins counted against the user's email address (django-axes).
+
+    Called once the user proved they read the mailbox (a new password from the emailed
+    link), so the account is not kept locked, and when the account is deleted.
+    """
+    from axes.models import AccessAttempt
+
+    if not user.email:
+        return 0
+    count, _ = AccessAttempt.objects.filter(username=user.email.lower()).delete()
+    return count
 
 
 # --- Second factor ---------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+from axes.decorators import axes_dispatch
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
@@ -48,12 +49,15 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    # The reset views answer the same whether or not the address has an account.
+    # The reset views answer the same whether or not the address has an account. A client
+    # address locked for failed logins may not ask for reset emails either (axes_dispatch).
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(
-            form_class=forms.PasswordResetForm,
-            success_url=reverse_lazy("accounts:password_reset_done"),
+        axes_dispatch(
+            auth_views.PasswordResetView.as_view(
+                form_class=forms.PasswordResetForm,
+                success_url=reverse_lazy("accounts:password_reset_done"),
+            )
         ),
         name="password_reset",
     ),

@@ -51,6 +51,7 @@ from .services import (
     user_signup_request,
     user_update_profile,
 )
+from .throttle import client_address
 
 SESSION_NEXT = "twofa_next"
 
@@ -68,6 +69,7 @@ def signup(request: HtmxHttpRequest) -> HttpResponse:
             display_name=form.cleaned_data["display_name"],
             site_url=request.build_absolute_uri("/"),
             next_path=next_url if _safe_next(request, next_url) == next_url else "",
+            client=client_address(request),
         )
         return redirect("accounts:signup_sent")
     next_url = request.POST.get("next") or request.GET.get("next", "")
@@ -139,6 +141,15 @@ def landing_url(user) -> str:
     if user.is_authenticated and user.memberships.exists():
         return resolve_url("review:review_queue")
     return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+def login_locked(
+    request: HtmxHttpRequest, original_response: HttpResponse | None = None, credentials=None
+) -> HttpResponse:
+    """What django-axes answers (AXES_LOCKOUT_CALLABLE) to a login, admin login or reset
+    request while the account or the address is locked: a page, status 429."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "accounts/login_locked.html", {"minutes": minutes}, status=429)
 
 
 class LoginView(auth_views.LoginView):

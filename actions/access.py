@@ -5,7 +5,9 @@
   records actions, answers and outcomes on the borrower's behalf only while the borrower's
   separate "act for me" consent for that share stands. Each row keeps who recorded it.
 - Letters and reminders stay the owner's: a volunteer cannot start a letter or dismiss one.
-- Anyone else gets a 404; a reader asking to write gets a 403.
+- Anyone else gets a 404; a reader asking to write gets a 403. Rows are looked up in one
+  query scoped to the cases the user may see, so another user's row and a missing one
+  cost the same before the 404.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from cases.access import get_case_for_user
+from cases.access import cases_visible_to, check_case_access, get_case_for_user
 from cases.models import Case, active_share_q
 
 from .models import ActForMe, Action, Reminder
@@ -47,10 +49,17 @@ def get_case_for_actions(user, pk: int, *, write: bool = False, path: str = "") 
 
 def get_action_for_user(user, pk: int, *, write: bool = False, path: str = "") -> Action:
     """An action if the user may see its case; 404 if not, 403 if a reader asks to write."""
-    action = Action.objects.filter(pk=pk).select_related("loan").first()
-    if action is None or not user.is_authenticated:
+    action = (
+        Action.objects.filter(pk=pk, case__in=cases_visible_to(user))
+        .select_related("loan", "case__owner")
+        .first()
+    )
+    if action is None:
         raise Http404("No such action.")
-    action.case = get_case_for_actions(user, action.case_id, write=write, path=path)
+    verb = "actions_write" if write else "actions_view"
+    action.case = check_case_access(user, action.case, action=verb, path=path)
+    if write and not may_record(user, action.case):
+        raise PermissionDenied("Only the borrower, or a helper they authorised, may record this.")
     return action
 
 
@@ -61,8 +70,12 @@ def get_case_for_owner(user, pk: int, *, path: str = "") -> Case:
 
 def get_reminder_for_user(user, pk: int, *, path: str = "") -> Reminder:
     """A reminder of one of the user's own cases (only the owner dismisses reminders)."""
-    reminder = Reminder.objects.filter(pk=pk).select_related("action").first()
-    if reminder is None or not user.is_authenticated:
+    reminder = (
+        Reminder.objects.filter(pk=pk, action__case__in=cases_visible_to(user))
+        .select_related("action__case__owner")
+        .first()
+    )
+    if reminder is None:
         raise Http404("No such reminder.")
-    get_case_for_owner(user, reminder.action.case_id, path=path)
+    check_case_access(user, reminder.action.case, write=True, action="actions_owner", path=path)
     return reminder

@@ -2,11 +2,12 @@
 
     .venv/bin/python bench/load.py [--db sqlite|postgres] [--users 200] [--duration 60]
                                    [--max-requests 20000] [--workers 3] [--login form|session]
-                                   [--ramp 10] [--think 0]
+                                   [--ramp 10] [--think 0] [--login-pool 0]
 
 What it does, all on this machine:
 1. Makes a throwaway database: SQLite in a temporary folder, or a PostgreSQL database
-   `selfhelp_load_<pid>` at postgres://root@127.0.0.1:5432 (created here, dropped at the end).
+   `selfhelp_load_<pid>` at postgres://root@127.0.0.1:5432 (created here, dropped at the end;
+   BENCH_PG_SERVER=postgres://user@host:port names another server).
 2. Migrates it and seeds one borrower account per user, each with a case imported from the demo
    bundle (cases/demo/demo_case.json: 2 loans, 32 contacts) through cases.bundle.case_import_bundle.
 3. Starts gunicorn (sync workers) with the production settings (DEBUG off, cached templates)
@@ -20,8 +21,20 @@ What it does, all on this machine:
    requests, whichever comes first. Users arrive evenly over --ramp seconds. With the default
    --think 0 nobody pauses (the worst case: latency is then mostly queueing for a worker);
    --think 5 pauses about 5 s before each request, as people do.
-5. Prints requests/s, error rate, p50/p95/p99 latency per endpoint and the server's peak RSS
-   (gunicorn master plus workers, sampled every 0.2 s).
+5. Prints requests/s, error rate, p50/p95/p99 latency per endpoint (and for every page but the
+   login's together) and the server's peak RSS (gunicorn masters plus workers, sampled every 0.2 s).
+
+--login-pool N starts a second gunicorn with N sync workers at a lower CPU priority
+(--login-pool-nice, 10) and sends the login page (GET and POST) there: what a reverse proxy does
+with a `location = /accounts/login/` rule (see README, "Logins on their own pool"). Password
+hashing then queues in that pool instead of holding the workers that serve everything else.
+Each gunicorn runs in its own session, and Linux shares the CPU between sessions
+(autogroups) before nice values count, so the lower priority is set on the login pool's
+autogroup too (/proc/PID/autogroup), as systemd's CPUWeight= would between two services.
+
+--priority N (root only, for a shared machine) sets the autogroup nice of the load generator
+and the main pool to N (the login pool to N + its nice), so other work on the machine weighs
+less in the measurement. It changes nothing inside the app.
 
 Not a test: it asserts nothing, and the numbers depend on the machine (the load generator shares
 its cores with the server).
@@ -54,7 +67,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 HOST = "127.0.0.1"  # the only target this benchmark ever sends to
 PASSWORD = "load-test-pass-2026"
-PG_ADMIN_URL = "postgres://root@127.0.0.1:5432/postgres"
+PG_SERVER = os.environ.get("BENCH_PG_SERVER", "postgres://root@127.0.0.1:5432")
+PG_ADMIN_URL = f"{PG_SERVER}/postgres"
 CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -174,11 +188,11 @@ def cpu_seconds(pid: int) -> float:
 
 
 class RssSampler(threading.Thread):
-    """Peak RSS and CPU time of the gunicorn master and its workers."""
+    """Peak RSS and CPU time of the gunicorn masters and their workers."""
 
-    def __init__(self, pid: int):
+    def __init__(self, *masters: int):
         super().__init__(daemon=True)
-        self.pid = pid
+        self.masters = masters
         self.peak_total = 0
         self.peak_worker = 0
         self.cpu: dict[int, float] = {}
@@ -186,11 +200,12 @@ class RssSampler(threading.Thread):
 
     def run(self) -> None:
         while not self.stop.wait(0.2):
-            pids = children(self.pid)
+            pids = [p for master in self.masters for p in children(master)]
             workers = [rss_kib(p) for p in pids]
             self.peak_worker = max([self.peak_worker, *workers])
-            self.peak_total = max(self.peak_total, rss_kib(self.pid) + sum(workers))
-            for p in [self.pid, *pids]:
+            total = sum(rss_kib(master) for master in self.masters) + sum(workers)
+            self.peak_total = max(self.peak_total, total)
+            for p in [*self.masters, *pids]:
                 self.cpu[p] = max(self.cpu.get(p, 0.0), cpu_seconds(p))
 
 
@@ -235,9 +250,17 @@ class Budget:
 
 class User:
     def __init__(
-        self, port: int, stats: Stats, budget: Budget, email: str, case: int, think: float
+        self,
+        port: int,
+        stats: Stats,
+        budget: Budget,
+        email: str,
+        case: int,
+        think: float,
+        login_port: int | None = None,
     ):
         self.port, self.stats, self.budget, self.think = port, stats, budget, think
+        self.login_port = login_port or port
         self.email, self.case = email, case
         self.cookies: dict[str, str] = {}
         self.last_headers: dict[str, str] = {}
@@ -251,6 +274,7 @@ class User:
         form: dict | None = None,
         headers: dict | None = None,
         expect: tuple[int, ...] = (200,),
+        port: int | None = None,
     ) -> bytes | None:
         if self.think:
             # A person reads before the next click: exponential pauses around the mean.
@@ -267,7 +291,7 @@ class User:
         hdrs.update(headers or {})
         started = time.perf_counter()
         try:
-            conn = http.client.HTTPConnection(HOST, self.port, timeout=60)
+            conn = http.client.HTTPConnection(HOST, port or self.port, timeout=60)
             conn.request(method, path, body=body, headers=hdrs)
             response = conn.getresponse()
             content = response.read()
@@ -286,7 +310,7 @@ class User:
         return content if ok else None
 
     def login(self) -> bool:
-        page = self.request("login GET", "GET", "/accounts/login/")
+        page = self.request("login GET", "GET", "/accounts/login/", port=self.login_port)
         match = CSRF_INPUT.search(page or b"")
         if not match:
             return False
@@ -296,7 +320,14 @@ class User:
             "password": PASSWORD,
         }
         return (
-            self.request("login POST", "POST", "/accounts/login/", form=form, expect=(302,))
+            self.request(
+                "login POST",
+                "POST",
+                "/accounts/login/",
+                form=form,
+                expect=(302,),
+                port=self.login_port,
+            )
             is not None
         )
 
@@ -376,7 +407,9 @@ def report(
 ) -> None:
     print()
     print(
-        f"db={args.db} users={args.users} gunicorn workers={args.workers} login={args.login} "
+        f"db={args.db} users={args.users} gunicorn workers={args.workers} "
+        f"login pool={args.login_pool} (nice +{args.login_pool_nice}) priority={args.priority} "
+        f"login={args.login} {' '.join(args.server_env)} "
         f"ramp={args.ramp:.0f} s think={args.think:g} s "
         f"cores={os.cpu_count()} seeded {len(seeded['users'])} cases x {seeded['contacts']} "
         f"contacts in {seeded['seconds']:.1f} s"
@@ -395,6 +428,19 @@ def report(
             f"{name:26} {len(ms):6d} {stats.errors.get(name, 0):5d} {percentile(ms, 50):8.0f} "
             f"{percentile(ms, 95):8.0f} {percentile(ms, 99):8.0f} {max(ms):8.0f}"
         )
+    others = [
+        v * 1000
+        for name, values in stats.latencies.items()
+        if not name.startswith("login")
+        for v in values
+    ]
+    if others:
+        print(
+            f"{'all but login':26} {len(others):6d} "
+            f"{sum(n for k, n in stats.errors.items() if not k.startswith('login')):5d} "
+            f"{percentile(others, 50):8.0f} {percentile(others, 95):8.0f} "
+            f"{percentile(others, 99):8.0f} {max(others):8.0f}"
+        )
     print(
         f"server peak RSS: {sampler.peak_total / 1024:.0f} MiB total (master + workers), "
         f"{sampler.peak_worker / 1024:.0f} MiB largest worker"
@@ -410,6 +456,32 @@ def report(
     )
     for sample in stats.error_samples:
         print("  error:", sample)
+
+
+def set_autogroup_nice(pid: int, nice: int) -> None:
+    """The CPU weight of the process's whole session against other sessions (Linux autogroups)."""
+    path = Path(f"/proc/{pid}/autogroup")
+    if path.exists():
+        try:
+            path.write_text(str(nice))
+        except OSError as exc:
+            print(f"could not set the autogroup nice of {pid} to {nice}: {exc}")
+
+
+def start_gunicorn(port: int, workers: int, env: dict, nice: int = 0) -> subprocess.Popen:
+    command = [
+        str(Path(PY).parent / "gunicorn"),
+        "selfhelp.wsgi:application",
+        f"--bind={HOST}:{port}",
+        f"--workers={workers}",
+        "--worker-class=sync",
+        "--backlog=2048",
+        "--timeout=120",
+        "--log-level=warning",
+    ]
+    if nice:
+        command = ["nice", "-n", str(nice), *command]
+    return subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
 
 
 def wait_for_server(port: int, proc: subprocess.Popen, timeout: float = 60) -> None:
@@ -441,6 +513,31 @@ def main() -> None:
     parser.add_argument(
         "--think", type=float, default=0, help="mean pause before each request (0: none)"
     )
+    parser.add_argument(
+        "--login-pool",
+        type=int,
+        default=0,
+        help="sync workers of a separate gunicorn (under nice -n 10) for the login page (0: none)",
+    )
+    parser.add_argument(
+        "--login-pool-nice",
+        type=int,
+        default=10,
+        help="how much lower the login pool's priority is",
+    )
+    parser.add_argument(
+        "--priority",
+        type=int,
+        default=None,
+        help="autogroup nice of the load generator and the main pool (root only; e.g. -10)",
+    )
+    parser.add_argument(
+        "--server-env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="an extra setting for the servers, e.g. SELFHELP_ARGON2_MEMORY_KIB=102400",
+    )
     parser.add_argument("--_seed", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args._seed:
@@ -452,11 +549,12 @@ def main() -> None:
     pg_name = f"selfhelp_load_{os.getpid()}"
     if args.db == "postgres":
         pg_admin(f'CREATE DATABASE "{pg_name}"')
-        database_url = f"postgres://root@127.0.0.1:5432/{pg_name}"
+        database_url = f"{PG_SERVER}/{pg_name}"
     else:
         database_url = f"sqlite:///{var_dir / 'db.sqlite3'}"
     env = server_env(var_dir, database_url)
-    server = None
+    env.update(item.split("=", 1) for item in args.server_env)
+    server = login_server = None
     try:
         print(f"seeding {args.users} borrowers on {args.db} ...", flush=True)
         seeded_out = subprocess.run(
@@ -469,24 +567,24 @@ def main() -> None:
         ).stdout
         seeded = json.loads(seeded_out.strip().splitlines()[-1])
         port = free_port()
-        server = subprocess.Popen(
-            [
-                str(Path(PY).parent / "gunicorn"),
-                "selfhelp.wsgi:application",
-                f"--bind={HOST}:{port}",
-                f"--workers={args.workers}",
-                "--worker-class=sync",
-                "--backlog=2048",
-                "--timeout=120",
-                "--log-level=warning",
-            ],
-            env=env,
-            cwd=ROOT,
-            start_new_session=True,
-        )
+        base_nice = args.priority if args.priority is not None else 0
+        if args.priority is not None:
+            set_autogroup_nice(os.getpid(), base_nice)
+        server = start_gunicorn(port, args.workers, env)
+        set_autogroup_nice(server.pid, base_nice)
         wait_for_server(port, server)
-        sampler = RssSampler(server.pid)
-        cpu_before = sum(cpu_seconds(p) for p in [server.pid, *children(server.pid)])
+        masters = [server.pid]
+        login_port = None
+        if args.login_pool:
+            login_port = free_port()
+            login_server = start_gunicorn(
+                login_port, args.login_pool, env, nice=args.login_pool_nice
+            )
+            set_autogroup_nice(login_server.pid, min(19, base_nice + args.login_pool_nice))
+            wait_for_server(login_port, login_server)
+            masters.append(login_server.pid)
+        sampler = RssSampler(*masters)
+        cpu_before = sum(cpu_seconds(p) for m in masters for p in [m, *children(m)])
         print("load average before: " + " ".join(f"{x:.1f}" for x in os.getloadavg()))
         sampler.start()
         stats = Stats()
@@ -499,7 +597,7 @@ def main() -> None:
         started = time.perf_counter()
         threads = []
         for i, entry in enumerate(seeded["users"]):
-            user = User(port, stats, budget, entry["email"], entry["case"], args.think)
+            user = User(port, stats, budget, entry["email"], entry["case"], args.think, login_port)
             delay = args.ramp * i / len(seeded["users"])
             thread = threading.Thread(
                 target=user.run, args=(entry.get("session"), delay), daemon=True
@@ -513,13 +611,15 @@ def main() -> None:
         sampler.join()
         report(stats, seconds, sampler, args, seeded, cpu_before)
     finally:
-        if server is not None:
-            os.killpg(server.pid, signal.SIGTERM)
+        for proc in (server, login_server):
+            if proc is None:
+                continue
+            os.killpg(proc.pid, signal.SIGTERM)
             try:
-                server.wait(timeout=20)
+                proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait()
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
         if args.db == "postgres":
             pg_admin(f'DROP DATABASE IF EXISTS "{pg_name}" WITH (FORCE)')
         shutil.rmtree(var_dir, ignore_errors=True)

@@ -87,6 +87,19 @@ def get_case_for_user(
     case = cases_visible_to(user).filter(pk=pk).select_related("owner").first()
     if case is None:
         raise Http404("No such case.")
+    return check_case_access(user, case, write=write, action=action, path=path)
+
+
+def check_case_access(
+    user, case: Case, *, write: bool = False, action: str = "view", path: str = ""
+) -> Case:
+    """The second half of get_case_for_user, for a case found through cases_visible_to
+    (e.g. joined to a letter in one scoped query): 403 if a reader asks to write; access by
+    anyone but the owner is written to the access log.
+
+    Other apps look their rows up in one query scoped by cases_visible_to and then call
+    this, so another user's row and a missing one cost the same single query before the 404.
+    """
     if case.owner_id == user.pk:
         return case
     if write:
@@ -123,3 +136,20 @@ def get_evidence_for_user(user, case: Case, pk: int, *, write: bool = False) -> 
     if evidence is None:
         raise Http404("No such file.")
     return evidence
+
+
+def log_staff_access(user, case_ids, *, action: str, path: str) -> int:
+    """Write one access-log entry per case for a staff member reading it in the admin.
+
+    The admin shows any case to staff, shared or not; each page that shows a borrower's
+    data (a list, a form, a history, a deletion summary) is logged for every case on it,
+    like a volunteer's access. A staff member's own cases are not logged. Returns the count.
+    """
+    ids = (
+        Case.objects.filter(pk__in={pk for pk in case_ids if pk is not None})
+        .exclude(owner__pk=user.pk)
+        .values_list("pk", flat=True)
+    )
+    entries = [AccessLog(case_id=pk, user=user, action=action[:100], path=path[:500]) for pk in ids]
+    AccessLog.objects.bulk_create(entries)
+    return len(entries)

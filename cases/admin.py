@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from .admin_access import AccessLoggedAdmin
 from .models import (
     AccessLog,
     Case,
@@ -48,44 +50,52 @@ class FeeInline(admin.TabularInline):
 
 
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin):
-    """Staff only: the admin site itself requires is_staff."""
+class CaseAdmin(AccessLoggedAdmin):
+    """Staff only: the admin site itself requires is_staff. The ID number is shown masked
+    and cannot be edited here: only the borrower sees and changes it in full."""
 
+    case_lookup = "pk"
     list_display = ["title", "owner", "created_at", "updated_at"]
     search_fields = ["title", "owner__email"]
     raw_id_fields = ["owner"]
+    exclude = ["borrower_id_number"]
+    readonly_fields = ["masked_id_number"]
     inlines = [LoanInline]
+
+    @admin.display(description=_("ID number"))
+    def masked_id_number(self, obj: Case) -> str:
+        return obj.masked_id_number
 
 
 @admin.register(Loan)
-class LoanAdmin(admin.ModelAdmin):
+class LoanAdmin(AccessLoggedAdmin):
     list_display = ["ref", "case", "lender_name", "lender", "product", "principal"]
     raw_id_fields = ["case", "lender"]
     inlines = [InstallmentInline, FeeInline]
 
 
 @admin.register(Contact)
-class ContactAdmin(admin.ModelAdmin):
+class ContactAdmin(AccessLoggedAdmin):
     list_display = ["ref", "case", "occurred_at", "channel", "target"]
     list_filter = ["channel", "target"]
     raw_id_fields = ["case", "loan"]
 
 
 @admin.register(CaseEvent)
-class CaseEventAdmin(admin.ModelAdmin):
+class CaseEventAdmin(AccessLoggedAdmin):
     list_display = ["case", "kind", "at"]
     raw_id_fields = ["case", "loan"]
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(admin.ModelAdmin):
+class EvidenceAdmin(AccessLoggedAdmin):
     list_display = ["original_name", "case", "kind", "size", "sha256", "uploaded_at"]
     raw_id_fields = ["case", "contact", "uploaded_by"]
     readonly_fields = ["sha256", "size", "content_type"]
 
 
 @admin.register(CaseShare)
-class CaseShareAdmin(admin.ModelAdmin):
+class CaseShareAdmin(AccessLoggedAdmin):
     list_display = ["case", "organisation", "granted_at", "expires_on", "revoked_at"]
     raw_id_fields = ["case", "granted_by"]
 

@@ -17,7 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from accounts.models import Membership, Organisation
-from cases.access import get_case_for_user
+from cases.access import cases_visible_to, check_case_access, get_case_for_user
 from cases.models import Case, CaseShare, active_share_q
 from letters.models import LetterVersion
 
@@ -136,12 +136,13 @@ def get_version_to_approve(user, pk: int, *, path: str = "") -> LetterVersion:
     version = (
         LetterVersion.objects.filter(pk=pk)
         .filter(finalised_at__isnull=False)
-        .select_related("draft")
+        .filter(draft__case__in=cases_visible_to(user))
+        .select_related("draft__case__owner")
         .first()
     )
     if version is None:
         raise Http404("No such letter.")
-    case = get_case_for_user(user, version.draft.case_id, action="letter_approve", path=path)
+    case = check_case_access(user, version.draft.case, action="letter_approve", path=path)
     if not user_may_approve_letters(user, case):
         raise PermissionDenied("Only a lawyer of an organisation the case is shared with.")
     version.draft.case = case
@@ -167,6 +168,7 @@ def get_version_for_review(
     version = (
         LetterVersion.objects.filter(pk=pk)
         .filter(finalised_at__isnull=False)
+        .filter(draft__case__in=cases_visible_to(user))
         .select_related("draft", "approved_by")
         .first()
     )

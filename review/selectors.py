@@ -80,6 +80,12 @@ ACTION_LABELS = {
     "letter_approve": _("approved a letter"),
     "letter_review": _("reviewed a letter version"),
     "letter_comment": _("commented on a letter"),
+    # Site staff in the admin (cases/admin_access.py).
+    "admin_list": _("site staff saw it in a list in the admin"),
+    "admin_view": _("site staff opened a record in the admin"),
+    "admin_change": _("site staff changed a record in the admin"),
+    "admin_history": _("site staff read a record's history in the admin"),
+    "admin_delete_summary": _("site staff opened a deletion page in the admin"),
 }
 
 

@@ -6,6 +6,7 @@ selects PostgreSQL.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -63,6 +64,8 @@ INSTALLED_APPS = [
     "jobs",
     "django_tasks_db",
     "csp",
+    # Counts failed logins per account and per address (accounts/throttle.py).
+    "axes",
     "accounts",
     "rules",
     "cases",
@@ -74,6 +77,7 @@ INSTALLED_APPS = [
     "actions",
     "notifications",
     "backups",
+    "privacy",
 ]
 
 MIDDLEWARE = [
@@ -92,6 +96,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     # After authentication and htmx: volunteers give a second factor before anything else.
     "accounts.middleware.SecondFactorMiddleware",
+    # Last: turns a login refused for too many failures into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "selfhelp.urls"
@@ -153,6 +159,56 @@ SELFHELP_SESSION_IDLE_SECONDS = int(os.environ.get("SELFHELP_SESSION_IDLE_SECOND
 SELFHELP_STAFF_SESSION_IDLE_SECONDS = int(
     os.environ.get("SELFHELP_STAFF_SESSION_IDLE_SECONDS", "1800")
 )
+# Argon2 (argon2id) first, so every new password and every login with an older hash ends up
+# in it; the older hashers stay so hashes made before the switch still verify (and upgrade).
+PASSWORD_HASHERS = [
+    "accounts.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+# Argon2id cost. The defaults are OWASP's Password Storage Cheat Sheet minimum (19 MiB,
+# 2 passes, 1 lane: about 40 ms of one core here). Django's own default (100 MiB, 8 lanes)
+# costs about 0.26 s of CPU, which on 2 cores lets a crowd of logins take the whole machine.
+# Raise them on bigger servers: existing hashes are rehashed at their next login.
+SELFHELP_ARGON2_TIME_COST = int(os.environ.get("SELFHELP_ARGON2_TIME_COST", "2"))
+SELFHELP_ARGON2_MEMORY_KIB = int(os.environ.get("SELFHELP_ARGON2_MEMORY_KIB", "19456"))
+SELFHELP_ARGON2_PARALLELISM = int(os.environ.get("SELFHELP_ARGON2_PARALLELISM", "1"))
+
+# Login throttling (django-axes, configured in accounts/throttle.py): the login form, the
+# admin's login and password-reset requests. An account is locked after a few failures, an
+# address (shared by many people behind a mobile carrier's NAT) after more; the lock lifts
+# by itself a cool-off after the last failure. Tries during the lock are not counted, so it
+# ends on time, and whether an account exists makes no difference to any of it.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+SELFHELP_LOGIN_FAILURES_PER_ACCOUNT = int(
+    os.environ.get("SELFHELP_LOGIN_FAILURES_PER_ACCOUNT", "5")
+)
+SELFHELP_LOGIN_FAILURES_PER_ADDRESS = int(
+    os.environ.get("SELFHELP_LOGIN_FAILURES_PER_ADDRESS", "20")
+)
+AXES_HANDLER = "accounts.throttle.LoginThrottleHandler"
+# The order matters: accounts.throttle reads the account's count first, the address's second.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = SELFHELP_LOGIN_FAILURES_PER_ACCOUNT
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SELFHELP_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "accounts.throttle.login_username"
+AXES_CLIENT_IP_CALLABLE = "accounts.throttle.client_address"
+AXES_LOCKOUT_CALLABLE = "accounts.views.login_locked"
+AXES_VERBOSE = False
+# Successful logins are not kept: the session is enough, and a login log would be more
+# personal data (address, browser) to hold. Failures are deleted once their cool-off ends.
+AXES_DISABLE_ACCESS_LOG = True
+# Emails asked for by someone not signed in (password reset, sign-up) are throttled per
+# recipient and per client address over a sliding hour; the page answers the same either way.
+SELFHELP_EMAILS_PER_RECIPIENT_HOUR = int(os.environ.get("SELFHELP_EMAILS_PER_RECIPIENT_HOUR", "3"))
+SELFHELP_EMAILS_PER_ADDRESS_HOUR = int(os.environ.get("SELFHELP_EMAILS_PER_ADDRESS_HOUR", "20"))
+
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "cases:case_list"
 LOGOUT_REDIRECT_URL = "home"
@@ -187,6 +243,7 @@ LOCALE_PATHS = [
         "actions",
         "notifications",
         "backups",
+        "privacy",
     )
 ] + [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
@@ -260,6 +317,9 @@ def s3_storages(environ) -> dict[str, dict]:
 # object storage, so that several web servers and workers share them (docs/deploy.md).
 if os.environ.get("SELFHELP_S3_BUCKET"):
     STORAGES.update(s3_storages(os.environ))
+#: Personal-data export zips (privacy app, in the "default" private storage) are deleted
+#: this many days after they were made (manage.py prune_exports), and with the account.
+SELFHELP_EXPORT_KEEP_DAYS = int(os.environ.get("SELFHELP_EXPORT_KEEP_DAYS", "7"))
 EVIDENCE_MAX_BYTES = int(os.environ.get("SELFHELP_EVIDENCE_MAX_BYTES", str(20 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -331,9 +391,10 @@ SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", SECURE_HSTS_SECONDS >= 31536000)
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_PROXY") else None
-)
+#: Behind a reverse proxy, the client's address is the last X-Forwarded-For entry (the one the
+#: proxy appended), not REMOTE_ADDR (the proxy's own): login throttling counts per client.
+SELFHELP_BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SELFHELP_BEHIND_PROXY else None
 
 # Volunteers and staff must enrol a second factor (TOTP) before seeing any case. Off by
 # default only for the local demo (DEBUG), so the demo volunteer can log in with a password.

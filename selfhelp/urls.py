@@ -19,5 +19,6 @@ urlpatterns = [
     path("check/", include("checker.urls")),
     path("actions/", include("actions.urls")),
     path("notifications/", include("notifications.urls")),
+    path("privacy/", include("privacy.urls")),
     path("admin/", admin.site.urls),
 ]

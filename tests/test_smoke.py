@@ -102,6 +102,13 @@ class World:
         )
 
     @cached_property
+    def data_export(self):
+        from privacy.services import data_export_build, data_export_start
+
+        export, _ = data_export_start(owner=self.user)
+        return data_export_build(export_id=export.pk)
+
+    @cached_property
     def letter_version(self):
         from letters.services import letter_finalise
 
@@ -192,6 +199,7 @@ URL_KWARGS: dict[str, Callable[[World], dict]] = {
     "actions:reminder_dismiss": lambda w: {"pk": w.reminder.pk},
     "review:letter_version_review": lambda w: {"pk": w.letter_version.pk},
     "review:letter_comment_create": lambda w: {"pk": w.letter_version.pk},
+    "privacy:data_export_download": lambda w: {"pk": w.data_export.pk},
 }
 
 

@@ -2,6 +2,8 @@
 
 import time
 
+from django.http import HttpRequest
+
 from accounts import totp
 from accounts.models import TOTPDevice
 from accounts.services import totp_device_enrol
@@ -30,5 +32,7 @@ def fresh_code(user) -> str:
 
 
 def password_login(client, user) -> None:
-    """Log in the way a person does (the password), so the session owes a second factor."""
-    assert client.login(username=user.email, password=PASSWORD)
+    """Log in the way a person does (the password), so the session owes a second factor.
+
+    django-axes' backend needs a request to count failures against, hence the empty one."""
+    assert client.login(request=HttpRequest(), username=user.email, password=PASSWORD)

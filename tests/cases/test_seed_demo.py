@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
 from PIL import Image
@@ -33,7 +34,7 @@ def counts() -> dict[str, int]:
 def test_demo_users_can_sign_in_with_the_demo_password(client):
     seed()
     for email in ("borrower@example.com", "volunteer@example.com", "admin@example.com"):
-        assert client.login(email=email, password="demo-pass-2026"), email
+        assert client.login(request=HttpRequest(), email=email, password="demo-pass-2026"), email
 
 
 def test_volunteer_belongs_to_the_demo_organisation_and_sees_the_shared_case():

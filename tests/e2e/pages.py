@@ -92,6 +92,7 @@ def build_world() -> World:
         ("login", "/accounts/login/", "anon"),
         ("password_reset", "/accounts/password/reset/", "anon"),
         ("profile", "/accounts/profile/", "owner"),
+        ("data_export", "/privacy/export/", "owner"),
         ("case_list_empty", "/cases/", "newcomer"),
         ("case_list", "/cases/", "owner"),
         ("case_create", "/cases/new/", "owner"),
