@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -206,7 +207,7 @@ def test_a_new_member_must_set_up_two_step_verification_next(
     settings.SELFHELP_REQUIRE_STAFF_2FA = True
     path = sent_link(organisation, admin, django_capture_on_commit_callbacks)
     borrower = UserFactory(email="new@example.com")
-    client.login(email=borrower.email, password="correct-horse-battery")
+    client.login(request=HttpRequest(), email=borrower.email, password="correct-horse-battery")
     response = client.post(path, follow=True)
     assert response.redirect_chain[-1][0].startswith(reverse("accounts:twofa_setup"))
 

@@ -9,6 +9,7 @@ the database's own.
 import pytest
 from django.core.files.storage import storages
 from django.db.models.deletion import Collector
+from django.http import HttpRequest
 from django.urls import reverse
 
 from accounts.models import User
@@ -155,7 +156,7 @@ def test_crash_while_deleting_an_account_keeps_it_whole(
     assert held <= stored_files()
     assert files_consistent(files_before) == (set(), set())
     # Signed out by the attempt; signing in again and deleting again works.
-    assert client.login(email=borrower.email, password=password)
+    assert client.login(request=HttpRequest(), email=borrower.email, password=password)
     assert client.post(url, {"password": password, "confirm": "on"}).status_code == 302
     assert not User.objects.filter(email=borrower.email).exists()
     assert not (held & stored_files())
