@@ -91,8 +91,10 @@ TEXT_LIMITS = {
     "caller.name": _limit(Contact, "caller_name"),
     "caller.organization": _limit(Contact, "caller_organization"),
     "caller.phone": _limit(Contact, "caller_phone"),
+    "contact.content": _limit(Contact, "content"),
     "event.target_name": _limit(CaseEvent, "target_name"),
     "event.target_phone": _limit(CaseEvent, "target_phone"),
+    "event.note": _limit(CaseEvent, "note"),
 }
 
 TOP_KEYS = frozenset({"format", "timezone", "borrower", "loans", "contacts", "events", "actions"})
@@ -147,7 +149,13 @@ ACTION_KEYS = frozenset(
 )  # fmt: skip
 RESPONSE_KEYS = frozenset({"received_on", "text"})
 #: Text limits of the actions app's columns (it owns the table; the bundle checks first).
-ACTION_TEXT_LIMITS = {"tracking_number": 60, "ticket_number": 60, "extension_note": 300}
+ACTION_TEXT_LIMITS = {
+    "tracking_number": 60,
+    "ticket_number": 60,
+    "extension_note": 300,
+    "summary": domain.NOTE_MAX_LENGTH,
+}
+RESPONSE_TEXT_LIMIT = domain.NOTE_MAX_LENGTH
 
 #: Apps that keep part of the bundle in their own tables, registered in AppConfig.ready():
 #: a storer `(case, parsed, loans_by_ref)` runs inside the import's transaction; a loader
@@ -287,9 +295,9 @@ class _Reader:
         if limit is not None and len(value) > limit:
             self.error(
                 _join(path, key),
-                _("Too long: %(length)d characters; at most %(limit)d."),
-                length=len(value),
-                limit=limit,
+                _("Too long: %(length)s characters; at most %(limit)s."),
+                length=f"{len(value):,}",
+                limit=f"{limit:,}",
             )
         return value
 
@@ -463,9 +471,9 @@ class _Reader:
             elif len(value) > MAX_TAG_LENGTH:
                 self.error(
                     f"{base}[{index}]",
-                    _("Too long: %(length)d characters; at most %(limit)d."),
-                    length=len(value),
-                    limit=MAX_TAG_LENGTH,
+                    _("Too long: %(length)s characters; at most %(limit)s."),
+                    length=f"{len(value):,}",
+                    limit=f"{MAX_TAG_LENGTH:,}",
                 )
             else:
                 result.append(value)
@@ -639,7 +647,7 @@ class _Reader:
             visitors=self.integer(obj, "visitors", path, MAX_VISITORS),
             caller=caller,
             claims_to_be=self.choices(obj, "claims_to_be", path, domain.AUTHORITIES),
-            content=self.text(obj, "content", path),
+            content=self.text(obj, "content", path, TEXT_LIMITS["contact.content"]),
             tags=self.tags(obj, "tags", path),
             consent_to_time=self.boolean(
                 obj, "consent_to_time", path, nullable=False, default=False
@@ -660,7 +668,7 @@ class _Reader:
             loan=self.loan_ref(obj, "loan", path, loan_refs),
             target_phone=self.text(obj, "target_phone", path, TEXT_LIMITS["event.target_phone"]),
             target_name=self.text(obj, "target_name", path, TEXT_LIMITS["event.target_name"]),
-            note=self.text(obj, "note", path),
+            note=self.text(obj, "note", path, TEXT_LIMITS["event.note"]),
         )
         if kind is None or at is None:
             return None
@@ -683,13 +691,12 @@ class _Reader:
             if answer is None:
                 continue
             day = self.day(answer, "received_on", where, required=True)
-            text = self.text(answer, "text", where)
+            text = self.text(answer, "text", where, RESPONSE_TEXT_LIMIT)
             if day is not None:
                 responses.append(domain.ActionResponse(received_on=day, text=text))
         rest = dict(
             loan=self.loan_ref(obj, "loan", path, loan_refs),
             received_on=received_on,
-            summary=self.text(obj, "summary", path),
             extended_until=self.day(obj, "extended_until", path),
             outcome=self.choice(obj, "outcome", path, domain.ACTION_OUTCOMES, "pending"),
             outcome_on=self.day(obj, "outcome_on", path),

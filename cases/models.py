@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.files.storage import storages
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -237,7 +239,12 @@ class Contact(models.Model):
         _("collector said who they are"), null=True, blank=True
     )
     claims_to_be = models.JSONField(_("claimed to be"), default=list, blank=True)
-    content = models.TextField(_("what was said"), blank=True)
+    content = models.TextField(
+        _("what was said"),
+        blank=True,
+        max_length=domain.CONTENT_MAX_LENGTH,
+        validators=[MaxLengthValidator(domain.CONTENT_MAX_LENGTH)],
+    )
     tags = models.JSONField(_("tags"), default=list, blank=True)
     consent_to_time = models.BooleanField(_("I agreed to contact at this time"), default=False)
     #: Text rules found in `content` when it was saved ({rule: "certain" | "possible"}), by
@@ -253,7 +260,12 @@ class Contact(models.Model):
         verbose_name_plural = _("contacts")
         ordering = ["-occurred_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["case", "ref"], name="unique_contact_ref_per_case")
+            models.UniqueConstraint(fields=["case", "ref"], name="unique_contact_ref_per_case"),
+            # The database holds the limit too, whatever path the text came in by.
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("content"), domain.CONTENT_MAX_LENGTH),
+                name="contact_content_max_length",
+            ),
         ]
         indexes = [models.Index(fields=["case", "occurred_at"])]
 
@@ -297,12 +309,23 @@ class CaseEvent(models.Model):
     )
     target_phone = models.CharField(_("their phone"), max_length=40, blank=True)
     target_name = models.CharField(_("their name"), max_length=100, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(
+        _("note"),
+        blank=True,
+        max_length=domain.NOTE_MAX_LENGTH,
+        validators=[MaxLengthValidator(domain.NOTE_MAX_LENGTH)],
+    )
 
     class Meta:
         verbose_name = _("case event")
         verbose_name_plural = _("case events")
         ordering = ["at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("note"), domain.NOTE_MAX_LENGTH),
+                name="event_note_max_length",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.at:%Y-%m-%d}"

@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from rules.domain import CONTENT_MAX_LENGTH
+
 from .selectors import ALL, LIKELY
 
 MAX_FILES = 4
@@ -167,7 +169,10 @@ class StagedCorrectionForm(forms.Form):
         label=_("Who sent it"), choices=[("in", _("Sent to me")), ("out", _("Sent by me"))]
     )
     body = forms.CharField(
-        label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Text"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=CONTENT_MAX_LENGTH,
     )
     selected = forms.BooleanField(label=_("Add to my case"), required=False)
 

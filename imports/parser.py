@@ -3,7 +3,9 @@
 The file may hold 100,000 messages, so it is never loaded whole: iterparse
 hands over one element at a time and every finished record is cleared from the
 tree. defusedxml refuses DTDs, entity declarations and external references, so
-a "billion laughs" file or an XXE attempt is rejected before it can expand.
+a "billion laughs" file or an XXE attempt is rejected before it can expand. A
+message longer than a contact may be (domain.CONTENT_MAX_LENGTH) is cut to that
+length and listed as a problem.
 
 Real exports are not always clean XML. Several app versions write an emoji as
 two UTF-16 surrogate character references (`&#55357;&#56832;`), which strict
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import IO
 from xml.etree.ElementTree import ParseError
@@ -28,6 +30,8 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 from django.utils.translation import gettext_lazy as _
+
+from rules.domain import CONTENT_MAX_LENGTH
 
 SMS_ROOT = "smses"
 CALLS_ROOT = "calls"
@@ -81,10 +85,11 @@ class PhoneRecord:
 
 @dataclass(frozen=True, slots=True)
 class RecordProblem:
-    """A record that was left out, and why (shown to the user)."""
+    """A record that was left out, or kept but changed (`kept`), and why (shown to the user)."""
 
     index: int
     message: str
+    kept: bool = False
 
 
 @dataclass(slots=True)
@@ -276,6 +281,20 @@ def _call(index: int, attrs: dict[str, str], when: datetime) -> PhoneRecord:
 _RECORD_TAGS = {SMS_ROOT: {"sms", "mms"}, CALLS_ROOT: {"call"}}
 
 
+def _too_long(index: int, length: int) -> RecordProblem:
+    return RecordProblem(
+        index,
+        str(
+            _(
+                "Its text is %(length)s characters long; only the first %(limit)s were kept "
+                "(a contact holds at most %(limit)s)."
+            )
+            % {"length": f"{length:,}", "limit": f"{CONTENT_MAX_LENGTH:,}"}
+        ),
+        kept=True,
+    )
+
+
 #: Expat's codes for a document that stops before it is finished.
 _ENDED_EARLY = {3, 5, 6}  # no element found, unclosed token, partial character
 
@@ -292,7 +311,8 @@ def iter_backup(
     The kind is told by the root element (<smses> or <calls>). A record with no
     readable date is left out and described in `problems` (when given); a file
     that is not well-formed XML, has a DTD or entities, or is not a backup
-    raises BackupError naming the line and how many records came before. A file
+    raises BackupError naming the line and how many records came before. A message
+    longer than a contact may be is cut, and described in `problems` too. A file
     that simply ends early raises BackupTruncated, unless `partial` is set: then
     its complete records are kept and `info.truncated` tells so.
     """
@@ -330,12 +350,19 @@ def iter_backup(
                     problems.append(
                         RecordProblem(index, str(_("It has no readable date, so it was left out.")))
                     )
-            elif elem.tag == "sms":
-                yield _sms(index, elem.attrib, when)
-            elif elem.tag == "mms":
-                yield _mms(index, elem, when)
             else:
-                yield _call(index, elem.attrib, when)
+                record = (
+                    _sms(index, elem.attrib, when)
+                    if elem.tag == "sms"
+                    else _mms(index, elem, when)
+                    if elem.tag == "mms"
+                    else _call(index, elem.attrib, when)
+                )
+                if len(record.body) > CONTENT_MAX_LENGTH:
+                    if problems is not None:
+                        problems.append(_too_long(index, len(record.body)))
+                    record = replace(record, body=record.body[:CONTENT_MAX_LENGTH])
+                yield record
             # Drop the finished record so memory stays flat however long the file is.
             elem.clear()
             root.clear()

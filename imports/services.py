@@ -43,7 +43,7 @@ from .convert import (
     record_looks_like_collection,
     record_to_contact,
 )
-from .models import ImportBatch, StagedMessage
+from .models import ERROR_MAX_LENGTH, ImportBatch, StagedMessage
 from .parser import BackupError, BackupInfo, PhoneRecord, RecordProblem, iter_backup
 
 PENDING_DIR = "imports-pending"
@@ -182,7 +182,7 @@ def _mark_likely_numbers(batch: ImportBatch) -> None:
 def _fail(batch: ImportBatch, message: str) -> ImportBatch:
     StagedMessage.objects.filter(batch=batch).delete()
     batch.status = ImportBatch.Status.FAILED
-    batch.error = message
+    batch.error = message[:ERROR_MAX_LENGTH]
     batch.pending_names = []
     batch.save(update_fields=["status", "error", "pending_names"])
     if batch.job_id:
@@ -252,7 +252,7 @@ def batch_parse(*, batch_id: int) -> ImportBatch:
                     pass  # hash to the end even if the XML ended early
             info_row["sha256"] = reader.sha256.hexdigest()
             info_row["records"] = info.records
-            skipped += len(file_problems)
+            skipped += sum(not p.kept for p in file_problems)
             if info.truncated:
                 batch.truncated = True
                 info_row["truncated"] = True
