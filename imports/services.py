@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from uuid import uuid4
 
+from django.conf import settings
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -234,7 +235,11 @@ def batch_parse(*, batch_id: int) -> ImportBatch:
             with storage.open(name, "rb") as raw:
                 reader = _HashingReader(raw, on_read)
                 records = iter_backup(
-                    reader, problems=file_problems, partial=batch.partial, info=info
+                    reader,
+                    problems=file_problems,
+                    partial=batch.partial,
+                    info=info,
+                    max_elements=settings.SELFHELP_BACKUP_MAX_ELEMENTS,
                 )
                 rows = (_staged_row(batch.pk, r, likely_numbers) for r in records)
                 for chunk in chunks(rows, STAGE_BATCH_SIZE):
