@@ -38,7 +38,7 @@ from .merge import merge_screens
 from .models import ERROR_MAX_LENGTH, ImportBatch, Screenshot, StagedMessage
 from .ocr import ImageUnreadable, load_image, read_boxes
 from .parser import CALL_INCOMING, IN
-from .services import _duplicate_key, _next_contact_number, commit_start
+from .services import _duplicate_key, _next_contact_number, commit_start, upload_quota_check
 from .timestamps import date_from_file_name
 
 MAX_SCREENSHOTS = 60
@@ -81,13 +81,20 @@ class Upload:
 
 
 def screenshots_batch_create(
-    *, case: Case, owner, uploads: list[Upload], taken_on: date | None = None, ran_by: str = ""
+    *,
+    case: Case,
+    owner,
+    uploads: list[Upload],
+    taken_on: date | None = None,
+    ran_by: str = "",
+    quota: bool = True,
 ) -> ImportBatch:
     """Keep the screenshots privately and open a batch with its job; the caller enqueues the read.
 
     Each file is judged by its content (PNG or JPEG), hashed (SHA-256) and stored
     under a random name. `taken_on` is the day relative times count from when a
-    picture carries no date of its own.
+    picture carries no date of its own. Raises QuotaExceeded (nothing stored) when
+    the person has too much waiting already; `quota=False` is for server commands.
     """
     if not 1 <= len(uploads) <= MAX_SCREENSHOTS:
         raise ScreenshotRejected(
@@ -97,7 +104,11 @@ def screenshots_batch_create(
     saved: list[str] = []
     try:
         with transaction.atomic():
-            job = job_create(owner=owner, kind="screenshot_import", case=case, total=len(uploads))
+            if quota:
+                upload_quota_check(owner=owner, incoming_bytes=sum(len(u.data) for u in uploads))
+            job = job_create(
+                owner=owner, kind="screenshot_import", case=case, total=len(uploads), quota=quota
+            )
             batch = ImportBatch(
                 case=case,
                 owner=owner,

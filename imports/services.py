@@ -24,6 +24,7 @@ from django.core.files.storage import storages
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Count, F, Q
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,7 +36,15 @@ from cases.bulk import rows_insert as insert_rows
 from cases.bundle import detection_row
 from cases.models import Case, Contact
 from cases.services import case_touch
-from jobs.services import job_create, job_fail, job_finish, job_progress
+from jobs.services import (
+    PENDING_FOR_AT_MOST,
+    QuotaExceeded,
+    job_create,
+    job_fail,
+    job_finish,
+    job_progress,
+    owner_lock,
+)
 from rules import domain
 
 from .convert import (
@@ -82,7 +91,57 @@ def _storage():
 # 1. Upload
 
 
-@transaction.atomic
+def pending_uploads(*, owner) -> tuple[int, int]:
+    """(imports whose files wait to be read, bytes of the person's uploads still kept).
+
+    Backup files are kept until they are read; screenshots until their batch is
+    added or thrown away. Batches stuck for longer than PENDING_FOR_AT_MOST do not count.
+    """
+    recent = ImportBatch.objects.filter(
+        owner=owner, created_at__gte=timezone.now() - PENDING_FOR_AT_MOST
+    )
+    parsing = recent.filter(status=ImportBatch.Status.PARSING)
+    kept = parsing | recent.filter(
+        source=ImportBatch.Source.SCREENSHOTS, status=ImportBatch.Status.READY
+    )
+    size = sum(
+        int(item.get("size") or 0)
+        for files in kept.values_list("files", flat=True)
+        for item in files
+    )
+    return parsing.count(), size
+
+
+def upload_quota_check(*, owner, incoming_bytes: int) -> None:
+    """Refuse a new upload when the person already has SELFHELP_MAX_PENDING_IMPORTS imports
+    waiting to be read, or when it would bring their kept uploads over
+    SELFHELP_MAX_PENDING_UPLOAD_BYTES. Call inside the transaction that creates the batch."""
+    owner_lock(owner)
+    count, size = pending_uploads(owner=owner)
+    if count >= settings.SELFHELP_MAX_PENDING_IMPORTS:
+        raise QuotaExceeded(
+            _(
+                "You already have %(count)s imports being read; at most %(limit)s can wait at a "
+                "time. When one is ready to check, try again."
+            )
+            % {"count": count, "limit": settings.SELFHELP_MAX_PENDING_IMPORTS}
+        )
+    limit = settings.SELFHELP_MAX_PENDING_UPLOAD_BYTES
+    if size + incoming_bytes > limit:
+        raise QuotaExceeded(
+            _(
+                "Your uploads that are not yet added or cancelled take %(kept)s; with these "
+                "files that would be %(total)s, more than the %(limit)s you may keep waiting. "
+                "Add or cancel an import first, then try again."
+            )
+            % {
+                "kept": filesizeformat(size),
+                "total": filesizeformat(size + incoming_bytes),
+                "limit": filesizeformat(limit),
+            }
+        )
+
+
 def batch_create(
     *,
     case: Case,
@@ -90,27 +149,42 @@ def batch_create(
     uploads: list[UploadedFile],
     partial: bool = False,
     ran_by: str = "",
+    quota: bool = True,
 ) -> ImportBatch:
     """Keep the uploads in private storage for the worker and open a batch with its job.
 
     The caller enqueues import_parse_task on commit. The files are deleted as
     soon as they are parsed (or fail to parse). With `partial`, a file that ends
-    early gives its complete records instead of failing the batch.
+    early gives its complete records instead of failing the batch. Raises
+    QuotaExceeded (nothing stored) when the person has too much waiting already;
+    `quota=False` is for server commands, which read the files themselves.
     """
     storage = _storage()
-    job = job_create(owner=owner, kind="phone_import", case=case)
-    names = [storage.save(f"{PENDING_DIR}/{uuid4().hex}.xml", upload) for upload in uploads]
-    batch = ImportBatch(
-        case=case,
-        owner=owner,
-        job=job,
-        files=[{"name": upload.name[:200], "size": upload.size} for upload in uploads],
-        pending_names=names,
-        partial=partial,
-        ran_by=ran_by,
-    )
-    batch.full_clean()
-    batch.save()
+    names: list[str] = []
+    try:
+        with transaction.atomic():
+            if quota:
+                upload_quota_check(
+                    owner=owner, incoming_bytes=sum(upload.size or 0 for upload in uploads)
+                )
+            job = job_create(owner=owner, kind="phone_import", case=case, quota=quota)
+            for upload in uploads:
+                names.append(storage.save(f"{PENDING_DIR}/{uuid4().hex}.xml", upload))
+            batch = ImportBatch(
+                case=case,
+                owner=owner,
+                job=job,
+                files=[{"name": upload.name[:200], "size": upload.size} for upload in uploads],
+                pending_names=names,
+                partial=partial,
+                ran_by=ran_by,
+            )
+            batch.full_clean()
+            batch.save()
+    except BaseException:
+        for name in names:
+            storage.delete(name)
+        raise
     return batch
 
 

@@ -232,6 +232,13 @@ SELFHELP_IMPORT_MAX_FILE_BYTES = int(
 SELFHELP_IMPORT_MAX_UPLOAD_BYTES = int(
     os.environ.get("SELFHELP_IMPORT_MAX_UPLOAD_BYTES", str(120 * _MB))
 )
+# Per person, so one account cannot fill the shared worker or disk: jobs waiting or running,
+# imports whose files wait to be read, and the bytes of uploads still kept for checking.
+SELFHELP_MAX_PENDING_JOBS = int(os.environ.get("SELFHELP_MAX_PENDING_JOBS", "4"))
+SELFHELP_MAX_PENDING_IMPORTS = int(os.environ.get("SELFHELP_MAX_PENDING_IMPORTS", "2"))
+SELFHELP_MAX_PENDING_UPLOAD_BYTES = int(
+    os.environ.get("SELFHELP_MAX_PENDING_UPLOAD_BYTES", str(250 * _MB))
+)
 # A backup holding more XML elements than this is refused (a real one holds far fewer).
 SELFHELP_BACKUP_MAX_ELEMENTS = int(os.environ.get("SELFHELP_BACKUP_MAX_ELEMENTS", "3000000"))
 
