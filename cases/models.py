@@ -61,6 +61,9 @@ class Case(models.Model):
     borrower_phone = models.CharField(_("your phone"), max_length=40, blank=True)
     borrower_address = models.CharField(_("your address"), max_length=300, blank=True)
     borrower_id_number = models.CharField(_("ID number"), max_length=40, blank=True)
+    #: One more with every write that can change the findings (cases.services.case_touch):
+    #: the findings stored for a revision (StoredFindings) are read back until it changes.
+    revision = models.PositiveBigIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -366,6 +369,35 @@ class Evidence(models.Model):
     def download_name(self) -> str:
         """The file name to download under: the extension follows the sniffed type."""
         return download_name(self.original_name, self.content_type)
+
+
+class StoredFindings(models.Model):
+    """The rights engine's result for one revision of a case, in one language.
+
+    Written by cases.findings the first time a revision is viewed and read back by every
+    later view, so a page view runs no engine. `key` names what else the result depends on
+    (engine version, day, LPR table, lender directory); a row whose revision or key differs
+    is computed again and overwritten. It holds only what the case holds, and goes with it.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="stored_findings")
+    language = models.CharField(max_length=16)
+    revision = models.PositiveBigIntegerField()
+    key = models.CharField(max_length=64)
+    data = models.JSONField()
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("stored findings")
+        verbose_name_plural = _("stored findings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "language"], name="one_stored_findings_per_case_and_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} r{self.revision} {self.language}"
 
 
 class CaseShare(models.Model):
