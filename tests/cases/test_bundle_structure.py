@@ -14,6 +14,15 @@ from cases.models import Case
 from tests.cases.test_bundle_parse import sample
 
 
+@pytest.fixture(autouse=True)
+def english_messages():
+    """Assertions quote the English wording; one test checks the Chinese."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def issues_of(data) -> dict[str, str]:
     with pytest.raises(BundleError) as info:
         bundle_parse(data)
