@@ -72,4 +72,7 @@ bench: setup-test
 	$(PY) bench/detection.py
 	$(PY) bench/pdf.py
 	$(PY) bench/checker.py
+	$(PY) bench/case_page.py
+	$(PY) bench/bundle_memory.py
+	$(PY) bench/backup_memory.py
 	@if [ -f bench/ocr_set/truth.jsonl ]; then $(PY) bench/ocr.py bench/ocr_set; else echo "bench/ocr_set/ is missing: skipping bench/ocr.py"; fi

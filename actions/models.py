@@ -8,8 +8,11 @@ follow it. The deadline is not stored: it is computed from the law each time
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from rules.domain import NOTE_MAX_LENGTH
 
 
 class Channel(models.TextChoices):
@@ -64,7 +67,12 @@ class Action(models.Model):
     )
     tracking_number = models.CharField(_("tracking number"), max_length=60, blank=True)
     ticket_number = models.CharField(_("ticket or case number"), max_length=60, blank=True)
-    summary = models.TextField(_("what you asked for"), blank=True)
+    summary = models.TextField(
+        _("what you asked for"),
+        blank=True,
+        max_length=NOTE_MAX_LENGTH,
+        validators=[MaxLengthValidator(NOTE_MAX_LENGTH)],
+    )
     letter_versions = models.ManyToManyField(
         "letters.LetterVersion", blank=True, related_name="+", verbose_name=_("letters sent")
     )
@@ -115,7 +123,12 @@ class Response(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     received_on = models.DateField(_("date received"))
-    text = models.TextField(_("what they answered"), blank=True)
+    text = models.TextField(
+        _("what they answered"),
+        blank=True,
+        max_length=NOTE_MAX_LENGTH,
+        validators=[MaxLengthValidator(NOTE_MAX_LENGTH)],
+    )
     evidence = models.ForeignKey(
         "cases.Evidence",
         on_delete=models.SET_NULL,

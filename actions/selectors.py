@@ -101,7 +101,7 @@ def actions_overview(*, case: Case, today: date | None = None) -> ActionsOvervie
     loans = list(Loan.objects.filter(case=case).order_by("id"))
     result = case_findings(case=case, today=today)
     assessment = result.assessment.certain_only()
-    contacts = result.case_data.contacts
+    contacts = result.moments  # when and whom: all before_after reads of a contact
     rows = []
     for action in case_actions(case=case):
         deadline = action_deadline(action, action_lender_type(action, loans))

@@ -70,7 +70,7 @@ def action_create(request: HtmxHttpRequest, case_pk: int) -> HttpResponse:
 def _detail_context(request: HtmxHttpRequest, action, **forms) -> dict:
     overview = selectors.actions_overview(case=action.case)
     row = next(r for r in overview.rows if r.action.pk == action.pk)
-    contacts = case_findings(case=action.case).case_data.contacts
+    contacts = case_findings(case=action.case).moments
     chart = contacts_around(contacts, action.case.timezone, on=action.sent_on, days=row.effect.days)
     return {
         "case": action.case,

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from rules import domain
+from rules.engine.detect import detector_version
 
 from .models import Case, CaseEvent, Contact, Loan
 
@@ -72,6 +73,62 @@ def contact_to_domain(contact: Contact, loan_refs: dict[int, str]) -> domain.Con
     )
 
 
+#: The columns _contact_rows reads, in its order.
+_CONTACT_COLUMNS = (
+    "case_id", "ref", "loan_id", "occurred_at", "channel", "target", "connected",
+    "duration_seconds", "target_name", "target_phone", "visitors", "caller_name",
+    "caller_organization", "caller_phone", "caller_identity_disclosed", "claims_to_be",
+    "content", "tags", "consent_to_time", "detected", "detector_version", "answers",
+)  # fmt: skip
+
+
+def _contact_rows(case_ids: list[int], loan_refs: dict[int, str]):
+    """(case id, domain contact) for every contact of the cases, oldest first.
+
+    The same values as contact_to_domain, read as plain rows: a case page after a change
+    reads 10,000 contacts, and building model instances first would double the time.
+    """
+    current = detector_version()
+    rows = (
+        Contact.objects.filter(case__in=case_ids)
+        .order_by("occurred_at", "id")
+        .values_list(*_CONTACT_COLUMNS)
+    )
+    for (
+        case_id, ref, loan_id, occurred_at, channel, target, connected, duration_seconds,
+        target_name, target_phone, visitors, caller_name, caller_organization, caller_phone,
+        identity_disclosed, claims_to_be, content, tags, consent_to_time, detected, version,
+        answers,
+    ) in rows.iterator(chunk_size=2000):  # fmt: skip
+        yield (
+            case_id,
+            domain.Contact(
+                ref=ref,
+                occurred_at=occurred_at,
+                channel=channel,
+                target=target,
+                loan=loan_refs.get(loan_id) if loan_id else None,
+                connected=connected,
+                duration_seconds=duration_seconds,
+                target_name=target_name,
+                target_phone=target_phone,
+                visitors=visitors,
+                caller=domain.Caller(
+                    name=caller_name,
+                    organization=caller_organization,
+                    phone=caller_phone,
+                    identity_disclosed=identity_disclosed,
+                ),
+                claims_to_be=tuple(claims_to_be or ()),
+                content=content,
+                tags=tuple(tags or ()),
+                consent_to_time=consent_to_time,
+                detected=tuple(sorted(detected.items())) if version == current else None,
+                answers=tuple(sorted((answers or {}).items())),
+            ),
+        )
+
+
 def event_to_domain(event: CaseEvent, loan_refs: dict[int, str]) -> domain.Event:
     return domain.Event(
         kind=event.kind,
@@ -99,15 +156,14 @@ def cases_to_domain(cases: Iterable[Case]) -> dict[int, domain.Case]:
         .order_by("id")
     )
     loan_refs = {loan.pk: loan.ref for loan in loans}
-    contacts = Contact.objects.filter(case__in=ids).order_by("occurred_at", "id")
     events = CaseEvent.objects.filter(case__in=ids).order_by("at", "id")
     by_case: dict[int, dict[str, list]] = {
         pk: {"loans": [], "contacts": [], "events": []} for pk in ids
     }
     for loan in loans:
         by_case[loan.case_id]["loans"].append(loan_to_domain(loan))
-    for contact in contacts:
-        by_case[contact.case_id]["contacts"].append(contact_to_domain(contact, loan_refs))
+    for case_id, contact in _contact_rows(ids, loan_refs):
+        by_case[case_id]["contacts"].append(contact)
     for event in events:
         by_case[event.case_id]["events"].append(event_to_domain(event, loan_refs))
     return {

@@ -5,6 +5,9 @@ and back, and the only code that stores a bundle as a case.
 
 - `bundle_parse` checks the whole bundle and collects every problem (up to
   MAX_ERRORS), each with the path of the bad field, e.g. `contacts[3].occurred_at`.
+  Before a file is parsed its values are counted (MAX_VALUES), so a file of millions
+  of tiny entries is refused before it can take memory; every section, text, `x-`
+  extension and nesting level has its own cap.
 - `bundle_dump` writes the canonical form: every field present, money with two
   decimals, times with the offset of the case's time zone, contacts and events in
   time order. `bundle_dump(bundle_parse(x))` is stable.
@@ -59,6 +62,14 @@ MAX_LOAN_ITEMS = 1_000  # installments or fees of one loan
 MAX_LIST_ITEMS = 50  # tags or claims of one contact
 MAX_TAG_LENGTH = 50
 MAX_ERRORS = 50
+#: Values of any kind (objects, lists, text, numbers) in the whole file, counted before it is
+#: parsed: a file of 100 MB holding 34 million `{}` would otherwise take gigabytes to read.
+#: 200,000 contacts of about 25 values each fit, with room for loans and events.
+MAX_VALUES = 6_000_000
+#: `x-` extensions: how many, how many values each holds, and how deeply they nest.
+MAX_EXTENSIONS = 20
+MAX_EXTENSION_VALUES = 10_000
+MAX_DEPTH = 8
 
 MAX_MONEY = Decimal("1000000000000")  # the models keep 12 digits before the point
 MAX_RATE = Decimal("1000")  # Loan.stated_rate: 7 digits, 4 after the point
@@ -92,8 +103,10 @@ TEXT_LIMITS = {
     "caller.name": _limit(Contact, "caller_name"),
     "caller.organization": _limit(Contact, "caller_organization"),
     "caller.phone": _limit(Contact, "caller_phone"),
+    "contact.content": _limit(Contact, "content"),
     "event.target_name": _limit(CaseEvent, "target_name"),
     "event.target_phone": _limit(CaseEvent, "target_phone"),
+    "event.note": _limit(CaseEvent, "note"),
 }
 
 TOP_KEYS = frozenset({"format", "timezone", "borrower", "loans", "contacts", "events", "actions"})
@@ -148,7 +161,13 @@ ACTION_KEYS = frozenset(
 )  # fmt: skip
 RESPONSE_KEYS = frozenset({"received_on", "text"})
 #: Text limits of the actions app's columns (it owns the table; the bundle checks first).
-ACTION_TEXT_LIMITS = {"tracking_number": 60, "ticket_number": 60, "extension_note": 300}
+ACTION_TEXT_LIMITS = {
+    "tracking_number": 60,
+    "ticket_number": 60,
+    "extension_note": 300,
+    "summary": domain.NOTE_MAX_LENGTH,
+}
+RESPONSE_TEXT_LIMIT = domain.NOTE_MAX_LENGTH
 
 #: Apps that keep part of the bundle in their own tables, registered in AppConfig.ready():
 #: a storer `(case, parsed, loans_by_ref)` runs inside the import's transaction; a loader
@@ -288,9 +307,9 @@ class _Reader:
         if limit is not None and len(value) > limit:
             self.error(
                 _join(path, key),
-                _("Too long: %(length)d characters; at most %(limit)d."),
-                length=len(value),
-                limit=limit,
+                _("Too long: %(length)s characters; at most %(limit)s."),
+                length=f"{len(value):,}",
+                limit=f"{limit:,}",
             )
         return value
 
@@ -464,9 +483,9 @@ class _Reader:
             elif len(value) > MAX_TAG_LENGTH:
                 self.error(
                     f"{base}[{index}]",
-                    _("Too long: %(length)d characters; at most %(limit)d."),
-                    length=len(value),
-                    limit=MAX_TAG_LENGTH,
+                    _("Too long: %(length)s characters; at most %(limit)s."),
+                    length=f"{len(value):,}",
+                    limit=f"{MAX_TAG_LENGTH:,}",
                 )
             else:
                 result.append(value)
@@ -640,7 +659,7 @@ class _Reader:
             visitors=self.integer(obj, "visitors", path, MAX_VISITORS),
             caller=caller,
             claims_to_be=self.choices(obj, "claims_to_be", path, domain.AUTHORITIES),
-            content=self.text(obj, "content", path),
+            content=self.text(obj, "content", path, TEXT_LIMITS["contact.content"]),
             tags=self.tags(obj, "tags", path),
             consent_to_time=self.boolean(
                 obj, "consent_to_time", path, nullable=False, default=False
@@ -661,7 +680,7 @@ class _Reader:
             loan=self.loan_ref(obj, "loan", path, loan_refs),
             target_phone=self.text(obj, "target_phone", path, TEXT_LIMITS["event.target_phone"]),
             target_name=self.text(obj, "target_name", path, TEXT_LIMITS["event.target_name"]),
-            note=self.text(obj, "note", path),
+            note=self.text(obj, "note", path, TEXT_LIMITS["event.note"]),
         )
         if kind is None or at is None:
             return None
@@ -684,13 +703,12 @@ class _Reader:
             if answer is None:
                 continue
             day = self.day(answer, "received_on", where, required=True)
-            text = self.text(answer, "text", where)
+            text = self.text(answer, "text", where, RESPONSE_TEXT_LIMIT)
             if day is not None:
                 responses.append(domain.ActionResponse(received_on=day, text=text))
         rest = dict(
             loan=self.loan_ref(obj, "loan", path, loan_refs),
             received_on=received_on,
-            summary=self.text(obj, "summary", path),
             extended_until=self.day(obj, "extended_until", path),
             outcome=self.choice(obj, "outcome", path, domain.ACTION_OUTCOMES, "pending"),
             outcome_on=self.day(obj, "outcome_on", path),
@@ -701,12 +719,38 @@ class _Reader:
             return None
         return domain.Action(channel=channel, method=method, sent_on=sent_on, **rest)
 
+    def extension(self, value, key: str, number: int) -> None:
+        """An `x-` field is not read, but it must be small: few of them, few values, shallow."""
+        if number == MAX_EXTENSIONS + 1:
+            self.error(
+                key,
+                _("Too many extension fields (x-…): at most %(limit)s are accepted."),
+                limit=MAX_EXTENSIONS,
+            )
+        values, depth = _measure(value, max_values=MAX_EXTENSION_VALUES, max_depth=MAX_DEPTH)
+        if values > MAX_EXTENSION_VALUES:
+            self.error(
+                key,
+                _("This extension field holds more than %(limit)s values."),
+                limit=f"{MAX_EXTENSION_VALUES:,}",
+            )
+        elif depth > MAX_DEPTH:
+            self.error(
+                key,
+                _("This extension field is nested more than %(max)s levels deep."),
+                max=MAX_DEPTH,
+            )
+
     def bundle(self, bundle) -> domain.Case:
         if not isinstance(bundle, dict):
             self.error("", _("A case bundle must be a JSON object ({…})."))
             return domain.Case()
+        extensions = 0
         for key in bundle:
-            if key not in TOP_KEYS and not (isinstance(key, str) and key.startswith("x-")):
+            if isinstance(key, str) and key.startswith("x-"):
+                extensions += 1
+                self.extension(bundle[key], key, extensions)
+            elif key not in TOP_KEYS:
                 self.error(
                     str(key),
                     _('Unknown field. Check its spelling; extensions must start with "x-".'),
@@ -759,6 +803,75 @@ def _reject_constant(name: str):
     raise ValueError(name)
 
 
+_JSON_STRING = {
+    bytes: re.compile(rb'"(?:[^"\\]|\\.)*"'),
+    str: re.compile(r'"(?:[^"\\]|\\.)*"'),
+}
+
+
+def _count_values(data: str | bytes) -> int:
+    """How many values a JSON text holds, without parsing it.
+
+    Every value but the first follows a comma or opens a non-empty object or list:
+    commas + opening brackets - empty `{}`/`[]` + 1. The quick count also counts the
+    commas and brackets inside strings, so it is never too low; only when it is over
+    the limit are the strings' own marks taken off, string by string, without copying.
+    """
+    if isinstance(data, str):
+        comma, brace, bracket, empty_object, empty_list = ",", "{", "[", "{}", "[]"
+        strings, quote = _JSON_STRING[str], '"'
+    else:
+        comma, brace, bracket, empty_object, empty_list = b",", b"{", b"[", b"{}", b"[]"
+        strings, quote = _JSON_STRING[bytes], b'"'
+
+    def count(*span: int) -> int:
+        return (
+            data.count(comma, *span)
+            + data.count(brace, *span)
+            + data.count(bracket, *span)
+            - data.count(empty_object, *span)
+            - data.count(empty_list, *span)
+        )
+
+    quick = count() + 1
+    if quick <= MAX_VALUES or quote not in data:
+        return quick
+    return quick - sum(count(*match.span()) for match in strings.finditer(data))
+
+
+def _check_structure(data: str | bytes) -> None:
+    """Refuse a file holding more values than any case, before building a single one."""
+    values = _count_values(data)
+    if values > MAX_VALUES:
+        raise BundleError(
+            [
+                BundleIssue(
+                    "",
+                    _(
+                        "The file holds %(count)s values; a case file holds at most %(limit)s. "
+                        "Nothing was read."
+                    ),
+                    {"count": f"{values:,}", "limit": f"{MAX_VALUES:,}"},
+                )
+            ]
+        )
+
+
+def _measure(value, *, max_values: int, max_depth: int) -> tuple[int, int]:
+    """(values, depth) of a parsed JSON value, counting no further than the limits."""
+    count, deepest = 0, 0
+    stack = [(value, 1)]
+    while stack and count <= max_values and deepest <= max_depth:
+        item, depth = stack.pop()
+        count += 1
+        deepest = max(deepest, depth)
+        if isinstance(item, dict):
+            stack.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)
+    return count, deepest
+
+
 def _load_json(data: str | bytes) -> Any:
     if len(data) > MAX_BUNDLE_BYTES:
         raise BundleError(
@@ -770,6 +883,7 @@ def _load_json(data: str | bytes) -> Any:
                 )
             ]
         )
+    _check_structure(data)
     if isinstance(data, bytes | bytearray):
         try:
             data = bytes(data).decode("utf-8-sig")
@@ -789,7 +903,17 @@ def _load_json(data: str | bytes) -> Any:
                 )
             ]
         ) from None
-    except (ValueError, RecursionError):  # NaN or Infinity, or absurd nesting
+    except RecursionError:
+        raise BundleError(
+            [
+                BundleIssue(
+                    "",
+                    _("The file is nested far more deeply than a case file (at most %(max)s)."),
+                    {"max": MAX_DEPTH},
+                )
+            ]
+        ) from None
+    except ValueError:  # NaN or Infinity
         raise BundleError([BundleIssue("", _("This is not valid JSON."))]) from None
 
 

@@ -634,6 +634,7 @@ class QuickContactForm(TagsMixin, forms.Form):
     content = forms.CharField(
         label=_("What they said"),
         required=False,
+        max_length=domain.CONTENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     common_tags = common_tags_field()

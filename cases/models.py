@@ -10,9 +10,11 @@ from datetime import date
 
 from django.conf import settings
 from django.core.files.storage import storages
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -62,6 +64,9 @@ class Case(models.Model):
     borrower_phone = models.CharField(_("your phone"), max_length=40, blank=True)
     borrower_address = models.CharField(_("your address"), max_length=300, blank=True)
     borrower_id_number = models.CharField(_("ID number"), max_length=40, blank=True)
+    #: One more with every write that can change the findings (cases.services.case_touch):
+    #: the findings stored for a revision (StoredFindings) are read back until it changes.
+    revision = models.PositiveBigIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -233,7 +238,12 @@ class Contact(models.Model):
         _("collector said who they are"), null=True, blank=True
     )
     claims_to_be = models.JSONField(_("claimed to be"), default=list, blank=True)
-    content = models.TextField(_("what was said"), blank=True)
+    content = models.TextField(
+        _("what was said"),
+        blank=True,
+        max_length=domain.CONTENT_MAX_LENGTH,
+        validators=[MaxLengthValidator(domain.CONTENT_MAX_LENGTH)],
+    )
     tags = models.JSONField(_("tags"), default=list, blank=True)
     consent_to_time = models.BooleanField(_("I agreed to contact at this time"), default=False)
     #: Text rules found in `content` when it was saved ({rule: "certain" | "possible"}), by
@@ -252,7 +262,12 @@ class Contact(models.Model):
         verbose_name_plural = _("contacts")
         ordering = ["-occurred_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["case", "ref"], name="unique_contact_ref_per_case")
+            models.UniqueConstraint(fields=["case", "ref"], name="unique_contact_ref_per_case"),
+            # The database holds the limit too, whatever path the text came in by.
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("content"), domain.CONTENT_MAX_LENGTH),
+                name="contact_content_max_length",
+            ),
         ]
         indexes = [models.Index(fields=["case", "occurred_at"])]
 
@@ -296,12 +311,23 @@ class CaseEvent(models.Model):
     )
     target_phone = models.CharField(_("their phone"), max_length=40, blank=True)
     target_name = models.CharField(_("their name"), max_length=100, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(
+        _("note"),
+        blank=True,
+        max_length=domain.NOTE_MAX_LENGTH,
+        validators=[MaxLengthValidator(domain.NOTE_MAX_LENGTH)],
+    )
 
     class Meta:
         verbose_name = _("case event")
         verbose_name_plural = _("case events")
         ordering = ["at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("note"), domain.NOTE_MAX_LENGTH),
+                name="event_note_max_length",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.at:%Y-%m-%d}"
@@ -441,3 +467,32 @@ class AccessLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.user} {self.action}"
+
+
+class StoredFindings(models.Model):
+    """The rights engine's result for one revision of a case, in one language.
+
+    Written by cases.findings the first time a revision is viewed and read back by every
+    later view, so a page view runs no engine. `key` names what else the result depends on
+    (engine version, day, LPR table, lender directory); a row whose revision or key differs
+    is computed again and overwritten. It holds only what the case holds, and goes with it.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="stored_findings")
+    language = models.CharField(max_length=16)
+    revision = models.PositiveBigIntegerField()
+    key = models.CharField(max_length=64)
+    data = models.JSONField()
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("stored findings")
+        verbose_name_plural = _("stored findings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "language"], name="one_stored_findings_per_case_and_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} r{self.revision} {self.language}"

@@ -11,11 +11,11 @@ from datetime import date
 from django.db.models import Count, Prefetch, QuerySet
 
 from rules import domain
-from rules.engine import CATALOGUE, TEXT_RULES, Assessment, CaseSummary, LoanCost, assess, summarize
+from rules.engine import CATALOGUE, TEXT_RULES, LoanCost
 from rules.engine.assess import text_rules
-from rules.selectors import lpr_table
 
-from .adapters import case_to_domain, cases_to_domain, contact_to_domain
+from .adapters import contact_to_domain
+from .findings import CaseFindings, case_findings, cases_findings
 from .models import Case, CaseEvent, Contact, Evidence, Loan
 from .phones import phone_display, phone_normalize
 
@@ -162,26 +162,12 @@ def loan_for_caller(*, case: Case, organization: str, content: str = "") -> Loan
     return loans[matched.pop()] if len(matched) == 1 else None
 
 
-@dataclass(frozen=True, slots=True)
-class CaseFindings:
-    """What the rights engine says about a stored case, with what the page needs to link it."""
-
-    case_data: domain.Case
-    assessment: Assessment
-    summary: CaseSummary
-    contact_pks: dict[str, int]
-
-
-def case_findings(*, case: Case, today: date | None = None) -> CaseFindings:
-    """Run the rights engine on the stored case: the same code path as assess_case and letters."""
-    case_data = case_to_domain(case)
-    assessment = assess(case_data, lpr=lpr_table(), today=today)
-    return CaseFindings(
-        case_data=case_data,
-        assessment=assessment,
-        summary=summarize(case_data, assessment),
-        contact_pks=dict(Contact.objects.filter(case=case).values_list("ref", "pk")),
-    )
+def contact_ids(*, case: Case, refs: Iterable[str]) -> dict[str, int]:
+    """The ids of the case's contacts with these refs (one query, however many the case has)."""
+    refs = list(refs)
+    if not refs:
+        return {}
+    return dict(Contact.objects.filter(case=case, ref__in=refs).values_list("ref", "pk"))
 
 
 def loan_cost(*, case: Case, loan: Loan) -> LoanCost | None:
@@ -205,17 +191,35 @@ def contact_text_findings(*, contact: Contact) -> list[dict]:
 def findings_by_severity(*, cases: Iterable[Case], today: date | None = None) -> dict[int, dict]:
     """Certain findings per case, counted by severity ({case_id: {"high": 2, ...}}).
 
-    One engine run per case on data loaded in a constant number of queries, for lists
-    such as the review queue. Findings of the trained model alone are not counted: the
-    volunteer's default view leaves them out too.
+    The findings stored for each case's revision (cases.findings), the missing ones computed
+    from data loaded in a constant number of queries, for lists such as the review queue.
+    Findings of the trained model alone are not counted: the volunteer's default view leaves
+    them out too.
     """
-    lpr = lpr_table()
     counts: dict[int, dict] = {}
-    for pk, case_data in cases_to_domain(cases).items():
-        found = assess(case_data, lpr=lpr, today=today).certain_only().findings
+    for pk, result in cases_findings(cases=cases, today=today).items():
         counts[pk] = {str(level): 0 for level in ("high", "medium", "low")}
-        for finding in found:
+        for finding in result.assessment.certain_only().findings:
             key = str(finding.severity)
             if key in counts[pk]:
                 counts[pk][key] += 1
     return counts
+
+
+__all__ = [
+    "CaseFindings",
+    "LastCaller",
+    "case_events",
+    "case_findings",
+    "case_loans",
+    "contact_ids",
+    "contact_text_findings",
+    "contact_with_evidence",
+    "findings_by_severity",
+    "last_callers",
+    "loan_cost",
+    "loan_for_caller",
+    "loan_with_schedule",
+    "timeline_contacts",
+    "with_labels",
+]

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -105,10 +106,13 @@ def case_create(*, owner, data: Mapping[str, Any]) -> Case:
 
 
 def case_update(*, case: Case, data: Mapping[str, Any]) -> Case:
-    """Change a case's title, time zone and borrower details."""
+    """Change a case's title, time zone and borrower details (the time zone and the
+    borrower's phone change findings, so the case's revision moves on)."""
     _assign(case, data, CASE_FIELDS)
     case.full_clean()
-    case.save()
+    with transaction.atomic():
+        case.save(update_fields=[*CASE_FIELDS, "updated_at"])
+        case_touch(case=case)
     return case
 
 
@@ -119,8 +123,12 @@ def case_delete(*, case: Case) -> None:
 
 
 def case_touch(*, case: Case) -> None:
-    """Move the case to the top of the list after a change inside it."""
-    Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
+    """Record a change inside the case: it moves to the top of the list, and its revision
+    moves on, so the findings stored for the old revision are computed again once.
+
+    Every write that can change findings calls this, in the same transaction, after
+    writing (see cases/findings.py)."""
+    Case.objects.filter(pk=case.pk).update(updated_at=timezone.now(), revision=F("revision") + 1)
 
 
 # Loans
@@ -257,6 +265,7 @@ def contact_update(
     return contact
 
 
+@transaction.atomic
 def contact_answer(*, contact: Contact, rule: str, answer: str) -> Contact:
     """Record the borrower's answer to a finding on this contact: "confirmed", "dismissed",
     or "" to take the answer back. The answer wins over the detector from then on."""
@@ -306,6 +315,7 @@ def contact_delete(*, contact: Contact) -> None:
 # Events
 
 
+@transaction.atomic
 def event_create(*, case: Case, data: Mapping[str, Any]) -> CaseEvent:
     """Record an objection, agreement, dispute or outsourcing notice."""
     event = CaseEvent(case=case)
@@ -316,6 +326,7 @@ def event_create(*, case: Case, data: Mapping[str, Any]) -> CaseEvent:
     return event
 
 
+@transaction.atomic
 def event_delete(*, event: CaseEvent) -> None:
     """Delete a case event."""
     case = event.case

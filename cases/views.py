@@ -21,7 +21,7 @@ from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
 from charts import contacts_per_day, hour_weekday_grid, targets_breakdown
 from charts.cost import cost_against_lines
-from rules.presentation import rule_counts
+from rules.presentation import CONTACTS_LISTED, rule_counts
 from selfhelp.forms import refuse_stale_edit
 from selfhelp.htmx import render_partial_response
 from selfhelp.versioning import EditConflict
@@ -54,6 +54,9 @@ from .forms import (
     formset_rows,
 )
 from .models import Case, CaseEvent, Evidence
+
+#: People around the borrower listed by name on the case page (the rest are counted).
+PARTIES_LISTED = 50
 
 # Helpers
 
@@ -90,25 +93,24 @@ def _case_url(case: Case, anchor: str = "") -> str:
 def _findings_context(case: Case, *, include_possible: bool = True) -> dict:
     """The rights engine's findings for the case page, with links to the contacts they cite.
 
-    Without `include_possible`, findings of the trained model alone are left out (the
-    volunteer's default view) and their count is given instead.
+    The findings stored for the case's revision are read (cases/findings.py): no engine
+    runs unless the case changed. Without `include_possible`, findings of the trained model
+    alone are left out (the volunteer's default view) and their count is given instead.
     """
     result = selectors.case_findings(case=case)
     assessment = result.assessment if include_possible else result.assessment.certain_only()
+    cited = {ref for f in assessment.findings for ref in f.contacts[:CONTACTS_LISTED]}
     contact_urls = {
         ref: reverse("cases:contact_detail", args=[case.pk, pk])
-        for ref, pk in result.contact_pks.items()
+        for ref, pk in selectors.contact_ids(case=case, refs=cited).items()
     }
-    contacts, tz = result.case_data.contacts, case.timezone
+    moments, tz = result.moments, case.timezone
     charts = (
-        [
-            contacts_per_day(contacts, tz),
-            hour_weekday_grid(contacts, tz),
-            targets_breakdown(contacts),
-        ]
-        if contacts
+        [contacts_per_day(moments, tz), hour_weekday_grid(moments, tz), targets_breakdown(moments)]
+        if moments
         else []
     )
+    parties = result.summary.third_parties
     return {
         "assessment": assessment,
         "include_possible": include_possible,
@@ -117,6 +119,8 @@ def _findings_context(case: Case, *, include_possible: bool = True) -> dict:
         "charts": charts,
         "summary": result.summary,
         "summary_rules": rule_counts(result.summary),
+        "third_parties": parties[:PARTIES_LISTED],
+        "third_parties_more": max(0, len(parties) - PARTIES_LISTED),
         "contact_urls": contact_urls,
     }
 

@@ -48,6 +48,7 @@ class MessageCheckForm(AccessibleFormMixin, forms.Form):
     messages = forms.CharField(
         label=_("Paste the messages"),
         help_text=_("One message per line, or separate longer messages with a blank line."),
+        max_length=domain.CONTENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6, "autocomplete": "off", "spellcheck": "false"}),
     )
     recipient = forms.ChoiceField(
@@ -110,7 +111,8 @@ class MessageCheckForm(AccessibleFormMixin, forms.Form):
 class SaveForm(AccessibleFormMixin, forms.Form):
     """Where to save checked messages: a new case, or one of the borrower's own cases."""
 
-    token = forms.CharField(widget=forms.HiddenInput)
+    # The signed messages of one check: at most CONTENT_MAX_LENGTH characters, escaped and encoded.
+    token = forms.CharField(widget=forms.HiddenInput, max_length=400_000)
     case = forms.ChoiceField(label=_("Save to"), widget=forms.RadioSelect)
 
     def __init__(self, *args, cases=(), **kwargs):

@@ -1,13 +1,41 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+from rules.domain import CONTENT_MAX_LENGTH
 
 from .selectors import ALL, LIKELY
 
 MAX_FILES = 4
-MAX_FILE_BYTES = 300 * 1024 * 1024
+
+
+def check_upload_sizes(files, *, max_file_bytes: int, advice) -> None:
+    """Refuse an empty file, a file over `max_file_bytes`, and files that add up to more
+    than SELFHELP_IMPORT_MAX_UPLOAD_BYTES, each with a message that says the limit."""
+    for upload in files:
+        if upload.size == 0:
+            raise ValidationError(_("“%(name)s” is empty."), params={"name": upload.name})
+        if upload.size > max_file_bytes:
+            raise ValidationError(
+                _("“%(name)s” is larger than %(max)s. %(advice)s"),
+                params={
+                    "name": upload.name,
+                    "max": filesizeformat(max_file_bytes),
+                    "advice": advice,
+                },
+            )
+    total, limit = sum(upload.size for upload in files), settings.SELFHELP_IMPORT_MAX_UPLOAD_BYTES
+    if total > limit:
+        raise ValidationError(
+            _(
+                "These files add up to %(total)s; at most %(max)s can be uploaded at once. %(advice)s"
+            ),
+            params={"total": filesizeformat(total), "max": filesizeformat(limit), "advice": advice},
+        )
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -53,14 +81,11 @@ class ImportUploadForm(forms.Form):
             raise ValidationError(
                 _("Choose at most %(max)s files at a time."), params={"max": MAX_FILES}
             )
-        for upload in files:
-            if upload.size > MAX_FILE_BYTES:
-                raise ValidationError(
-                    _("“%(name)s” is larger than 300 MB. Make a backup without pictures."),
-                    params={"name": upload.name},
-                )
-            if upload.size == 0:
-                raise ValidationError(_("“%(name)s” is empty."), params={"name": upload.name})
+        check_upload_sizes(
+            files,
+            max_file_bytes=settings.SELFHELP_IMPORT_MAX_FILE_BYTES,
+            advice=_("Make a backup without pictures."),
+        )
         return files
 
 
@@ -145,13 +170,11 @@ class ScreenshotUploadForm(forms.Form):
             raise ValidationError(
                 _("Choose at most %(max)s screenshots at a time."), params={"max": MAX_SCREENSHOTS}
             )
-        for upload in files:
-            if upload.size > MAX_SCREENSHOT_BYTES:
-                raise ValidationError(
-                    _("“%(name)s” is larger than 20 MB."), params={"name": upload.name}
-                )
-            if upload.size == 0:
-                raise ValidationError(_("“%(name)s” is empty."), params={"name": upload.name})
+        check_upload_sizes(
+            files,
+            max_file_bytes=MAX_SCREENSHOT_BYTES,
+            advice=_("Upload the screenshots in several smaller groups."),
+        )
         return files
 
 
@@ -167,7 +190,10 @@ class StagedCorrectionForm(forms.Form):
         label=_("Who sent it"), choices=[("in", _("Sent to me")), ("out", _("Sent by me"))]
     )
     body = forms.CharField(
-        label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Text"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=CONTENT_MAX_LENGTH,
     )
     selected = forms.BooleanField(label=_("Add to my case"), required=False)
 

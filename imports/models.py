@@ -8,10 +8,16 @@ when the borrower adds them to the case or cancels.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from rules.domain import CONTENT_MAX_LENGTH
+
 from .parser import CALL_TYPE_CHOICES, IN, OUT
+
+#: The longest error message kept on a batch or a job.
+ERROR_MAX_LENGTH = 2000
 
 
 class ImportBatch(models.Model):
@@ -52,7 +58,7 @@ class ImportBatch(models.Model):
     likely_count = models.PositiveIntegerField(default=0)
     skipped_count = models.PositiveIntegerField(default=0)
     problems = models.JSONField(default=list, blank=True)
-    error = models.TextField(blank=True)
+    error = models.TextField(blank=True, max_length=ERROR_MAX_LENGTH)
     added_count = models.PositiveIntegerField(default=0)
     duplicate_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -102,7 +108,7 @@ class Screenshot(models.Model):
     taken_on = models.DateField(null=True, blank=True)
     layout = models.CharField(max_length=8, choices=Layout.choices, blank=True)
     sender = models.CharField(max_length=200, blank=True)
-    ocr_text = models.TextField(blank=True)
+    ocr_text = models.TextField(blank=True, max_length=CONTENT_MAX_LENGTH)
 
     class Meta:
         ordering = ["position", "id"]
@@ -139,7 +145,12 @@ class StagedMessage(models.Model):
     number = models.CharField(max_length=100, blank=True)
     contact_name = models.CharField(max_length=200, blank=True)
     occurred_at = models.DateTimeField()
-    body = models.TextField(blank=True)
+    #: At most as long as a contact's text: the importers cut longer messages and say so.
+    body = models.TextField(
+        blank=True,
+        max_length=CONTENT_MAX_LENGTH,
+        validators=[MaxLengthValidator(CONTENT_MAX_LENGTH)],
+    )
     duration_seconds = models.PositiveIntegerField(null=True, blank=True)
     call_type = models.PositiveSmallIntegerField(null=True, blank=True, choices=CALL_TYPE_CHOICES)
     #: Sent to or calling the borrower, so it can become a collection contact.

@@ -1,9 +1,14 @@
 """Read an "SMS Backup & Restore" XML export as a stream of plain records.
 
 The file may hold 100,000 messages, so it is never loaded whole: iterparse
-hands over one element at a time and every finished record is cleared from the
-tree. defusedxml refuses DTDs, entity declarations and external references, so
-a "billion laughs" file or an XXE attempt is rejected before it can expand.
+hands over one element at a time and every finished element under the root,
+record or not, is cleared from the tree (a file padded with millions of unknown
+elements stays as small in memory as a real one). A file nested deeper, or
+holding more elements, than any real backup is refused (MAX_DEPTH,
+MAX_ELEMENTS). defusedxml refuses DTDs, entity declarations and external
+references, so a "billion laughs" file or an XXE attempt is rejected before it
+can expand. A message longer than a contact may be (domain.CONTENT_MAX_LENGTH)
+is cut to that length and listed as a problem.
 
 Real exports are not always clean XML. Several app versions write an emoji as
 two UTF-16 surrogate character references (`&#55357;&#56832;`), which strict
@@ -20,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import IO
 from xml.etree.ElementTree import ParseError
@@ -28,6 +33,8 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 from django.utils.translation import gettext_lazy as _
+
+from rules.domain import CONTENT_MAX_LENGTH
 
 SMS_ROOT = "smses"
 CALLS_ROOT = "calls"
@@ -60,6 +67,11 @@ CALLS_TO_BORROWER = frozenset(
 IN = "in"
 OUT = "out"
 
+#: A real backup nests 4 levels (<smses><mms><parts><part>); 16 leaves room for versions.
+MAX_DEPTH = 16
+#: An SMS is one element and an MMS about ten: 3,000,000 elements is far beyond any phone.
+MAX_ELEMENTS = 3_000_000
+
 #: Attribute values the app writes for "nothing".
 _NULLS = {"", "null"}
 
@@ -81,10 +93,11 @@ class PhoneRecord:
 
 @dataclass(frozen=True, slots=True)
 class RecordProblem:
-    """A record that was left out, and why (shown to the user)."""
+    """A record that was left out, or kept but changed (`kept`), and why (shown to the user)."""
 
     index: int
     message: str
+    kept: bool = False
 
 
 @dataclass(slots=True)
@@ -276,8 +289,47 @@ def _call(index: int, attrs: dict[str, str], when: datetime) -> PhoneRecord:
 _RECORD_TAGS = {SMS_ROOT: {"sms", "mms"}, CALLS_ROOT: {"call"}}
 
 
+def _record(index: int, elem) -> PhoneRecord | None:
+    """The record one finished <sms>, <mms> or <call> stands for; None without a readable date."""
+    when = _moment(elem.attrib)
+    if when is None:
+        return None
+    if elem.tag == "sms":
+        return _sms(index, elem.attrib, when)
+    if elem.tag == "mms":
+        return _mms(index, elem, when)
+    return _call(index, elem.attrib, when)
+
+
+#: What an MMS is read from (see _mms): (its parent's tag, its tag) below the record.
+_MMS_PARTS = {("mms", "addrs"), ("mms", "parts"), ("addrs", "addr"), ("parts", "part")}
+
+
+def _kept_inside_record(open_elements: list, elem) -> bool:
+    """Whether a finished element inside a top-level element is needed to read its record."""
+    return (
+        open_elements[1].tag == "mms"
+        and len(open_elements) <= 3
+        and (open_elements[-1].tag, elem.tag) in _MMS_PARTS
+    )
+
+
 #: Expat's codes for a document that stops before it is finished.
 _ENDED_EARLY = {3, 5, 6}  # no element found, unclosed token, partial character
+
+
+def _too_long(index: int, length: int) -> RecordProblem:
+    return RecordProblem(
+        index,
+        str(
+            _(
+                "Its text is %(length)s characters long; only the first %(limit)s were kept "
+                "(a contact holds at most %(limit)s)."
+            )
+            % {"length": f"{length:,}", "limit": f"{CONTENT_MAX_LENGTH:,}"}
+        ),
+        kept=True,
+    )
 
 
 def iter_backup(
@@ -286,12 +338,16 @@ def iter_backup(
     problems: list[RecordProblem] | None = None,
     partial: bool = False,
     info: BackupInfo | None = None,
+    max_depth: int = MAX_DEPTH,
+    max_elements: int = MAX_ELEMENTS,
 ) -> Iterator[PhoneRecord]:
     """Yield the records of an SMS or call-log backup, one at a time.
 
     The kind is told by the root element (<smses> or <calls>). A record with no
-    readable date is left out and described in `problems` (when given); a file
-    that is not well-formed XML, has a DTD or entities, or is not a backup
+    readable date is left out and described in `problems` (when given), and a
+    message longer than a contact may be is cut and described there too; a file
+    that is not well-formed XML, has a DTD or entities, is nested deeper than
+    `max_depth` or holds more than `max_elements` elements, or is not a backup
     raises BackupError naming the line and how many records came before. A file
     that simply ends early raises BackupTruncated, unless `partial` is set: then
     its complete records are kept and `info.truncated` tells so.
@@ -300,12 +356,32 @@ def iter_backup(
     index = 0
     root = None
     wanted: set[str] = set()
-    depth = 0
+    open_elements: list = []  # the root, the record being read, and what is open inside it
+    elements = 0
     try:
         events = iterparse(SurrogateFilter(source), events=("start", "end"), forbid_dtd=True)
         for event, elem in events:
             if event == "start":
-                depth += 1
+                open_elements.append(elem)
+                elements += 1
+                if len(open_elements) > max_depth:
+                    raise BackupError(
+                        _(
+                            "This file is nested more than %(max)s levels deep after %(count)s "
+                            "messages or calls; a backup from SMS Backup & Restore never is. "
+                            "Make a new backup on your phone and upload that file."
+                        )
+                        % {"max": max_depth, "count": index}
+                    )
+                if elements > max_elements:
+                    raise BackupError(
+                        _(
+                            "This file holds more than %(max)s entries (after %(count)s messages "
+                            "or calls), far more than a phone backup. Make a new backup on your "
+                            "phone, without pictures, and upload that file."
+                        )
+                        % {"max": f"{max_elements:,}", "count": index}
+                    )
                 if root is None:
                     root = elem
                     wanted = _RECORD_TAGS.get(elem.tag, set())
@@ -319,24 +395,34 @@ def iter_backup(
                         )
                     info.declared_count = _int(elem.attrib, "count")
                 continue
-            depth -= 1
-            if depth != 1 or elem.tag not in wanted:
+            open_elements.pop()
+            if len(open_elements) > 1:
+                # Inside a record or an unknown element: keep only what an MMS is read from;
+                # a finished element is always its parent's last child.
+                if not _kept_inside_record(open_elements, elem):
+                    del open_elements[-1][-1]
                 continue
-            index += 1
-            info.records = index
-            when = _moment(elem.attrib)
-            if when is None:
-                if problems is not None:
-                    problems.append(
-                        RecordProblem(index, str(_("It has no readable date, so it was left out.")))
-                    )
-            elif elem.tag == "sms":
-                yield _sms(index, elem.attrib, when)
-            elif elem.tag == "mms":
-                yield _mms(index, elem, when)
-            else:
-                yield _call(index, elem.attrib, when)
-            # Drop the finished record so memory stays flat however long the file is.
+            if not open_elements:
+                continue  # the root itself ended
+            if elem.tag in wanted:
+                index += 1
+                info.records = index
+                record = _record(index, elem)
+                if record is None:
+                    if problems is not None:
+                        problems.append(
+                            RecordProblem(
+                                index, str(_("It has no readable date, so it was left out."))
+                            )
+                        )
+                else:
+                    if len(record.body) > CONTENT_MAX_LENGTH:
+                        if problems is not None:
+                            problems.append(_too_long(index, len(record.body)))
+                        record = replace(record, body=record.body[:CONTENT_MAX_LENGTH])
+                    yield record
+            # Drop every finished element under the root, record or not, so memory stays
+            # flat however long the file is and whatever it is padded with.
             elem.clear()
             root.clear()
     except DefusedXmlException:

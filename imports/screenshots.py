@@ -36,15 +36,22 @@ from cases.services import (
     evidence_store,
 )
 from jobs.services import job_create, job_fail, job_finish, job_progress
+from rules.domain import CONTENT_MAX_LENGTH
 from selfhelp.deletion import delete_files_on_commit
 
 from . import layout
 from .convert import text_looks_like_collection
 from .merge import merge_screens
-from .models import ImportBatch, Screenshot, StagedMessage
+from .models import ERROR_MAX_LENGTH, ImportBatch, Screenshot, StagedMessage
 from .ocr import ImageUnreadable, load_image, read_boxes
 from .parser import CALL_INCOMING, IN
-from .services import ImportClosed, _duplicate_key, _next_contact_number, commit_start
+from .services import (
+    ImportClosed,
+    _duplicate_key,
+    _next_contact_number,
+    commit_start,
+    upload_quota_check,
+)
 from .timestamps import date_from_file_name
 
 MAX_SCREENSHOTS = 60
@@ -53,6 +60,11 @@ SCREENSHOT_DIR = "imports-screenshots"
 OCR_TAG = "OCR"
 ACCEPTED = (PNG, JPEG)
 
+#: What the review says of a message cut to the longest text a contact may hold.
+NOTE_CUT = gettext_lazy(
+    "The text read was longer than a contact may hold: only its first %(limit)s characters "
+    "were kept."
+)
 NOTE_TEXT = {
     layout.NOTE_TIME_ESTIMATED: gettext_lazy("No time was visible: check the time."),
     layout.NOTE_DATE_ONLY: gettext_lazy("Only the day was visible: check the time."),
@@ -82,13 +94,20 @@ class Upload:
 
 
 def screenshots_batch_create(
-    *, case: Case, owner, uploads: list[Upload], taken_on: date | None = None, ran_by: str = ""
+    *,
+    case: Case,
+    owner,
+    uploads: list[Upload],
+    taken_on: date | None = None,
+    ran_by: str = "",
+    quota: bool = True,
 ) -> ImportBatch:
     """Keep the screenshots privately and open a batch with its job; the caller enqueues the read.
 
     Each file is judged by its content (PNG or JPEG), hashed (SHA-256) and stored
     under a random name. `taken_on` is the day relative times count from when a
-    picture carries no date of its own.
+    picture carries no date of its own. Raises QuotaExceeded (nothing stored) when
+    the person has too much waiting already; `quota=False` is for server commands.
     """
     if not 1 <= len(uploads) <= MAX_SCREENSHOTS:
         raise ScreenshotRejected(
@@ -98,7 +117,11 @@ def screenshots_batch_create(
     saved: list[str] = []
     try:
         with transaction.atomic():
-            job = job_create(owner=owner, kind="screenshot_import", case=case, total=len(uploads))
+            if quota:
+                upload_quota_check(owner=owner, incoming_bytes=sum(len(u.data) for u in uploads))
+            job = job_create(
+                owner=owner, kind="screenshot_import", case=case, total=len(uploads), quota=quota
+            )
             batch = ImportBatch(
                 case=case,
                 owner=owner,
@@ -200,7 +223,8 @@ def screenshots_read(*, batch_id: int) -> ScreenshotsRead:
                 }
             )
         shot.width, shot.height, shot.taken_on = width, height, day
-        shot.layout, shot.sender, shot.ocr_text = read.layout, read.sender[:200], read.text
+        shot.layout, shot.sender = read.layout, read.sender[:200]
+        shot.ocr_text = read.text[:CONTENT_MAX_LENGTH]
         shot.save(update_fields=["width", "height", "taken_on", "layout", "sender", "ocr_text"])
         reads.append(read)
         days.append(day)
@@ -252,6 +276,9 @@ def _stage(batch: ImportBatch, shots: list[Screenshot], records: list[layout.Scr
         is_number = layout.looks_like_number(record.sender)
         addable = record.direction == IN
         likely = _likely(record)
+        note = str(NOTE_TEXT.get(record.note, ""))
+        if len(record.text) > CONTENT_MAX_LENGTH:
+            note = str(NOTE_CUT) % {"limit": f"{CONTENT_MAX_LENGTH:,}"}
         rows.append(
             StagedMessage(
                 batch=batch,
@@ -261,7 +288,7 @@ def _stage(batch: ImportBatch, shots: list[Screenshot], records: list[layout.Scr
                 number=record.sender[:100] if is_number else "",
                 contact_name="" if is_number else record.sender[:200],
                 occurred_at=record.occurred_at,
-                body=record.text,
+                body=record.text[:CONTENT_MAX_LENGTH],
                 duration_seconds=record.duration_seconds,
                 call_type=record.call_type,
                 addable=addable,
@@ -269,7 +296,7 @@ def _stage(batch: ImportBatch, shots: list[Screenshot], records: list[layout.Scr
                 selected=likely and addable,
                 screenshot=shots[record.screen],
                 region=list(record.region),
-                note=str(NOTE_TEXT.get(record.note, ""))[:300],
+                note=note[:300],
             )
         )
     StagedMessage.objects.bulk_create(rows)
@@ -293,6 +320,7 @@ def screenshots_error_message() -> str:
 def screenshots_read_failed(*, batch_id: int, error: str) -> None:
     """Mark the batch failed after an unexpected error, keeping nothing staged."""
     StagedMessage.objects.filter(batch_id=batch_id).delete()
+    error = error[:ERROR_MAX_LENGTH]
     ImportBatch.objects.filter(pk=batch_id).update(status=ImportBatch.Status.FAILED, error=error)
     job_id = ImportBatch.objects.filter(pk=batch_id).values_list("job_id", flat=True).first()
     if job_id:

@@ -19,10 +19,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 from uuid import uuid4
 
+from django.conf import settings
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Count, F, Q
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,7 +36,15 @@ from cases.bulk import rows_insert as insert_rows
 from cases.bundle import detection_row
 from cases.models import Case, Contact
 from cases.services import case_touch
-from jobs.services import job_create, job_fail, job_finish, job_progress
+from jobs.services import (
+    PENDING_FOR_AT_MOST,
+    QuotaExceeded,
+    job_create,
+    job_fail,
+    job_finish,
+    job_progress,
+    owner_lock,
+)
 from rules import domain
 from selfhelp.deletion import delete_files, delete_with_files
 
@@ -44,7 +54,7 @@ from .convert import (
     record_looks_like_collection,
     record_to_contact,
 )
-from .models import ImportBatch, StagedMessage
+from .models import ERROR_MAX_LENGTH, ImportBatch, StagedMessage
 from .parser import BackupError, BackupInfo, PhoneRecord, RecordProblem, iter_backup
 
 PENDING_DIR = "imports-pending"
@@ -82,6 +92,57 @@ def _storage():
 # 1. Upload
 
 
+def pending_uploads(*, owner) -> tuple[int, int]:
+    """(imports whose files wait to be read, bytes of the person's uploads still kept).
+
+    Backup files are kept until they are read; screenshots until their batch is
+    added or thrown away. Batches stuck for longer than PENDING_FOR_AT_MOST do not count.
+    """
+    recent = ImportBatch.objects.filter(
+        owner=owner, created_at__gte=timezone.now() - PENDING_FOR_AT_MOST
+    )
+    parsing = recent.filter(status=ImportBatch.Status.PARSING)
+    kept = parsing | recent.filter(
+        source=ImportBatch.Source.SCREENSHOTS, status=ImportBatch.Status.READY
+    )
+    size = sum(
+        int(item.get("size") or 0)
+        for files in kept.values_list("files", flat=True)
+        for item in files
+    )
+    return parsing.count(), size
+
+
+def upload_quota_check(*, owner, incoming_bytes: int) -> None:
+    """Refuse a new upload when the person already has SELFHELP_MAX_PENDING_IMPORTS imports
+    waiting to be read, or when it would bring their kept uploads over
+    SELFHELP_MAX_PENDING_UPLOAD_BYTES. Call inside the transaction that creates the batch."""
+    owner_lock(owner)
+    count, size = pending_uploads(owner=owner)
+    if count >= settings.SELFHELP_MAX_PENDING_IMPORTS:
+        raise QuotaExceeded(
+            _(
+                "You already have %(count)s imports being read; at most %(limit)s can wait at a "
+                "time. When one is ready to check, try again."
+            )
+            % {"count": count, "limit": settings.SELFHELP_MAX_PENDING_IMPORTS}
+        )
+    limit = settings.SELFHELP_MAX_PENDING_UPLOAD_BYTES
+    if size + incoming_bytes > limit:
+        raise QuotaExceeded(
+            _(
+                "Your uploads that are not yet added or cancelled take %(kept)s; with these "
+                "files that would be %(total)s, more than the %(limit)s you may keep waiting. "
+                "Add or cancel an import first, then try again."
+            )
+            % {
+                "kept": filesizeformat(size),
+                "total": filesizeformat(size + incoming_bytes),
+                "limit": filesizeformat(limit),
+            }
+        )
+
+
 def batch_create(
     *,
     case: Case,
@@ -89,15 +150,19 @@ def batch_create(
     uploads: list[UploadedFile],
     partial: bool = False,
     ran_by: str = "",
+    quota: bool = True,
 ) -> ImportBatch:
     """Keep the uploads in private storage for the worker and open a batch with its job.
 
     The caller enqueues import_parse_task on commit. The files are deleted as
     soon as they are parsed (or fail to parse). With `partial`, a file that ends
-    early gives its complete records instead of failing the batch.
+    early gives its complete records instead of failing the batch. Raises
+    QuotaExceeded (nothing stored) when the person has too much waiting already;
+    `quota=False` is for server commands, which read the files themselves.
 
     The files are written first, outside any transaction; one short transaction then
-    records the job and the batch. If that fails, the files are deleted again.
+    checks the quota and records the job and the batch. If that fails, the files are
+    deleted again.
     """
     storage = _storage()
     names: list[str] = []
@@ -105,7 +170,11 @@ def batch_create(
         for upload in uploads:
             names.append(storage.save(f"{PENDING_DIR}/{uuid4().hex}.xml", upload))
         with transaction.atomic():
-            job = job_create(owner=owner, kind="phone_import", case=case)
+            if quota:
+                upload_quota_check(
+                    owner=owner, incoming_bytes=sum(upload.size or 0 for upload in uploads)
+                )
+            job = job_create(owner=owner, kind="phone_import", case=case, quota=quota)
             batch = ImportBatch(
                 case=case,
                 owner=owner,
@@ -192,7 +261,7 @@ def _mark_likely_numbers(batch: ImportBatch) -> None:
 def _fail(batch: ImportBatch, message: str) -> ImportBatch:
     StagedMessage.objects.filter(batch=batch).delete()
     batch.status = ImportBatch.Status.FAILED
-    batch.error = message
+    batch.error = message[:ERROR_MAX_LENGTH]
     batch.pending_names = []
     batch.save(update_fields=["status", "error", "pending_names"])
     if batch.job_id:
@@ -244,7 +313,11 @@ def batch_parse(*, batch_id: int) -> ImportBatch:
             with storage.open(name, "rb") as raw:
                 reader = _HashingReader(raw, on_read)
                 records = iter_backup(
-                    reader, problems=file_problems, partial=batch.partial, info=info
+                    reader,
+                    problems=file_problems,
+                    partial=batch.partial,
+                    info=info,
+                    max_elements=settings.SELFHELP_BACKUP_MAX_ELEMENTS,
                 )
                 rows = (_staged_row(batch.pk, r, likely_numbers) for r in records)
                 for chunk in chunks(rows, STAGE_BATCH_SIZE):
@@ -262,7 +335,7 @@ def batch_parse(*, batch_id: int) -> ImportBatch:
                     pass  # hash to the end even if the XML ended early
             info_row["sha256"] = reader.sha256.hexdigest()
             info_row["records"] = info.records
-            skipped += len(file_problems)
+            skipped += sum(not p.kept for p in file_problems)
             if info.truncated:
                 batch.truncated = True
                 info_row["truncated"] = True

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRefresh
 
 from cases.access import get_case_for_user
+from jobs.services import QuotaExceeded
 from selfhelp.htmx import render_partial_response
 from selfhelp.views import HtmxHttpRequest
 
@@ -48,14 +49,18 @@ def import_upload(request: HtmxHttpRequest, case_pk: int) -> HttpResponse:
     case = get_case_for_user(request.user, case_pk, write=True, path=request.path)
     form = ImportUploadForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
     if form.is_bound and form.is_valid():
-        batch = services.batch_create(
-            case=case,
-            owner=request.user,
-            uploads=form.cleaned_data["files"],
-            partial=form.cleaned_data["partial"],
-        )
-        transaction.on_commit(lambda: import_parse_task.enqueue(batch_id=batch.pk))
-        return redirect("imports:batch_review", pk=batch.pk)
+        try:
+            batch = services.batch_create(
+                case=case,
+                owner=request.user,
+                uploads=form.cleaned_data["files"],
+                partial=form.cleaned_data["partial"],
+            )
+        except QuotaExceeded as exc:
+            form.add_error(None, str(exc))
+        else:
+            transaction.on_commit(lambda: import_parse_task.enqueue(batch_id=batch.pk))
+            return redirect("imports:batch_review", pk=batch.pk)
     return render(request, "imports/import_upload.html", {"case": case, "form": form})
 
 
@@ -227,6 +232,8 @@ def screenshot_upload(request: HtmxHttpRequest, case_pk: int) -> HttpResponse:
             )
         except screenshots.ScreenshotRejected as exc:
             form.add_error("files", str(exc))
+        except QuotaExceeded as exc:
+            form.add_error(None, str(exc))
         else:
             transaction.on_commit(lambda: screenshots_read_task.enqueue(batch_id=batch.pk))
             return redirect("imports:batch_review", pk=batch.pk)

@@ -72,7 +72,9 @@ def letter_input_for_case(
     """
     with translation.override(language):
         # The same engine run as the case page, so letters cite exactly what the page shows.
-        findings = case_findings(case=case, today=today or timezone.localdate())
+        findings = case_findings(
+            case=case, today=today or timezone.localdate(), with_case_data=True
+        )
     domain_case, assessment = findings.case_data, findings.assessment
     if not fields.get("include_possible"):
         # Findings of the trained model alone wait for the borrower's confirmation.

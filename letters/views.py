@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cases.access import get_case_for_user, may_see_borrower_details
-from jobs.services import job_create
+from jobs.services import QuotaExceeded, job_create
 from selfhelp.forms import refuse_stale_edit
 from selfhelp.htmx import render_partial_response
 from selfhelp.versioning import EditConflict
@@ -129,7 +129,11 @@ def letter_finalise(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Fill in what is missing before finalising the letter."))
         return redirect("letters:letter_edit", pk=draft.pk)
     if services.KINDS[draft.kind].background:
-        job = job_create(owner=request.user, kind="letter_finalise", case=draft.case, total=3)
+        try:
+            job = job_create(owner=request.user, kind="letter_finalise", case=draft.case, total=3)
+        except QuotaExceeded as exc:
+            messages.error(request, str(exc))
+            return redirect("letters:letter_edit", pk=draft.pk)
         transaction.on_commit(
             lambda: letter_finalise_task.enqueue(job_id=job.pk, draft_id=draft.pk)
         )

@@ -19,6 +19,12 @@ from django.utils.translation import gettext_lazy as _
 BUNDLE_FORMAT = "selfhelp.case/1"
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 
+#: The longest text one contact may hold (what was said): about 80 minutes of speech written
+#: down. The model, the forms, the bundle and both importers refuse or cut longer text.
+CONTENT_MAX_LENGTH = 20_000
+#: The longest free note: an event's note, an action's summary, an answer received.
+NOTE_MAX_LENGTH = 4_000
+
 LENDER_TYPE_CHOICES = [
     ("bank", _("Bank")),
     ("consumer_finance", _("Consumer finance company")),

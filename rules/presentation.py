@@ -19,6 +19,9 @@ from rules.engine.routing import route
 from rules.engine.types import Standing
 
 SEVERITY_ORDER = (Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO)
+#: The contacts a finding links by ref; a finding over thousands of contacts says how many
+#: more there are (the evidence report lists them all).
+CONTACTS_LISTED = 30
 POSSIBLE_LABEL = _("Possible: please check")
 
 
@@ -134,7 +137,10 @@ def finding_groups(
                 channels_url=channels_url,
             ),
             "key": finding.rule if count == 1 else f"{finding.rule}-{count}",
-            "contacts": [{"ref": ref, "url": urls.get(ref, "")} for ref in finding.contacts],
+            "contacts": [
+                {"ref": ref, "url": urls.get(ref, "")} for ref in finding.contacts[:CONTACTS_LISTED]
+            ],
+            "contacts_more": max(0, len(finding.contacts) - CONTACTS_LISTED),
         }
 
     certain = [f for f in assessment.findings if not f.is_possible]

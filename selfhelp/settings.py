@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "selfhelp.middleware.NoStoreWhenSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before any view or CSRF check reads the body: an oversized upload is never parsed.
+    "selfhelp.middleware.RequestSizeLimitMiddleware",
     # After messages: an idle session is signed out with a note on the login page.
     "accounts.middleware.IdleSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -323,6 +325,26 @@ SELFHELP_EXPORT_KEEP_DAYS = int(os.environ.get("SELFHELP_EXPORT_KEEP_DAYS", "7")
 EVIDENCE_MAX_BYTES = int(os.environ.get("SELFHELP_EVIDENCE_MAX_BYTES", str(20 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+_MB = 1024 * 1024
+# No request body larger than this is read at all (selfhelp.middleware.RequestSizeLimitMiddleware):
+# room for the largest upload below (a 100 MB case file, 120 MB of backups) and the form around it.
+SELFHELP_MAX_REQUEST_BYTES = int(os.environ.get("SELFHELP_MAX_REQUEST_BYTES", str(130 * _MB)))
+# Phone backups and screenshots: one file, and all files of one upload together.
+SELFHELP_IMPORT_MAX_FILE_BYTES = int(
+    os.environ.get("SELFHELP_IMPORT_MAX_FILE_BYTES", str(100 * _MB))
+)
+SELFHELP_IMPORT_MAX_UPLOAD_BYTES = int(
+    os.environ.get("SELFHELP_IMPORT_MAX_UPLOAD_BYTES", str(120 * _MB))
+)
+# Per person, so one account cannot fill the shared worker or disk: jobs waiting or running,
+# imports whose files wait to be read, and the bytes of uploads still kept for checking.
+SELFHELP_MAX_PENDING_JOBS = int(os.environ.get("SELFHELP_MAX_PENDING_JOBS", "4"))
+SELFHELP_MAX_PENDING_IMPORTS = int(os.environ.get("SELFHELP_MAX_PENDING_IMPORTS", "2"))
+SELFHELP_MAX_PENDING_UPLOAD_BYTES = int(
+    os.environ.get("SELFHELP_MAX_PENDING_UPLOAD_BYTES", str(250 * _MB))
+)
+# A backup holding more XML elements than this is refused (a real one holds far fewer).
+SELFHELP_BACKUP_MAX_ELEMENTS = int(os.environ.get("SELFHELP_BACKUP_MAX_ELEMENTS", "3000000"))
 
 # Background work through the Django tasks API. The database backend needs
 # nothing but the app's own database (worker: `manage.py db_worker`). For scale,

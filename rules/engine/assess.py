@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -95,6 +95,7 @@ class _Context:
         self.by_ref = {c.ref: c for c in self.contacts}
         self.local = {c.ref: c.occurred_at.astimezone(self.tz) for c in self.contacts}
         self.text_rules = {c.ref: text_rules(c) for c in self.contacts}
+        self.group_keys: dict[tuple, tuple] = {}
 
     def lender_for(self, contact: domain.Contact) -> Lender:
         """The lender whose texts apply to this contact.
@@ -272,10 +273,12 @@ def _group_key(ctx: _Context, rule_id: str, contact: domain.Contact) -> tuple:
     together only when the same texts apply to them (same kind of lender, same law in force).
     Add a dimension here to split further."""
     lender = ctx.lender_for(contact)
-    cited, related, _excluded = cited_sources(
-        CATALOGUE[rule_id], lender, ctx.local[contact.ref].date()
-    )
-    return (lender, cited, related)
+    day = ctx.local[contact.ref].date()
+    key = ctx.group_keys.get((rule_id, lender, day))
+    if key is None:  # many contacts share a rule, a lender and a day: work it out once
+        cited, related, _excluded = cited_sources(CATALOGUE[rule_id], lender, day)
+        key = ctx.group_keys[(rule_id, lender, day)] = (lender, cited, related)
+    return key
 
 
 def _common_lender(ctx: _Context, refs: Iterable[str]) -> Lender:
@@ -382,18 +385,30 @@ def _party_key(contact: domain.Contact) -> str:
 
 
 def _blast_finding(ctx: _Context) -> list[Finding]:
+    """Contacts in any window of BLAST_WINDOW that reached BLAST_THRESHOLD different people.
+
+    One pass with a sliding window: each contact enters and leaves it once, and each is
+    flagged at most once (a window that qualifies flags what it holds and was not yet flagged).
+    """
     third = [c for c in ctx.contacts if c.is_third_party and c.target != "public"]
+    keys = [_party_key(c) for c in third]
+    in_window: Counter[str] = Counter()
     flagged: dict[str, None] = {}
+    flagged_to = 0  # contacts before this index are flagged (or were passed by)
     most = 0
     start = 0
-    for end in range(len(third)):
-        while third[end].occurred_at - third[start].occurred_at >= BLAST_WINDOW:
+    for end, contact in enumerate(third):
+        in_window[keys[end]] += 1
+        while contact.occurred_at - third[start].occurred_at >= BLAST_WINDOW:
+            in_window[keys[start]] -= 1
+            if not in_window[keys[start]]:
+                del in_window[keys[start]]
             start += 1
-        window = third[start : end + 1]
-        parties = {_party_key(c) for c in window}
-        if len(parties) >= BLAST_THRESHOLD:
-            most = max(most, len(parties))
-            flagged.update((c.ref, None) for c in window)
+        if len(in_window) >= BLAST_THRESHOLD:
+            most = max(most, len(in_window))
+            for index in range(max(start, flagged_to), end + 1):
+                flagged[third[index].ref] = None
+            flagged_to = end + 1
     if not flagged:
         return []
     summary = _("%(count)d different people you know were contacted within 7 days.") % {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import date
@@ -41,3 +42,10 @@ class LprTable:
 
     def __len__(self) -> int:
         return len(self._dates)
+
+    def fingerprint(self) -> str:
+        """Names the table's content: equal tables give equal fingerprints."""
+        rows = ";".join(
+            f"{d.isoformat()}={r}" for d, r in zip(self._dates, self._rates, strict=True)
+        )
+        return hashlib.sha256(rows.encode()).hexdigest()[:16]

@@ -100,6 +100,7 @@ def add_rows(case, borrower, n):
             contact=contact, upload=upload("a.png", PNG_BYTES), uploaded_by=borrower
         )
         CaseEventFactory(case=case, loan=loan)
+    services.case_touch(case=case)  # as every write through the services does
 
 
 def test_query_count_is_constant_as_the_timeline_grows(
@@ -109,8 +110,10 @@ def test_query_count_is_constant_as_the_timeline_grows(
     borrower_client.get(detail(case))  # warm the session and language
     with CaptureQueriesContext(connection) as small:
         borrower_client.get(detail(case))
+    count = len(small.captured_queries)  # before the next request clears the log
     add_rows(case, borrower, 18)
-    with django_assert_num_queries(len(small.captured_queries)):
+    borrower_client.get(detail(case))  # the first view after the change stores the findings
+    with django_assert_num_queries(count):
         response = borrower_client.get(detail(case))
     assert response.content.decode().count('class="timeline-item') == 20
 

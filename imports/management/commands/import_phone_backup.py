@@ -90,6 +90,7 @@ class Command(BaseCommand):
                 uploads=uploads,
                 partial=partial,
                 ran_by=ran_by_label(user, "import_phone_backup"),
+                quota=False,  # read here and now, not by the shared worker
             )
         finally:
             for handle in handles:

@@ -115,6 +115,7 @@ class Command(BaseCommand):
             uploads=uploads,
             taken_on=day,
             ran_by=ran_by_label(user, "import_screenshots"),
+            quota=False,  # read here and now, not by the shared worker
         )
         stored.extend(batch.screenshots.values_list("stored_name", flat=True))
         read = screenshots_read(batch_id=batch.pk)
