@@ -3,6 +3,8 @@
 Every admin page that shows rows belonging to a case goes into that case's access
 log, like a volunteer's access through cases.access: the list pages (one entry per
 case on the page), the change and view pages, the history and the deletion summary.
+A change or deletion made in the admin also moves the case's revision on, like every
+write through the services, so the findings stored for the case are computed again.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 
 from .access import log_staff_access
+from .services import cases_touch
 
 
 class AccessLoggedAdmin(admin.ModelAdmin):
@@ -51,6 +54,21 @@ class AccessLoggedAdmin(admin.ModelAdmin):
         log_staff_access(
             request.user, [self.case_id_of(obj)], action="admin_change", path=request.path
         )
+        cases_touch(case_ids=[self.case_id_of(obj)])
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        cases_touch(case_ids=[self.case_id_of(form.instance)])
+
+    def delete_model(self, request, obj) -> None:
+        case_id = self.case_id_of(obj)
+        super().delete_model(request, obj)
+        cases_touch(case_ids=[case_id])
+
+    def delete_queryset(self, request, queryset) -> None:
+        case_ids = list(queryset.values_list(self.case_lookup, flat=True))
+        super().delete_queryset(request, queryset)
+        cases_touch(case_ids=case_ids)
 
     def history_view(self, request, object_id, extra_context=None):
         response = super().history_view(request, object_id, extra_context)

@@ -131,6 +131,15 @@ def case_touch(*, case: Case) -> None:
     Case.objects.filter(pk=case.pk).update(updated_at=timezone.now(), revision=F("revision") + 1)
 
 
+def cases_touch(*, case_ids) -> None:
+    """case_touch for writes that bypass the services (the admin), by case id."""
+    ids = {case_id for case_id in case_ids if case_id is not None}
+    if ids:
+        Case.objects.filter(pk__in=ids).update(
+            updated_at=timezone.now(), revision=F("revision") + 1
+        )
+
+
 # Loans
 
 
@@ -512,6 +521,7 @@ __all__ = [
     "case_create",
     "case_delete",
     "case_update",
+    "cases_touch",
     "contact_create",
     "contact_delete",
     "contact_update",

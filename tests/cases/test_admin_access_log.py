@@ -176,3 +176,31 @@ def test_the_admin_cannot_change_the_id_number(staff_client, case, borrower):
     assert response.status_code == 302
     saved = Case.objects.get(pk=case.pk)
     assert (saved.title, saved.borrower_id_number) == ("改过的标题", ID_NUMBER)
+
+
+def test_an_admin_change_moves_the_case_revision_on(staff_client, everything):
+    event = everything.event
+    before = Case.objects.get(pk=event.case_id).revision
+    response = staff_client.post(
+        reverse("admin:cases_caseevent_change", args=[event.pk]),
+        {
+            "case": event.case_id,
+            "kind": event.kind,
+            "at_0": "2026-03-01",
+            "at_1": "10:00:00",
+            "note": "staff correction",
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Case.objects.get(pk=event.case_id).revision > before
+
+
+def test_an_admin_deletion_moves_the_case_revision_on(staff_client, everything):
+    contact = everything.contact
+    before = Case.objects.get(pk=contact.case_id).revision
+    response = staff_client.post(
+        reverse("admin:cases_contact_changelist"),
+        {"action": "delete_selected", "_selected_action": [contact.pk], "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert Case.objects.get(pk=contact.case_id).revision > before
