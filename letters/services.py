@@ -299,13 +299,22 @@ def letter_finalise(
     return version
 
 
-def letter_version_store_approved_pdf(*, version: LetterVersion, line: str) -> LetterVersion:
-    """Make the approved PDF: the version's stored HTML, exactly as reviewed, with the
-    review line, kept as its own file with its own SHA-256. The finalised PDF stays as it was.
-    """
+def letter_version_render_approved_pdf(*, version: LetterVersion, line: str) -> bytes:
+    """The approved PDF's bytes: the version's stored HTML, exactly as reviewed, with the
+    review line. Call it outside any transaction: a long letter takes seconds to render."""
     if not version.html:
         raise ValueError("This version has no stored render to approve.")
-    pdf = html_to_pdf(with_review_line(version.html, line))
+    return html_to_pdf(with_review_line(version.html, line))
+
+
+def letter_version_store_approved_pdf(
+    *, version: LetterVersion, line: str, pdf: bytes | None = None
+) -> LetterVersion:
+    """Keep the approved PDF (rendered now unless `pdf` was rendered ahead, from the same
+    line) as its own file with its own SHA-256. The finalised PDF stays as it was.
+    """
+    if pdf is None:
+        pdf = letter_version_render_approved_pdf(version=version, line=line)
     version.approval_line = line
     version.approved_sha256 = hashlib.sha256(pdf).hexdigest()
     version.approved_size = len(pdf)

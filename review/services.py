@@ -21,7 +21,10 @@ from actions.services import act_for_me_set
 from cases.models import Case, CaseShare, active_share_q
 from letters.models import LetterKind, LetterVersion
 from letters.paragraphs import letter_paragraphs
-from letters.services import letter_version_store_approved_pdf
+from letters.services import (
+    letter_version_render_approved_pdf,
+    letter_version_store_approved_pdf,
+)
 from notifications.models import Notification
 from notifications.services import notify
 
@@ -236,8 +239,56 @@ def approval_line(*, organisation: Organisation, language: str, on) -> str:
         }
 
 
-@transaction.atomic
+def _approving_membership(*, version: LetterVersion, approver) -> Membership | None:
+    """The approver's lawyer membership of an organisation the case is actively shared with."""
+    return (
+        Membership.objects.filter(
+            active_share_q("organisation__shares__"),
+            user__pk=approver.pk,
+            role=Membership.Role.LAWYER,
+            organisation__shares__case_id=version.draft.case_id,
+        )
+        .select_related("organisation")
+        .order_by("organisation__name")
+        .first()
+    )
+
+
+def _approved_pdf_ahead(*, version: LetterVersion, approver) -> tuple[str, bytes] | None:
+    """When this approval looks like the one that completes the version, its review line and
+    approved PDF, rendered before any transaction opens (a long letter takes seconds, and an
+    open write transaction would lock other users out meanwhile). The approval itself checks
+    everything again under its lock, and renders inside only if this guess was wrong."""
+    version = LetterVersion.objects.select_related("draft").get(pk=version.pk)
+    if not version.html or version.approved_at is not None:
+        return None
+    membership = _approving_membership(version=version, approver=approver)
+    if membership is None:
+        return None
+    organisation = membership.organisation
+    done = LetterApproval.objects.filter(version=version, organisation=organisation).count()
+    if done + 1 < approvals_needed(organisation=organisation, kind=version.draft.kind):
+        return None
+    line = approval_line(
+        organisation=organisation, language=version.draft.language, on=timezone.localdate()
+    )
+    return line, letter_version_render_approved_pdf(version=version, line=line)
+
+
 def letter_version_approve(*, version: LetterVersion, approver) -> LetterVersion:
+    """Record a lawyer's approval of a finalised letter version. Approval is final.
+
+    The approved PDF is rendered first, outside any transaction (_approved_pdf_ahead); the
+    approval is then recorded in one short transaction (_letter_version_approve).
+    """
+    ahead = _approved_pdf_ahead(version=version, approver=approver)
+    return _letter_version_approve(version=version, approver=approver, ahead=ahead)
+
+
+@transaction.atomic
+def _letter_version_approve(
+    *, version: LetterVersion, approver, ahead: tuple[str, bytes] | None
+) -> LetterVersion:
     """Record a lawyer's approval of a finalised letter version. Approval is final.
 
     Where the organisation's policy asks a second lawyer for this letter kind, the first
@@ -261,17 +312,7 @@ def letter_version_approve(*, version: LetterVersion, approver) -> LetterVersion
         raise ValidationError(_("Only a finalised letter can be approved."))
     if version.approved_at is not None:
         raise ValidationError(_("This version has already been approved."))
-    membership = (
-        Membership.objects.filter(
-            active_share_q("organisation__shares__"),
-            user__pk=approver.pk,
-            role=Membership.Role.LAWYER,
-            organisation__shares__case_id=version.draft.case_id,
-        )
-        .select_related("organisation")
-        .order_by("organisation__name")
-        .first()
-    )
+    membership = _approving_membership(version=version, approver=approver)
     if membership is None:
         raise ValidationError(
             _("Only a lawyer of an organisation the case is shared with may approve letters.")
@@ -302,7 +343,8 @@ def letter_version_approve(*, version: LetterVersion, approver) -> LetterVersion
             language=version.draft.language,
             on=timezone.localdate(version.approved_at),
         )
-        letter_version_store_approved_pdf(version=version, line=line)
+        pdf = ahead[1] if ahead is not None and ahead[0] == line else None
+        letter_version_store_approved_pdf(version=version, line=line, pdf=pdf)
     notify(
         users=[version.draft.case.owner], kind=Notification.Kind.LETTER_APPROVED,
         url=reverse("letters:letter_edit", args=[version.draft_id]),

@@ -1,6 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from cases.models import AccessLog, CaseShare
 from review.services import letter_version_approve
@@ -101,7 +102,8 @@ def test_borrower_sees_who_approved_and_when(client, borrower, lawyer, shared_ca
     client.force_login(borrower)
     client.cookies["django_language"] = "en"
     text = client.get(edit(version)).content.decode()
-    assert f"Approved by 王律师 on {version.approved_at:%Y-%m-%d}" in text
+    # The page shows the day in the site's time zone (Asia/Shanghai), not in UTC.
+    assert f"Approved by 王律师 on {timezone.localtime(version.approved_at):%Y-%m-%d}" in text
     assert approve(version) not in text
 
 
