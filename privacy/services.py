@@ -367,7 +367,7 @@ def data_export_write(
     zw.add_json("profile.json", _profile(owner))
     for done, case in enumerate(cases, start=1):
         base = f"cases/{case.pk}/"
-        zw.add_json(f"{base}case.json", case_export_bundle(case=case, full_id_number=True))
+        zw.add_json(f"{base}case.json", case_export_bundle(case=case, borrower_details=True))
         zw.add_json(f"{base}evidence.json", _evidence(zw, base, case))
         zw.add_json(f"{base}letters.json", _letters(zw, base, case))
         zw.add_json(f"{base}notes.json", _notes(case))

@@ -91,7 +91,7 @@ def test_the_manifest_gives_the_sha256_of_every_other_file(archive):
 
 def test_the_case_is_the_same_bundle_as_the_case_export_with_the_full_id(archive, filled):
     bundle = _json(archive, f"cases/{filled.case.pk}/case.json")
-    expected = json.loads(json.dumps(case_export_bundle(case=filled.case, full_id_number=True)))
+    expected = json.loads(json.dumps(case_export_bundle(case=filled.case, borrower_details=True)))
     assert bundle == expected
     assert bundle["borrower"]["id_number"] == ID_NUMBER
 
