@@ -38,7 +38,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 
-from accounts.models import Membership, RecoveryCode, TOTPDevice
+from accounts.models import Invitation, Membership, RecoveryCode, TOTPDevice
 from actions.models import ActForMe, Action, Reminder
 from cases.bundle import case_export_bundle
 from cases.models import AccessLog, Case, CaseShare, Contact, Evidence
@@ -47,7 +47,8 @@ from imports.models import ImportBatch
 from jobs.models import Job
 from jobs.services import job_create
 from letters.models import LetterDraft, LetterVersion
-from review.models import LetterComment, ReviewNote
+from notifications.models import Notification
+from review.models import LetterApproval, LetterComment, ReviewNote
 from review.selectors import ACTION_LABELS
 from selfhelp.deletion import delete_with_files
 
@@ -88,6 +89,9 @@ EXPORTED = {
     "imports.ImportBatch": "cases/<id>/other.json",
     "imports.Screenshot": "cases/<id>/other.json and imports/",
     "imports.StagedMessage": "cases/<id>/other.json",
+    "notifications.Notification": "profile.json",
+    "accounts.Invitation": "profile.json (invitations sent to the person's address)",
+    "review.LetterApproval": "cases/<id>/letters.json (each version's approvals)",
 }
 NOT_EXPORTED = {
     "accounts.TwoFactorFailure": "wrong codes: kept minutes, only for the lock-out",
@@ -95,6 +99,7 @@ NOT_EXPORTED = {
     "review.CaseReview": "the organisation's own workflow (status, assignee)",
     "admin.LogEntry": "staff actions in the admin, not data about the person",
     "privacy.PersonalDataExport": "the exports themselves",
+    "cases.StoredFindings": "computed from the case, whose bundle holds every input",
 }
 
 
@@ -216,6 +221,32 @@ def _profile(user) -> dict[str, Any]:
             {"failures": a.failures_since_start, "last_at": a.attempt_time}
             for a in AccessAttempt.objects.filter(username=user.email.lower())
         ],
+        "notifications": [
+            {
+                "kind": n.kind,
+                "organisation": n.organisation.name if n.organisation else None,
+                "case": n.case_id,
+                "url": n.url,
+                "created_at": n.created_at,
+                "read_at": n.read_at,
+            }
+            for n in Notification.objects.filter(user=user)
+            .select_related("organisation")
+            .order_by("created_at")
+        ],
+        "invitations": [
+            {
+                "organisation": i.organisation.name,
+                "role": i.role,
+                "created_at": i.created_at,
+                "expires_at": i.expires_at,
+                "accepted_at": i.accepted_at,
+                "revoked_at": i.revoked_at,
+            }
+            for i in Invitation.objects.filter(email__iexact=user.email)
+            .select_related("organisation")
+            .order_by("created_at")
+        ],
     }
 
 
@@ -246,6 +277,16 @@ def _letters(zw: _ZipWriter, base: str, case: Case) -> list[dict]:
             entry = {
                 **_row(version, exclude={"draft", "html"}),
                 "approved_by_name": _person(version.approved_by),
+                "approvals": [
+                    {
+                        "organisation": a.organisation.name,
+                        "lawyer": _person(a.lawyer),
+                        "at": a.created_at,
+                    }
+                    for a in LetterApproval.objects.filter(version=version)
+                    .select_related("organisation", "lawyer")
+                    .order_by("created_at")
+                ],
             }
             name = f"{base}letters/{draft.kind}-{draft.language}-v{version.number}"
             if version.is_final and version.pdf:
