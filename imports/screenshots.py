@@ -35,7 +35,7 @@ from . import layout
 from .convert import text_looks_like_collection
 from .merge import merge_screens
 from .models import ImportBatch, Screenshot, StagedMessage
-from .ocr import ImageUnreadable, load_image, read_boxes
+from .ocr import ImageUnreadable, annotate, load_image, read_boxes
 from .parser import CALL_INCOMING, IN
 from .services import _duplicate_key, _next_contact_number, commit_start
 from .timestamps import date_from_file_name
@@ -181,9 +181,8 @@ def screenshots_read(*, batch_id: int) -> ScreenshotsRead:
             continue
         day = _taken_on(shot, loaded.exif_date, batch, tz)
         width, height = loaded.image.size
-        read = layout.parse_screen(
-            read_boxes(loaded.image), width=width, height=height, taken_on=day, tz=tz, screen=n
-        )
+        boxes = annotate(loaded.image, read_boxes(loaded.image))
+        read = layout.parse_screen(boxes, width=width, height=height, taken_on=day, tz=tz, screen=n)
         if not read.records:
             problems.append(
                 {

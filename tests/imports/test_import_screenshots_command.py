@@ -74,7 +74,7 @@ def test_dry_run_prints_records_and_saves_nothing(case, files):
         "direction": "in",
         "text": "",
         "call_type": "missed",
-        "duration_seconds": 0,
+        "duration_seconds": None,
     }
     assert result["added"] == 3
     assert not Contact.objects.exists()
