@@ -69,7 +69,12 @@ def call_signals(boxes: list[OcrBox], width: int, height: int) -> int:
     for b in boxes:
         if CALL_TITLE.match(b.text):
             score += 2
-        elif len(b.text) <= 16 and (CALL_WORDS.search(b.text) or duration_seconds(b.text)) or _is_red(b.color) and b.cx < 0.5 * width:
+        elif (
+            len(b.text) <= 16
+            and (CALL_WORDS.search(b.text) or duration_seconds(b.text))
+            or _is_red(b.color)
+            and b.cx < 0.5 * width
+        ):
             score += 1
     return score
 
