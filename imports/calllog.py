@@ -39,7 +39,7 @@ _CLOCK_DURATION = re.compile(r"(?<![\d:])(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?![\d:
 _RINGING = re.compile(r"响铃\s*\d+\s*(?:秒|声)|振铃")
 _SECTION = re.compile(r"^(?:今天|昨天|更早|Today|Yesterday|Earlier|Older)$", re.I)
 _SEARCH = re.compile(r"^(?:搜索|Search)")
-_COUNT = re.compile(r"\s*[(（]\s*\d{1,3}\s*[)）]\s*$")
+_COUNT = re.compile(r"\s*[(（]\s*\d{1,3}\s*[)）]?\s*$")
 
 
 def duration_seconds(text: str) -> int | None:
@@ -154,6 +154,10 @@ def _heads(left: list[OcrBox], taken_on: date) -> list[OcrBox]:
         if stamp is not None and stamp.clock is None:
             continue  # a day heading ("6月10日") over the rows under it
         lines.append(b)
+    # Names start where the other names start (a count like "(2)" read apart does not).
+    lefts = sorted(b.left for b in lines)
+    aligned = lefts[len(lefts) // 4] if lefts else 0
+    lines = [b for b in lines if b.left < aligned + 2 * b.height and _COUNT.sub("", b.text)]
     contrasts = [c for b in lines if (c := _contrast(b)) is not None]
     strongest = max(contrasts, default=0)
     heads: list[OcrBox] = []

@@ -23,6 +23,7 @@ with no message twice.
 
 from __future__ import annotations
 
+import re
 import statistics
 import unicodedata
 from dataclasses import dataclass, replace
@@ -75,6 +76,8 @@ __all__ = [
 ]
 
 MIN_CONFIDENCE = 0.5
+#: A name or number (a header at the very top of a screenshot without a status bar).
+_WORD_OR_NUMBER = re.compile(r"[A-Za-z]{4,}|\d{4,}")
 
 
 def _clean(boxes: list[OcrBox]) -> list[OcrBox]:
@@ -96,7 +99,13 @@ def status_bar(boxes: list[OcrBox], height: int) -> set[int]:
     ]
     if any(STATUS_TOKEN.search(boxes[i].text) for i in row):
         return set(row)
-    return {i for i in row if STATUS_NOISE.match(boxes[i].text) and boxes[i].bottom < 0.04 * height}
+    return {
+        i
+        for i in row
+        if STATUS_NOISE.match(boxes[i].text)
+        and not _WORD_OR_NUMBER.search(boxes[i].text)
+        and boxes[i].bottom < 0.04 * height
+    }
 
 
 # Blocks of colour around the text: bubbles.
@@ -110,13 +119,39 @@ def _is_bubble(b: OcrBox, width: int) -> bool:
     return right - left < 0.92 * width and bottom - top >= 1.15 * b.height
 
 
-def _is_avatar_text(b: OcrBox, width: int) -> bool:
-    """An initial drawn inside a small square or round avatar."""
+def _is_pill(b: OcrBox, width: int) -> bool:
+    """A small block centred on the screen: a time label or notice drawn on a pill, not a bubble."""
+    if b.panel is None:
+        return False
+    left, _top, right, _bottom = b.panel
+    return (
+        abs((left + right) / 2 - width / 2) < 0.06 * width
+        and min(left, width - right) > 0.12 * width
+    )
+
+
+def _is_avatar_text(b: OcrBox, width: int, bubbles: list[OcrBox] | None = None) -> bool:
+    """An initial drawn inside a small square or round avatar.
+
+    A short bubble ("OK") is as small; an avatar sits right beside a bubble (of
+    `bubbles`, when given), at the same height.
+    """
     if b.panel is None or len(b.text) > 3:
         return False
     left, top, right, bottom = b.panel
     w, h = right - left, bottom - top
-    return w < 0.16 * width and 0.75 < w / max(h, 1) < 1.33
+    if not (w < 0.16 * width and 0.75 < w / max(h, 1) < 1.33):
+        return False
+    if bubbles is None:
+        return True
+    for other in bubbles:
+        if other.panel is None or other.panel == b.panel:
+            continue
+        o_left, o_top, o_right, o_bottom = other.panel
+        beside = min(abs(o_left - right), abs(left - o_right)) < 0.06 * width
+        if beside and o_top < bottom and top < o_bottom:
+            return True
+    return False
 
 
 def _saturation(color) -> float:
@@ -217,7 +252,20 @@ def _group_by_panel(lines: list[OcrBox], width: int) -> list[_Bubble]:
     for panel, members in groups.items():
         members.sort(key=lambda b: (b.top, b.left))
         side = _side(panel[0], panel[2], width, members[0].background)
-        bubbles.append(_Bubble(lines=members, side=side, panel=panel))
+        # Bubbles a few pixels apart can read as one block: a gap wider than a line's
+        # spacing inside it is the space between two bubbles.
+        line = statistics.median(b.height for b in members)
+        parts = [[members[0]]]
+        for b in members[1:]:
+            if b.top - parts[-1][-1].bottom > 0.55 * line:
+                parts.append([b])
+            else:
+                parts[-1].append(b)
+        for part in parts:
+            rect = panel
+            if len(parts) > 1:
+                rect = (panel[0], part[0].top - 4, panel[2], part[-1].bottom + 4)
+            bubbles.append(_Bubble(lines=part, side=side, panel=rect))
     return bubbles
 
 
@@ -319,7 +367,7 @@ def _body_top(boxes: list[OcrBox], skip: set[int], width: int, height: int) -> f
         if i not in skip
         and b.top > 0.04 * height
         and (
-            (_is_bubble(b, width) and not _is_avatar_text(b, width))
+            _is_bubble(b, width)
             or (is_stamp(b.text) and abs(b.cx - width / 2) < 0.15 * width)
             or (UI.match(b.text) and abs(b.cx - width / 2) < 0.15 * width and b.top > 0.1 * height)
         )
@@ -352,7 +400,8 @@ def _parse_chat(
     bottom = _bottom_limit(boxes, width, height)
     content = [b for i, b in enumerate(boxes) if i not in skip and b.cy < bottom]
     typical = statistics.median([b.height for b in content] or [1])
-    in_bubbles = [b for b in content if _is_bubble(b, width) and not _is_avatar_text(b, width)]
+    blocks = [b for b in content if _is_bubble(b, width)]
+    in_bubbles = [b for b in blocks if not _is_avatar_text(b, width, blocks)]
     panels_seen = bool(in_bubbles)
     bubble_line = statistics.median([b.height for b in in_bubbles]) if in_bubbles else typical
     bubble_em = statistics.median([em_size(b) for b in in_bubbles]) if in_bubbles else 0
@@ -361,12 +410,17 @@ def _parse_chat(
     lines: list[OcrBox] = []
     loose: list[OcrBox] = []
     for b in content:
-        if UI.match(b.text) or NOTICE.search(b.text) or _is_avatar_text(b, width):
+        punctuation = not any(ch.isalnum() for ch in b.text)
+        if (UI.match(b.text) and not (punctuation and _is_bubble(b, width))) or NOTICE.search(
+            b.text
+        ):
+            continue  # the app's words; a line of only "……" inside a bubble is the message's
+        if _is_avatar_text(b, width, blocks):
             continue
         if not _is_bubble(b, width) and b.top > bottom_bar and len(b.text) <= 8:
             continue  # the input bar's words
         stamp = parse_stamp(b.text, taken_on)
-        if stamp is not None:
+        if stamp is not None and not (_is_bubble(b, width) and not _is_pill(b, width)):
             stamps.append((stamp, b))
             continue
         if _is_bubble(b, width):
@@ -457,7 +511,8 @@ def _parse_chat(
 
 def classify(boxes: list[OcrBox], width: int = 1080, height: int = 2340) -> str:
     """Call log, chat app, or text messages, from the words and blocks on screen."""
-    bubbles = sum(1 for b in boxes if _is_bubble(b, width) and not _is_avatar_text(b, width))
+    blocks = [b for b in boxes if _is_bubble(b, width)]
+    bubbles = sum(1 for b in blocks if not _is_avatar_text(b, width, blocks))
     centred_stamps = sum(
         1 for b in boxes if abs(b.cx - width / 2) < 0.12 * width and is_stamp(b.text)
     )

@@ -49,7 +49,7 @@ def _get_engine():
 
 
 def load_image(data: bytes) -> LoadedImage:
-    """Open a PNG or JPEG, turn it as the camera meant, and read its EXIF date."""
+    """Open a PNG or JPEG (HEIC arrives as PNG), turn it upright, and read its EXIF date."""
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
         image = Image.open(io.BytesIO(data))

@@ -110,13 +110,35 @@ _FULL_WIDTH = str.maketrans(
 _AFTER_CJK = re.compile(
     rf"(?<=[{_CJK}])\s*[,?!;]|(?<=[{_CJK}])\s*:(?!\d)|(?<=[{_CJK}])\s*\(|(?<=[{_CJK}\d])\)(?=[{_CJK}])"
 )
-_BEFORE_CJK = re.compile(rf"\((?=\d{{2,4}}\)[{_CJK}])|(?<=\d)\)(?=[{_CJK}])")
+_BEFORE_CJK = re.compile(rf"\((?=\d{{1,4}}[)）][{_CJK}])|(?<=\d)\)(?=[{_CJK}])")
 _ELLIPSIS = re.compile(r"(?:[·•・.。]{3,}|…{1,}[·•・.]*|[·•・]{2,})")
 _DIGIT_COMMA = re.compile(r"(?<=\d)[，,](?=\d{3}(?!\d))")
 _DIGIT_COLON = re.compile(r"(?<=\d)：(?=\d{2}(?!\d))")
 _SPACE_AFTER_FULL = re.compile(
     r"(?<=[，。！？：；、（）“”‘’《》【】…])\s+|\s+(?=[，。！？：；、）”’》】])"
 )
+_BEFORE_LINK = re.compile(rf"(?<=[{_CJK}])(?=https?://|www\.)")
+_AFTER_LINK = re.compile(rf"((?:https?://|www\.)[!-~]+?)(?=[{_CJK}])")
+
+
+def _unmatched_brackets(text: str) -> str:
+    """Drop a closing bracket with no opening one, and an opening one left at the very end.
+
+    OCR reads the edge of "】" or a bubble's corner as a stray "）" or "（".
+    """
+    out, depth = [], 0
+    for char in text:
+        if char in "）)":
+            if depth == 0:
+                continue
+            depth -= 1
+        elif char in "（(":
+            depth += 1
+        out.append(char)
+    result = "".join(out)
+    return result[:-1] if result[-1:] in "（(" else result
+
+
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 
 
@@ -137,6 +159,10 @@ def tidy(text: str) -> str:
         text = _SPACE_BETWEEN_CJK.sub("", text)
         text = _SPACE_AFTER_FULL.sub("", text)
         text = text.replace("￥", "¥")
+        # A link in Chinese text stands apart, so phones can open it; OCR loses the space.
+        text = _BEFORE_LINK.sub(" ", text)
+        text = _AFTER_LINK.sub(r"\1 ", text)
+        text = _unmatched_brackets(text)
     text = _DIGIT_COMMA.sub(",", text)
     text = _DIGIT_COLON.sub(":", text)
     return re.sub(r"[ \t]{2,}", " ", text).strip()

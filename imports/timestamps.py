@@ -64,6 +64,7 @@ _DAY = (
     rf"|(?P<wen>{_EN_WEEKDAY})\.?"
     r"|(?P<y>\d{4})\s*[年/.\-]\s*(?P<mo>\d{1,2})\s*[月/.\-]\s*(?P<d>\d{1,2})\s*日?"
     r"|(?P<mo2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日?"
+    r"|(?P<mo4>\d{1,2})/(?P<d4>\d{1,2})/(?P<y4>\d{2}|\d{4})(?![\d/])"
     r"|(?P<mo3>\d{1,2})/(?P<d3>\d{1,2})"
     rf"|(?P<men>{_EN_MONTH})\.?\s+(?P<den>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(?P<yen>\d{{4}}))?"
     rf"|(?P<den2>\d{{1,2}})\s+(?P<men2>{_EN_MONTH})\.?(?:,?\s*(?P<yen2>\d{{4}}))?"
@@ -74,9 +75,10 @@ _AFTER_DATE = (
     rf"|\s*,?\s*(?:{_EN_WEEKDAY})\.?)?"
 )
 #: A weekday written before a date ("Wed, Jun 11"): skipped for the same reason.
-_BEFORE_DATE = rf"(?:(?:{_EN_WEEKDAY})\.?,?\s+(?=\d|{_EN_MONTH}))?"
+_BEFORE_DATE = rf"(?:(?:{_EN_WEEKDAY})\.?,?\s*(?=\d|{_EN_MONTH}))?"
+#: OCR drops spaces after commas and around "at" ("Wed,Dec 31 at3:21 AM"): they are optional.
 _STAMP = re.compile(
-    rf"^\s*(?:{_BEFORE_DATE}(?:{_DAY}){_AFTER_DATE}\s*[,，]?\s*(?:at\s+)?)?(?:{_CLOCK})?\s*$",
+    rf"^\s*(?:{_BEFORE_DATE}(?:{_DAY}){_AFTER_DATE}\s*[,，]?\s*(?:at\s*)?)?(?:{_CLOCK})?\s*$",
     re.IGNORECASE,
 )
 
@@ -143,6 +145,9 @@ def parse_stamp(text: str, taken_on: date) -> Stamp | None:
         day = _safe_date(int(g["y"]), int(g["mo"]), int(g["d"]))
     elif g["mo2"]:
         day = _year_for(int(g["mo2"]), int(g["d2"]), taken_on)
+    elif g["mo4"]:
+        year = int(g["y4"]) + (2000 if len(g["y4"]) == 2 else 0)
+        day = _safe_date(year, int(g["mo4"]), int(g["d4"]))
     elif g["mo3"]:
         day = _year_for(int(g["mo3"]), int(g["d3"]), taken_on)
     elif g["men"] or g["men2"]:
@@ -150,7 +155,7 @@ def parse_stamp(text: str, taken_on: date) -> Stamp | None:
         dd = int(g["den"] or g["den2"])
         year = g["yen"] or g["yen2"]
         day = _safe_date(int(year), month, dd) if year else _year_for(month, dd, taken_on)
-    has_day = any(g[k] for k in ("rel", "wzh", "wen", "y", "mo2", "mo3", "men", "men2"))
+    has_day = any(g[k] for k in ("rel", "wzh", "wen", "y", "mo2", "mo3", "mo4", "men", "men2"))
     if has_day and day is None:
         return None  # 2月30日: not a date
     clock = None

@@ -353,6 +353,7 @@ def outgoing_text(rng: random.Random, english: bool = False) -> str:
             "本金我认，利息太高了，我要求协商。",
             "请不要再给我发这种威胁的短信了！",
             "我已经还了2000元，请核实。",
+            "18:00",
         ]
     )
 
@@ -536,8 +537,9 @@ class Item:
     kind: str  # "sep", "msg", "notice", "note"
     text: str
     side: str = "in"
-    at: datetime | None = None
+    at: datetime | None = None  # the time that dates it on screen
     nick: str | None = None
+    own: str | None = None  # the small time under the bubble, if the app shows one
 
 
 @dataclass
@@ -554,6 +556,12 @@ class Thread:
     group: bool = False
     unread: str = ""
     imessage: bool = False
+    #: Variations between phones and versions of one app.
+    pill: bool = False  # time labels on a grey pill
+    bubble_times: bool = False  # a small time under every bubble
+    status: bool = True  # the status bar is in the picture
+    scale: float = 1.0  # the phone's font size setting
+    h12: bool = False
 
 
 def _wrap(c: Canvas, text: str, face, max_width: float) -> list[str]:
@@ -575,7 +583,7 @@ def _wrap(c: Canvas, text: str, face, max_width: float) -> list[str]:
         if (
             line.strip()
             and c.length(trial, face) > max_width
-            and token not in "。，、；：？！）》」”’.,;:?!) "
+            and token not in "。，、；：？！）》」”’.,;:?!) …"
         ):
             # An opening mark never ends a line: it moves down with the word it opens.
             carry = ""
@@ -603,7 +611,7 @@ def _times(rng: random.Random, taken_on: date, n: int, *, old: bool) -> list[dat
     if moments[-1] > end:
         shift = moments[-1] - end + timedelta(minutes=rng.randint(0, 600))
         moments = [m - shift for m in moments]
-    return moments
+    return [m.replace(second=0, microsecond=0) for m in moments]
 
 
 def make_thread(
@@ -616,7 +624,9 @@ def make_thread(
         lang = "en"
     dark = rng.random() < 0.4 if dark is None else dark
     width = (
-        1170 if app == "iphone_sms" and rng.random() < 0.6 else rng.choice([1080, 1080, 1080, 1170])
+        1170
+        if app == "iphone_sms" and rng.random() < 0.6
+        else rng.choice([1080, 1080, 1080, 1170, 1080, 1220, 1284])
     )
     height = int(width * rng.choice([2.0, 2.17, 2.22, 2.16]))
     taken_on = date(2026, 1, 1) + timedelta(days=rng.randint(0, 330))
@@ -646,11 +656,15 @@ def make_thread(
         group=group,
     )
     thread.imessage = app == "iphone_sms" and rng.random() < 0.3
+    thread.pill = base in ("wechat", "vivo_sms") and rng.random() < 0.3
+    thread.bubble_times = base in ("huawei_sms", "oppo_sms") and rng.random() < 0.3
+    thread.status = rng.random() > 0.1
+    thread.scale = rng.choice([0.92, 1.0, 1.0, 1.08])
     thread.unread = (
         rng.choice(["", "", str(rng.randint(1, 99))]) if base in ("wechat", "iphone_sms") else ""
     )
     n = n or rng.randint(3, 7)
-    h12 = rng.random() < 0.3
+    h12 = thread.h12 = rng.random() < 0.3
     english = lang == "en" or (rng.random() < 0.1)
     nicks = [f"{rng.choice(COMPANIES)}-{a}" for a in rng.sample(AGENTS, 3)] + [
         "催收小李",
@@ -666,7 +680,11 @@ def make_thread(
         side = "out" if rng.random() < 0.3 else "in"
         text = outgoing_text(rng, english) if side == "out" else incoming_text(rng, english)
         nick = rng.choice(nicks) if group and side == "in" else None
-        thread.items.append(Item("msg", text, side=side, at=last_sep, nick=nick))
+        item = Item("msg", text, side=side, at=last_sep, nick=nick)
+        if thread.bubble_times:
+            item.at = at
+            item.own = _period_zh(at, False) if h12 else f"{at.hour:02d}:{at.minute:02d}"
+        thread.items.append(item)
         if base == "wechat" and rng.random() < 0.12:
             who = "你" if rng.random() < 0.5 else f"“{nick or sender}”"
             thread.items.append(Item("notice", f"{who}撤回了一条消息"))
@@ -690,7 +708,7 @@ def _layout_body(thread: Thread, c: Canvas, rng: random.Random) -> list[tuple[in
     w = thread.width
     s = w / 1080
     ios = thread.app == "iphone_sms"
-    size = int((47 if ios else rng.choice([42, 44, 46])) * s)
+    size = int((47 if ios else rng.choice([42, 44, 46])) * s * thread.scale)
     face = font(size)
     small = font(int(size * rng.choice([0.66, 0.72])))
     margin = int(rng.choice([28, 36, 44]) * s)
@@ -716,6 +734,14 @@ def _layout_body(thread: Thread, c: Canvas, rng: random.Random) -> list[tuple[in
         top = y
         if item.kind == "sep":
             y += int(size * 0.5)
+            if thread.pill:
+                tw = c.length(item.text, small)
+                fill = "#2a2a2a" if thread.dark else "#dadada"
+                c.draw.rounded_rectangle(
+                    (w / 2 - tw / 2 - 18 * s, y - 6 * s, w / 2 + tw / 2 + 18 * s, y + size * 0.95),
+                    radius=12 * s,
+                    fill=fill,
+                )
             c.centred(y, item.text, small, look.muted)
             y += int(size * 1.3)
         elif item.kind == "notice":
@@ -763,7 +789,22 @@ def _layout_body(thread: Thread, c: Canvas, rng: random.Random) -> list[tuple[in
             )
             for n, line in enumerate(lines):
                 c.text((x0 + pad_x, y + pad_y + n * line_h - int(size * 0.1)), line, face, ink)
-            y += box_h + int(size * rng.choice([0.35, 0.5]))
+            following = next((i for i in thread.items[index + 1 :] if i.kind != "note"), None)
+            grouped = (
+                ios
+                and following is not None
+                and following.kind == "msg"
+                and following.side == item.side
+            )
+            y += box_h + (int(6 * s) if grouped else int(size * rng.choice([0.35, 0.5])))
+            if item.own:
+                tx = (
+                    x0 + 8 * s
+                    if item.side == "in"
+                    else w - margin - c.length(item.own, small) - 8 * s
+                )
+                c.text((tx, y - int(size * 0.1)), item.own, small, look.muted)
+                y += int(size * 0.95)
             if av and item.side == "in":
                 y = max(y, top + av + int(size * 0.3) + (int(size * 0.95) if item.nick else 0))
         spans.append((index, top, y))
@@ -867,7 +908,7 @@ def render(thread: Thread, rng: random.Random, *, windows: int = 1) -> list[Shot
     look = LOOKS[(thread.app, thread.dark)]
     w, h = thread.width, thread.height
     s = w / 1080
-    status_h = int(rng.choice([72, 80, 96]) * s)
+    status_h = int(rng.choice([72, 80, 96]) * s) if thread.status else 0
     header_h = int((250 if thread.app == "iphone_sms" else rng.choice([150, 170])) * s)
     input_h = int(rng.choice([170, 190]) * s) + (
         int(rng.choice([0, 60])) if thread.app != "iphone_sms" else 40
@@ -913,9 +954,10 @@ def render(thread: Thread, rng: random.Random, *, windows: int = 1) -> list[Shot
                     )
                 )
         c.draw.rectangle((0, 0, w, body_top), fill=look.bar)
-        status_bar(
-            c, rng, ios=thread.app == "iphone_sms", fg=look.text, height=status_h, clock=clock
-        )
+        if status_h:
+            status_bar(
+                c, rng, ios=thread.app == "iphone_sms", fg=look.text, height=status_h, clock=clock
+            )
         _header(thread, c, status_h, header_h, rng)
         _input_bar(thread, c, h - input_h, rng)
         records = []
@@ -932,7 +974,9 @@ def render(thread: Thread, rng: random.Random, *, windows: int = 1) -> list[Shot
                     {
                         "kind": "im" if thread.app == "wechat" else "sms",
                         "sender": item.nick or thread.sender,
-                        "occurred_at": current.isoformat() if current else None,
+                        "occurred_at": (item.at if item.own else current).isoformat()
+                        if (item.own or current)
+                        else None,
                         "direction": item.side,
                         "text": item.text,
                         "call_type": None,
@@ -1217,3 +1261,69 @@ def random_shots(seed: int, *, per_app: int = 4) -> list[Shot]:
                 shot.thread = f"{app}_{n:02d}" if windows > 1 else None
                 shots.append(shot)
     return shots
+
+
+def sep(text: str, at: datetime) -> Item:
+    """A time label as the app prints it, and the moment it stands for."""
+    return Item("sep", text, at=at)
+
+
+def msg(
+    text: str, side: str = "in", *, nick: str | None = None, own: str | None = None, at=None
+) -> Item:
+    """A bubble; `own` is a small time drawn under it (then `at` is its moment)."""
+    return Item("msg", text, side=side, nick=nick, own=own, at=at)
+
+
+def chat(
+    app: str,
+    items: list[Item],
+    *,
+    sender: str,
+    sub: str = "",
+    dark: bool = False,
+    width: int = 1080,
+    height: int | None = None,
+    lang: str = "zh",
+    taken_on: date = date(2026, 6, 12),
+    seed: int = 0,
+    windows: int = 1,
+    **variant,
+) -> list[Shot]:
+    """A thread drawn with the content given (the look's small choices come from `seed`).
+
+    Bubbles take the time of the label above them, as the truth records say.
+    """
+    rng = random.Random(seed)
+    group = app == "wechat_group"
+    thread = Thread(
+        app="wechat" if group else app,
+        lang=lang,
+        dark=dark,
+        width=width,
+        height=height or int(width * 2.17),
+        sender=sender,
+        sub=sub,
+        taken_on=taken_on,
+        group=group,
+    )
+    for name, value in variant.items():
+        setattr(thread, name, value)
+    current = None
+    for item in items:
+        if item.kind == "sep":
+            current = item.at
+        elif item.kind == "msg" and not item.own:
+            item.at = current
+        thread.items.append(item)
+    return render(thread, rng, windows=windows)
+
+
+def notice(text: str) -> Item:
+    """A line the app writes between bubbles ("“王专员”撤回了一条消息")."""
+    return Item("notice", text)
+
+
+def note(text: str) -> Item:
+    """A small note under the borrower's last bubble ("已送达", "Delivered")."""
+    return Item("note", text, side="out")

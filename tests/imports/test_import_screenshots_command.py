@@ -104,5 +104,5 @@ def test_bad_taken_on_is_refused(case, files):
 def test_not_a_picture_is_refused(case, tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("hello")
-    with pytest.raises(CommandError, match="not a PNG or JPEG"):
+    with pytest.raises(CommandError, match="not a PNG, JPEG or HEIC"):
         run(case.pk, path)
