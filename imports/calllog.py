@@ -27,7 +27,7 @@ from .screenbox import (
     ScreenRecord,
 )
 from .screentext import CALL_TITLE, CALL_WORDS, UI, normalise_sender
-from .timestamps import parse_stamp
+from .timestamps import find_stamp, parse_stamp
 
 _DURATION = re.compile(
     r"(?:(?P<h>\d+)\s*(?:小时|(?:hours?|hrs?|h)(?![a-z]))\s*)?"
@@ -35,11 +35,24 @@ _DURATION = re.compile(
     r"(?:(?P<s>\d+)\s*(?:秒钟|秒|(?:seconds?|secs?|s)(?![a-z])))?",
     re.IGNORECASE,
 )
+#: A duration written with units ("2分15秒", "1小时3分", "45 sec"), to blank it out.
+_DURATION_UNITS = re.compile(
+    r"\d+\s*(?:小时|分钟|分|秒钟|秒|hours?|hrs?|minutes?|mins?|seconds?|secs?)(?![a-z])"
+    r"(?:\s*\d+\s*(?:分钟|分|秒钟|秒|minutes?|mins?|seconds?|secs?)(?![a-z]))*",
+    re.IGNORECASE,
+)
 _CLOCK_DURATION = re.compile(r"(?<![\d:])(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?![\d:])")
 _RINGING = re.compile(r"响铃\s*\d+\s*(?:秒|声)|振铃")
 _SECTION = re.compile(r"^(?:今天|昨天|更早|Today|Yesterday|Earlier|Older)$", re.I)
 _SEARCH = re.compile(r"^(?:搜索|Search)")
 _COUNT = re.compile(r"\s*[(（]\s*\d{1,3}\s*[)）]?\s*$")
+
+
+def _without_duration(text: str) -> str:
+    """The text with its duration, ringing time and call words blanked out."""
+    text = _RINGING.sub("  ", text)
+    text = _DURATION_UNITS.sub("  ", text)
+    return CALL_WORDS.sub("  ", text)
 
 
 def duration_seconds(text: str) -> int | None:
@@ -83,14 +96,23 @@ def call_signals(boxes: list[OcrBox], width: int, height: int) -> int:
 _LEAN = 0.12
 
 
-def _icon_type(head: OcrBox, row: list[OcrBox], aligned: int, width: int) -> int | None:
+def _icon_type(
+    head: OcrBox, row: list[OcrBox], aligned: int, width: int, every_row_marked: bool
+) -> int | None:
     """The kind of call from the icons: an arrow's direction, or an icon before the name.
 
     Huawei and Xiaomi draw ↙ for calls in and ↗ for calls out; iPhone draws a
-    small phone before the name of a call out and nothing otherwise.
+    small phone before the name of a call out and nothing otherwise. When every
+    row has an icon before its name, the icon says nothing by being there: only
+    its direction counts.
     """
+    for b in [head] if every_row_marked else []:
+        if b.mark_lean > _LEAN:
+            return CALL_OUTGOING
+        if b.mark_lean < -_LEAN:
+            return CALL_INCOMING
     outside = head.mark is not None and head.mark[2] <= head.left + 3
-    if outside or head.left < aligned - 0.5 * head.height:
+    if not every_row_marked and (outside or head.left < aligned - 0.5 * head.height):
         return CALL_OUTGOING
     for b in sorted(row, key=lambda b: b.top):
         if b.mark is None or b.cx > 0.6 * width:
@@ -206,6 +228,8 @@ def parse_calls(
                 sections.append((b.top, stamp.day))
     # Names line up; one that starts further left has a small icon before it (iPhone: outgoing).
     aligned = sorted(h.left for h in heads)[len(heads) // 2]
+    marked = sum(1 for h in heads if h.mark is not None or h.left < aligned - 0.5 * h.height)
+    every_row_marked = len(heads) >= 3 and marked >= 0.8 * len(heads)
     records = []
     for n, head in enumerate(heads):
         start = head.top - 0.6 * head.height
@@ -222,18 +246,17 @@ def parse_calls(
             if _is_red(head.color) or any(_is_red(b.color) for b in row if b.cx < 0.6 * width):
                 call_type = CALL_MISSED
             else:
-                call_type = _icon_type(head, row, aligned, width)
+                call_type = _icon_type(head, row, aligned, width, every_row_marked)
             if call_type is None:
                 call_type, note = CALL_INCOMING, NOTE_CALL_TYPE_GUESSED
         duration = next((d for b in row if (d := duration_seconds(b.text)) is not None), None)
         if call_type in (CALL_MISSED, CALL_REJECTED):
             duration = None
-        # The time on the right, perhaps as a day and a clock time on two lines.
+        # The time, on the right (perhaps as a day and a clock time on two lines) or in the
+        # line under the name, perhaps read together with the words beside it.
         day = clock = None
-        for b in sorted(row, key=lambda b: b.top):
-            if b.cx < 0.5 * width:
-                continue
-            stamp = parse_stamp(b.text, taken_on)
+        for b in sorted(row, key=lambda b: (b.cx < 0.5 * width, b.top)):
+            stamp = find_stamp(_without_duration(b.text), taken_on)
             if stamp is None:
                 continue
             day = day or stamp.day

@@ -78,6 +78,10 @@ __all__ = [
 MIN_CONFIDENCE = 0.5
 #: A name or number (a header at the very top of a screenshot without a status bar).
 _WORD_OR_NUMBER = re.compile(r"[A-Za-z]{4,}|\d{4,}")
+#: What a name or number has and status-bar glyphs ("l 口 56", "4G+ -ll") do not.
+_NAME_LIKE = re.compile(r"[A-Za-z]{4,}|\d{4,}|[\u4e00-\u9fff]{2,}")
+#: A bare number: a battery level beside a clock, or an unread count in a header.
+_BARE = re.compile(r"^\s*\d{1,3}\s*$")
 
 
 def _clean(boxes: list[OcrBox]) -> list[OcrBox]:
@@ -90,21 +94,36 @@ def _clean(boxes: list[OcrBox]) -> list[OcrBox]:
 
 
 def status_bar(boxes: list[OcrBox], height: int) -> set[int]:
-    """Indexes of the status bar's boxes: the small row at the very top with a clock or battery.
+    """Indexes of the status bar's boxes: small text at the very top with a clock, battery…
 
-    A screenshot cropped below the status bar has none; its top row is the header.
+    A screenshot cropped below the status bar has none; its top row is the
+    header, whose name or unread count must not be taken for a battery level.
+    Only boxes that look like status-bar text are dropped.
     """
     row = [
         i for i, b in enumerate(boxes) if b.bottom <= 0.062 * height and b.height <= 0.03 * height
     ]
-    if any(STATUS_TOKEN.search(boxes[i].text) for i in row):
-        return set(row)
+    strong = [
+        i for i in row if STATUS_TOKEN.search(boxes[i].text) and not _BARE.match(boxes[i].text)
+    ]
+    if strong:
+        top = min(boxes[i].top for i in strong)
+        bottom = max(boxes[i].bottom for i in strong)
+        band = [i for i in row if boxes[i].top < bottom and boxes[i].bottom > top]
+    else:
+        band = [i for i in row if boxes[i].bottom < 0.04 * height]
+    if strong:
+        # Beside a clock or battery level: everything but a name or number (a header with no
+        # status bar above it can share the top row).
+        return {
+            i
+            for i in band
+            if STATUS_TOKEN.search(boxes[i].text) or not _NAME_LIKE.search(boxes[i].text)
+        }
     return {
         i
-        for i in row
-        if STATUS_NOISE.match(boxes[i].text)
-        and not _WORD_OR_NUMBER.search(boxes[i].text)
-        and boxes[i].bottom < 0.04 * height
+        for i in band
+        if STATUS_NOISE.match(boxes[i].text) and not _WORD_OR_NUMBER.search(boxes[i].text)
     }
 
 
@@ -123,11 +142,10 @@ def _is_pill(b: OcrBox, width: int) -> bool:
     """A small block centred on the screen: a time label or notice drawn on a pill, not a bubble."""
     if b.panel is None:
         return False
-    left, _top, right, _bottom = b.panel
-    return (
-        abs((left + right) / 2 - width / 2) < 0.06 * width
-        and min(left, width - right) > 0.12 * width
-    )
+    left, top, right, bottom = b.panel
+    one_line = bottom - top < 2.2 * b.height and right - left < 0.6 * width
+    centred = abs((left + right) / 2 - width / 2) < 0.06 * width
+    return one_line and centred and min(left, width - right) > 0.12 * width
 
 
 def _is_avatar_text(b: OcrBox, width: int, bubbles: list[OcrBox] | None = None) -> bool:
@@ -192,6 +210,7 @@ def _header(
             and not UI.match(b.text)
             and not is_stamp(b.text)
             and not _is_badge(b, width)
+            and not _BARE.match(b.text)
             and not _is_avatar_text(b, width)
             and not NOTICE.search(b.text)
             and any(ch.isalnum() for ch in b.text)
@@ -204,9 +223,31 @@ def _header(
     band = [b for b in candidates if b.top < first.bottom + 1.2 * first.height]
     largest = max(em_size(b) for b in band)
     title = min((b for b in band if em_size(b) >= 0.88 * largest), key=lambda b: b.top)
+    # A long number OCR cut in two at a space ("+86 135" "3146 8459") is one title again.
+    same_row = sorted(
+        (
+            b
+            for b in band
+            if min(b.bottom, title.bottom) - max(b.top, title.top) > 0.5 * title.height
+            and not _is_badge(b, width)
+        ),
+        key=lambda b: b.left,
+    )
+    pieces = [title]
+    for b in same_row:
+        if b is not title and 0 <= b.left - pieces[-1].right < 1.5 * title.height:
+            pieces.append(b)
+    for b in reversed(same_row):
+        if (
+            b is not title
+            and b not in pieces
+            and 0 <= pieces[0].left - b.right < 1.5 * title.height
+        ):
+            pieces.insert(0, b)
+    text = " ".join(b.text for b in pieces)
     end = min(limit, max(b.bottom for b in band) + 2)
     members = {i for i, b in enumerate(boxes) if i not in skip and b.cy < end}
-    return normalise_sender(title.text), members
+    return normalise_sender(text), members
 
 
 # Chat threads.
@@ -296,19 +337,42 @@ def _group_by_alignment(lines: list[OcrBox], width: int, typical: float) -> list
     ]
 
 
+def _join_pieces(a: OcrBox, b: OcrBox) -> OcrBox:
+    """Two boxes OCR made of one line, left to right; a character both read is kept once."""
+    text_a, text_b = a.text, b.text
+    if b.left < a.right:  # overlapping boxes: "【宏达资产】尊" + "尊敬的…"
+        for k in range(min(3, len(text_a), len(text_b)), 0, -1):
+            if text_a.endswith(text_b[:k]):
+                text_b = text_b[k:]
+                break
+    gap = " " if text_a[-1:].isascii() and text_b[:1].isascii() and b.left > a.right else ""
+    box = (a.left, min(a.top, b.top), max(a.right, b.right), max(a.bottom, b.bottom))
+    return replace(a, text=text_a + gap + text_b, box=box)
+
+
 def _merge_row_pieces(lines: list[OcrBox]) -> list[OcrBox]:
     """One line of a bubble that OCR cut in two (at a wide space) becomes one box again."""
-    out: list[OcrBox] = []
-    for b in sorted(lines, key=lambda b: (b.top, b.left)):
-        for n, a in enumerate(out):
-            same_row = min(a.bottom, b.bottom) - max(a.top, b.top) > 0.6 * min(a.height, b.height)
-            if same_row and a.panel == b.panel and 0 <= b.left - a.right < 2.5 * a.height:
-                gap = " " if a.text[-1:].isascii() and b.text[:1].isascii() else ""
-                box = (a.left, min(a.top, b.top), b.right, max(a.bottom, b.bottom))
-                out[n] = replace(a, text=a.text + gap + b.text, box=box)
+    rows: list[list[OcrBox]] = []
+    for b in sorted(lines, key=lambda b: (b.cy, b.left)):
+        for row in rows:
+            a = row[0]
+            overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+            if overlap > 0.6 * min(a.height, b.height) and a.panel == b.panel:
+                row.append(b)
                 break
         else:
-            out.append(b)
+            rows.append([b])
+    out = []
+    for row in rows:
+        row.sort(key=lambda b: b.left)
+        merged = [row[0]]
+        for b in row[1:]:
+            a = merged[-1]
+            if b.left - a.right < 2.5 * a.height:
+                merged[-1] = _join_pieces(a, b)
+            else:
+                merged.append(b)
+        out.extend(merged)
     return out
 
 
@@ -367,7 +431,7 @@ def _body_top(boxes: list[OcrBox], skip: set[int], width: int, height: int) -> f
         if i not in skip
         and b.top > 0.04 * height
         and (
-            _is_bubble(b, width)
+            (_is_bubble(b, width) and not _is_avatar_text(b, width))
             or (is_stamp(b.text) and abs(b.cx - width / 2) < 0.15 * width)
             or (UI.match(b.text) and abs(b.cx - width / 2) < 0.15 * width and b.top > 0.1 * height)
         )
@@ -420,7 +484,10 @@ def _parse_chat(
         if not _is_bubble(b, width) and b.top > bottom_bar and len(b.text) <= 8:
             continue  # the input bar's words
         stamp = parse_stamp(b.text, taken_on)
-        if stamp is not None and not (_is_bubble(b, width) and not _is_pill(b, width)):
+        in_bubble = _is_bubble(b, width) and not _is_pill(b, width)
+        # Time labels are small; a line in the messages' own size ("Friday.") is a message's.
+        label_sized = not bubble_em or em_size(b) < 0.9 * bubble_em or _is_pill(b, width)
+        if stamp is not None and not in_bubble and label_sized:
             stamps.append((stamp, b))
             continue
         if _is_bubble(b, width):

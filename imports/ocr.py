@@ -156,52 +156,55 @@ def _seeds(pixels: np.ndarray, b: OcrBox, background: np.ndarray) -> list[tuple[
     return close
 
 
-def _runs(flags: np.ndarray, bridge: int = 1) -> list[tuple[int, int]]:
-    """(start, end) of the runs of True, bridging gaps of up to `bridge` False."""
-    runs: list[list[int]] = []
-    for x in np.flatnonzero(flags):
-        if runs and x - runs[-1][1] <= bridge + 1:
-            runs[-1][1] = int(x)
-        else:
-            runs.append([int(x), int(x)])
-    return [(a, b + 1) for a, b in runs]
-
-
 def _mark(pixels: np.ndarray, b: OcrBox, background: np.ndarray) -> tuple[Rect | None, float]:
     """A small drawing before the text (an icon), and which way it leans.
 
     Looked for from two line heights left of the box to the start of its text
-    (OCR often reads an icon into the box as a space): a blob of ink no wider
-    than a character, then a clear gap, then the text. The lean is where the
-    blob's ink sits: towards its top right (> 0, an arrow ↗) or bottom left (< 0, ↙).
+    (OCR often reads an icon into the box as a space): the blobs of ink in the
+    box's rows, leaving out those cut by the box's top or bottom edge (the lines
+    above and below). The first group of blobs is an icon when it is no wider
+    than a character and a clear gap follows it. The lean is where its ink
+    sits: towards its top right (> 0, an arrow ↗) or bottom left (< 0, ↙).
     """
+    import cv2
+
     h = b.height
-    # The middle of the box: OCR boxes reach into the lines above and below.
-    top, bottom = max(b.top + h // 5, 0), b.bottom - h // 5
+    # A little above and below the box: an icon is centred on its line, so it ends inside;
+    # the lines above and below run on past the edge.
+    margin = h // 3
+    top, bottom = max(b.top - margin, 0), min(b.bottom + margin, pixels.shape[0])
     x0 = max(b.left - 2 * h, 0)
     x1 = min(b.left + int(1.8 * h), b.right, pixels.shape[1])
     if x1 - x0 < 4 or bottom - top < 4:
         return None, 0.0
     strip = pixels[top:bottom, x0:x1].astype(np.int32)
-    ink = np.abs(strip - background).sum(axis=2) > 90
-    runs = _runs(ink.any(axis=0))
-    if len(runs) < 2:
+    ink = (np.abs(strip - background).sum(axis=2) > 90).astype(np.uint8)
+    count, labels, stats, _centroids = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    blobs = [
+        (int(stats[n, 0]), int(stats[n, 0] + stats[n, 2]), n)
+        for n in range(1, count)
+        if stats[n, 4] >= 4 and stats[n, 1] > 0 and stats[n, 1] + stats[n, 3] < bottom - top
+    ]
+    if len(blobs) < 2:
         return None, 0.0
-    (start, end), (following, _) = runs[0], runs[1]
-    if following - end < 0.22 * h or end - start > 1.3 * h:
+    blobs.sort()
+    groups = [[blobs[0]]]
+    for blob in blobs[1:]:
+        if blob[0] - max(end for _s, end, _n in groups[-1]) <= 0.15 * h:
+            groups[-1].append(blob)
+        else:
+            groups.append([blob])
+    if len(groups) < 2:
         return None, 0.0
-    blob = ink[:, start:end]
-    ys, xs = np.nonzero(blob)
-    if len(xs) < 6:
+    first, following = groups[0], groups[1]
+    start, end = first[0][0], max(e for _s, e, _n in first)
+    if following[0][0] - end < 0.22 * h or end - start > 1.3 * h:
         return None, 0.0
+    mask = np.isin(labels, [n for _s, _e, n in first])
+    ys, xs = np.nonzero(mask)
     height_, width_ = ys.max() - ys.min() + 1, xs.max() - xs.min() + 1
     lean = float(((xs - xs.min()) / width_ - 0.5).mean() - ((ys - ys.min()) / height_ - 0.5).mean())
-    rect = (
-        x0 + start + int(xs.min()),
-        top + int(ys.min()),
-        x0 + start + int(xs.max()),
-        top + int(ys.max()),
-    )
+    rect = (x0 + int(xs.min()), top + int(ys.min()), x0 + int(xs.max()), top + int(ys.max()))
     return rect, lean
 
 

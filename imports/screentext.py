@@ -21,7 +21,7 @@ STATUS_NOISE = re.compile(r"^[\s\-|lIi!.·•:：%0-9A-Za-z+/]{0,24}$")
 
 #: Words of the app around the messages: buttons, tabs, placeholders, notes.
 UI = re.compile(
-    r"^(?:[<‹〈«←>›〉»…⋯·.\s|\-_=+＋•○◯口]+|返回|详情|编辑|更多|取消|完成|搜索|发送|短信|信息|彩信|"
+    r"^[<‹〈«←\s]*(?:[<‹〈«←>›〉»…⋯·.\s|\-_=+＋•○◯口]+|返回|详情|编辑|更多|取消|完成|搜索|发送|短信|信息|彩信|"
     r"短信\s*[·•/]\s*彩信|发送短信|发送信息|输入消息|输入信息|新信息|写短信|iMessage|Text Message|"
     r"(?:Text Message|iMessage|短信|信息)\s*[·•]\s*(?:SMS|短信|信息|MMS)|SMS|MMS|RCS|Message|"
     r"Messages|按住\s*说话|Hold to Talk|已送达|Delivered|已读|Read|送达|已发送|Sent|发送失败|"
@@ -29,7 +29,8 @@ UI = re.compile(
     r"Call log|Call History|电话|拨号|拨号盘|拨号键盘|联系人|收藏|个人收藏|营业厅|畅连|Favorites|"
     r"Contacts|Keypad|Voicemail|语音信箱|语音留言|微信|通讯录|发现|我|Edit|Done|Back|"
     r"\(\d+\)|（\d+）|卡\s*[12]|SIM\s*[12]|HD|发送至.*|搜索.*|"
-    r"(?:已送达|已读|Delivered|Read)\s*(?:(?:上午|下午)?\s*\d{1,2}[:：]\d{2}\s*(?:AM|PM)?)?)$",
+    r"(?:已送达|已读|Delivered|Read)\s*(?:(?:上午|下午)?\s*\d{1,2}[:：]\d{2}\s*(?:AM|PM)?)?)"
+    r"\s*(?:[(（]\d{1,4}[)）])?$",  # a back button may carry the unread count: "微信(12)"
     re.IGNORECASE,
 )
 #: Notices the chat app writes between messages; never a message.

@@ -54,9 +54,11 @@ _EN_MONTH = "|".join(sorted(_MONTHS_EN, key=len, reverse=True))
 _EN_WEEKDAY = "|".join(sorted(_WEEKDAYS_EN, key=len, reverse=True))
 
 _PERIOD = r"(?:上午|下午|中午|晚上|凌晨|早上|傍晚|夜里|AM|PM|A\.M\.|P\.M\.)"
+#: OCR reads a small colon as "." or puts spaces around it; a "." counts only beside a day
+#: or a period word ("下午3.05"), never alone ("3.05" may be money).
 _CLOCK = (
-    rf"(?:(?P<p1>{_PERIOD})\s*)?(?P<h>\d{{1,2}})[:：](?P<m>\d{{2}})(?:[:：]\d{{2}})?"
-    rf"(?:\s*(?P<p2>{_PERIOD}))?"
+    rf"(?:(?P<p1>{_PERIOD})\s*)?(?P<h>\d{{1,2}})\s?(?P<colon>[:：.])\s?(?P<m>\d{{2}})"
+    rf"(?:[:：]\d{{2}})?(?:\s*(?P<p2>{_PERIOD}))?"
 )
 _DAY = (
     r"(?P<rel>今天|昨天|前天|today|yesterday)"
@@ -77,10 +79,9 @@ _AFTER_DATE = (
 #: A weekday written before a date ("Wed, Jun 11"): skipped for the same reason.
 _BEFORE_DATE = rf"(?:(?:{_EN_WEEKDAY})\.?,?\s*(?=\d|{_EN_MONTH}))?"
 #: OCR drops spaces after commas and around "at" ("Wed,Dec 31 at3:21 AM"): they are optional.
-_STAMP = re.compile(
-    rf"^\s*(?:{_BEFORE_DATE}(?:{_DAY}){_AFTER_DATE}\s*[,，]?\s*(?:at\s*)?)?(?:{_CLOCK})?\s*$",
-    re.IGNORECASE,
-)
+_STAMP_BODY = rf"(?:{_BEFORE_DATE}(?:{_DAY}){_AFTER_DATE}\s*[,，]?\s*(?:at\s*)?)?(?:{_CLOCK})?"
+_STAMP = re.compile(rf"^\s*{_STAMP_BODY}\s*$", re.IGNORECASE)
+_STAMP_INSIDE = re.compile(rf"(?<![\d:：/])({_STAMP_BODY})(?![\d:：/])", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +160,8 @@ def parse_stamp(text: str, taken_on: date) -> Stamp | None:
     if has_day and day is None:
         return None  # 2月30日: not a date
     clock = None
+    if g["colon"] == "." and not (has_day or g["p1"] or g["p2"]):
+        return None
     if g["h"] is not None:
         hour, minute = int(g["h"]), int(g["m"])
         hour = _hour(hour, g["p1"] or g["p2"])
@@ -168,6 +171,24 @@ def parse_stamp(text: str, taken_on: date) -> Stamp | None:
     if day is None and clock is None:
         return None
     return Stamp(day=day, clock=clock)
+
+
+def find_stamp(text: str, taken_on: date) -> Stamp | None:
+    """The first time label inside a longer text ("广东深圳  昨天 14:20", "15:05 ⓘ").
+
+    For call-log rows, where OCR reads a time and the words beside it as one line.
+    The label must hold a clock time or a day word, not a bare number.
+    """
+    whole = parse_stamp(text, taken_on)
+    if whole is not None:
+        return whole
+    for match in _STAMP_INSIDE.finditer(text.replace("\u00a0", " ")):
+        piece = match.group(1).strip()
+        if piece and (match.group("h") or match.group("rel") or match.group("wzh")):
+            stamp = parse_stamp(piece, taken_on)
+            if stamp is not None:
+                return stamp
+    return None
 
 
 def is_stamp(text: str) -> bool:

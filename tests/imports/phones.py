@@ -721,6 +721,14 @@ def _layout_body(thread: Thread, c: Canvas, rng: random.Random) -> list[tuple[in
     line_h = int(size * rng.choice([1.32, 1.4]))
     max_text = int(w * rng.choice([0.62, 0.66, 0.7])) - av
     out_fill = IMESSAGE_BLUE if thread.imessage else look.outgoing
+    # Some phones put the contact's initial in the avatar instead of a silhouette.
+    initial = (
+        thread.sender[:1]
+        if thread.app == "xiaomi_sms" and not thread.sender[:1].isdigit() and rng.random() < 0.4
+        else None
+    )
+    if initial == "+":
+        initial = None
     y = int(30 * s)
     spans = []
     if ios:
@@ -770,6 +778,7 @@ def _layout_body(thread: Thread, c: Canvas, rng: random.Random) -> list[tuple[in
                         av,
                         rng.choice(["#7aa6d8", "#d88a7a", "#8ac48a", "#b0b0b0"]),
                         round_=thread.app != "wechat",
+                        letter=initial,
                     )
             else:
                 x0 = (
@@ -830,20 +839,63 @@ def _header(thread: Thread, c: Canvas, top: int, height: int, rng: random.Random
         dots(c, w - 60 * s, top + height * 0.32, 5 * s, fg)
         return
     if thread.app == "iphone_sms":
-        chevron(c, 30 * s, top + height * 0.2, 50 * s, "#0a84ff", width=7)
+        blue = "#0a84ff"
+        chevron(c, 30 * s, top + height * 0.2, 50 * s, blue, width=7)
         if thread.unread:
-            c.text((70 * s, top + height * 0.16), thread.unread, font(int(44 * s)), "#0a84ff")
+            if rng.random() < 0.5:
+                c.text((70 * s, top + height * 0.16), thread.unread, font(int(44 * s)), blue)
+            else:  # iOS 16 and later: the count on a blue pill
+                pill = font(int(34 * s))
+                tw = c.length(thread.unread, pill)
+                c.draw.rounded_rectangle(
+                    (
+                        70 * s,
+                        top + height * 0.16,
+                        70 * s + tw + 36 * s,
+                        top + height * 0.16 + 56 * s,
+                    ),
+                    radius=28 * s,
+                    fill=blue,
+                )
+                c.text((88 * s, top + height * 0.16 + 6 * s), thread.unread, pill, "#ffffff")
+        if rng.random() < 0.2:  # older iOS: back to the list, the name in the bar
+            c.text(
+                (82 * s, top + height * 0.2),
+                "Messages" if thread.lang == "en" else "信息",
+                font(int(44 * s)),
+                blue,
+            )
+            c.centred(top + height * 0.2, name, font(int(48 * s), bold=True), fg)
+            c.draw.ellipse(
+                (w - 100 * s, top + height * 0.2, w - 50 * s, top + height * 0.2 + 50 * s),
+                outline=blue,
+                width=4,
+            )
+            return
         size = int(height * 0.42)
-        avatar(c, w / 2 - size / 2, top + height * 0.06, size, "#a0a4ad", letter=None)
-        label = font(int(34 * s))
+        initials = None
+        if rng.random() < 0.4 and not name[:1].isdigit() and not name.startswith("+"):
+            initials = (
+                name[:1] if not name.isascii() else "".join(p[0] for p in name.split()[:2]).upper()
+            )
+        avatar(
+            c,
+            w / 2 - size / 2,
+            top + height * 0.06,
+            size,
+            rng.choice(["#a0a4ad", "#8e8e93", "#b4b8c0"]),
+            letter=initials,
+        )
+        label = font(int(rng.choice([32, 34, 38]) * s))
         box = c.centred(top + height * 0.06 + size + 10 * s, name, label, fg)
         chevron(c, box[2] + 10 * s, box[1] + 8 * s, 20 * s, look.muted, width=3, right=True)
-        video_icon(c, w - 110 * s, top + height * 0.25, 64 * s, "#0a84ff")
+        video_icon(c, w - 110 * s, top + height * 0.25, 64 * s, blue)
         return
     if thread.app == "wechat":
         chevron(c, 40 * s, top + height * 0.3, 44 * s, fg)
         if thread.unread:
-            c.text((92 * s, top + height * 0.28), thread.unread, font(int(42 * s)), fg)
+            label = rng.choice([thread.unread, f"({thread.unread})", f"微信({thread.unread})"])
+            c.text((92 * s, top + height * 0.28), label, font(int(42 * s)), fg)
         c.centred(top + height * 0.26, name, font(int(52 * s), bold=rng.random() < 0.5), fg)
         dots(c, w - 110 * s, top + height * 0.5, 6 * s, fg, vertical=False)
         return
@@ -1114,6 +1166,11 @@ def render_calls(
     row_h = int(rng.choice([150, 165, 180]) * s)
     tab_h = int(190 * s)
     moments = _times(rng, taken_on, rows or rng.randint(6, 10), old=True)[::-1]
+    # Variations between versions: the call's arrow before the name (not in the line under
+    # it), an "ⓘ" drawn as a character, the duration and time on one line.
+    icon_before_name = app == "huawei_calls" and rng.random() < 0.35
+    info_glyph = app == "huawei_calls" and rng.random() < 0.35
+    one_line_right = app == "xiaomi_calls" and rng.random() < 0.35
     records = []
     places = ["广东深圳", "浙江杭州", "北京", "上海", "四川成都", "河南郑州"]
     for at in moments:
@@ -1146,6 +1203,15 @@ def render_calls(
         name_fill = red if kind == "missed" else fg
         count = f" ({rng.randint(2, 5)})" if rng.random() < 0.12 else ""
         x = 60 * s
+        if icon_before_name:
+            arrow_icon(
+                c,
+                16 * s,
+                y + 14 * s,
+                24 * s,
+                red if kind == "missed" else muted,
+                out=kind == "outgoing",
+            )
         if app == "iphone_calls" and kind == "outgoing":
             phone_icon(c, 14 * s, y + 22 * s, 26 * s, muted)
             arrow_icon(c, 30 * s, y + 8 * s, 14 * s, muted, out=True, width=3)
@@ -1155,7 +1221,8 @@ def render_calls(
         shown_duration = duration
         if app == "huawei_calls":
             icon_fill = red if kind == "missed" else muted
-            arrow_icon(c, x, line2 + 8 * s, 24 * s, icon_fill, out=kind == "outgoing")
+            if not icon_before_name:
+                arrow_icon(c, x, line2 + 8 * s, 24 * s, icon_fill, out=kind == "outgoing")
             parts = []
             if rng.random() < 0.25:
                 parts.append(f"疑似催收 · 被{rng.randint(10, 3000)}人标记")
@@ -1170,7 +1237,12 @@ def render_calls(
             c.text((x + 40 * s, line2), "  ".join(parts), small, muted)
             for n, line in enumerate(time_lines):
                 c.right(w - 120 * s, y + 10 * s + n * 44 * s, line, small, muted)
-            c.draw.ellipse((w - 90 * s, y + 20 * s, w - 50 * s, y + 60 * s), outline=muted, width=3)
+            if info_glyph:
+                c.text((w - 92 * s, y + 14 * s), "ⓘ", font(int(40 * s)), muted, record=False)
+            else:
+                c.draw.ellipse(
+                    (w - 90 * s, y + 20 * s, w - 50 * s, y + 60 * s), outline=muted, width=3
+                )
         elif app == "xiaomi_calls":
             arrow_icon(
                 c,
@@ -1186,14 +1258,17 @@ def render_calls(
                 small,
                 muted,
             )
-            c.right(w - 60 * s, y + 4 * s, " ".join(time_lines), small, muted)
             if kind == "missed":
                 word = rng.choice(["未接", f"响铃{rng.randint(2, 30)}秒", "未接通"])
             else:
                 word = _duration_text(duration, "zh")
                 if kind == "outgoing" and rng.random() < 0.5:
                     word = f"呼出 {word}"
-            c.right(w - 60 * s, line2, word, small, red if kind == "missed" else muted)
+            if one_line_right and kind != "missed":
+                c.right(w - 60 * s, y + 20 * s, f"{word}  {' '.join(time_lines)}", small, muted)
+            else:
+                c.right(w - 60 * s, y + 4 * s, " ".join(time_lines), small, muted)
+                c.right(w - 60 * s, line2, word, small, red if kind == "missed" else muted)
         else:
             label = (
                 rng.choice(["mobile", "unknown", "China"])

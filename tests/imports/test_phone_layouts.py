@@ -307,3 +307,23 @@ def test_renders_of_every_app_are_read_right():
         total += len(expected)
         right += sum(1 for item in expected if item in found)
     assert right / total >= 0.97
+
+
+def test_overlapping_group_screenshots_merge_and_keep_each_nickname():
+    from imports.merge import merge_screens
+
+    nicks = ["宏达资产-王专员", "法务部张律师", "催收小李"]
+    items = []
+    for d in range(1, 8):
+        items += [
+            sep(f"6月{d}日 晚上8:0{d}", at(2026, 6, d, 20, d)),
+            msg(f"第{d}次通知：{THREAT}", nick=nicks[d % 3]),
+        ]
+    shots = chat("wechat_group", items, sender="宏达资产还款通知群(23)", windows=2, seed=6)
+    assert len(shots) == 2
+    reads = [read(s) for s in shots]
+    merged = merge_screens(reads, taken_on=FRIDAY, tz=TZ)
+    assert [(r.sender, r.text) for r in merged.records] == [
+        (nicks[d % 3], f"第{d}次通知：{THREAT}") for d in range(1, 8)
+    ]
+    assert merged.duplicates == sum(len(r.records) for r in reads) - 7
