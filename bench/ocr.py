@@ -38,7 +38,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from imports.layout import normalise_sender, parse_screen  # noqa: E402
-from imports.ocr import load_image  # noqa: E402
+from imports.ocr import annotate, load_image  # noqa: E402
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -82,6 +82,7 @@ class Score:
     right_time: int = 0
     right_text: int = 0
     seconds: list[float] = field(default_factory=list)
+    by_layout: dict[str, Score] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         n = max(self.truth_records, 1)
@@ -141,11 +142,13 @@ def score_screenshot(score: Score, truth: list[dict], read: list, tz: ZoneInfo) 
 
 
 def run(folder: Path, tz: ZoneInfo, read_boxes=None) -> Score:
+    """Score the whole set; `score.by_layout` holds the same numbers per layout (if named)."""
     if read_boxes is None:
         from imports.ocr import read_boxes
     truth_lines = (folder / "truth.jsonl").read_text(encoding="utf-8").splitlines()
     entries = [json.loads(line) for line in truth_lines if line.strip()]
     score = Score()
+    by_layout: dict[str, Score] = {}
     warmed = False
     for entry in entries:
         loaded = load_image((folder / entry["file"]).read_bytes())
@@ -153,7 +156,7 @@ def run(folder: Path, tz: ZoneInfo, read_boxes=None) -> Score:
             read_boxes(loaded.image)  # load the model outside the timing
             warmed = True
         started = time.perf_counter()
-        boxes = read_boxes(loaded.image)
+        boxes = annotate(loaded.image, read_boxes(loaded.image))
         width, height = loaded.image.size
         result = parse_screen(
             boxes,
@@ -162,9 +165,13 @@ def run(folder: Path, tz: ZoneInfo, read_boxes=None) -> Score:
             taken_on=date.fromisoformat(entry["taken_on"]),
             tz=tz,
         )
-        score.seconds.append(time.perf_counter() - started)
-        score.screenshots += 1
-        score_screenshot(score, entry.get("records", []), result.records, tz)
+        elapsed = time.perf_counter() - started
+        part = by_layout.setdefault(entry.get("layout") or "", Score())
+        for target in (score, part):
+            target.seconds.append(elapsed)
+            target.screenshots += 1
+            score_screenshot(target, entry.get("records", []), result.records, tz)
+    score.by_layout = {name: part for name, part in sorted(by_layout.items()) if name}
     return score
 
 
@@ -174,7 +181,10 @@ def main(argv: list[str] | None = None, read_boxes=None) -> dict:
     parser.add_argument("--tz", default="Asia/Shanghai")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
-    result = run(args.folder, ZoneInfo(args.tz), read_boxes=read_boxes).as_dict()
+    score = run(args.folder, ZoneInfo(args.tz), read_boxes=read_boxes)
+    result = score.as_dict()
+    if score.by_layout:
+        result["by_layout"] = {name: part.as_dict() for name, part in score.by_layout.items()}
     if args.json:
         print(json.dumps(result))
     else:
@@ -190,6 +200,16 @@ def main(argv: list[str] | None = None, read_boxes=None) -> dict:
             f"seconds per screenshot    {result['seconds_per_screenshot']:.2f}"
             f"  (p95 {result['seconds_p95']:.2f}; target ≤ 2.5)"
         )
+        if result.get("by_layout"):
+            print()
+            print("layout          shots  recs   CER   right  sender  time  text  s/shot")
+            for name, part in result["by_layout"].items():
+                print(
+                    f"{name:<15} {part['screenshots']:>5} {part['records']:>5} "
+                    f"{part['cer']:>6.1%} {part['right_share']:>6.1%} {part['right_sender']:>6.1%} "
+                    f"{part['right_time']:>6.1%} {part['right_text']:>6.1%} "
+                    f"{part['seconds_per_screenshot']:>6.2f}"
+                )
     return result
 
 

@@ -145,12 +145,14 @@ MAX_SCREENSHOT_BYTES = 20 * 1024 * 1024
 
 class ScreenshotUploadForm(forms.Form):
     files = MultipleFileField(
-        label=_("Screenshots (PNG or JPEG)"),
+        label=_("Screenshots (PNG, JPEG or HEIC)"),
         help_text=_(
             "Up to 60 screenshots of text messages, chats or your call log. Screenshots of one "
             "long conversation may overlap: each message is added once."
         ),
-        widget=MultipleFileInput(attrs={"accept": "image/png,image/jpeg"}),
+        widget=MultipleFileInput(
+            attrs={"accept": "image/png,image/jpeg,image/heic,image/heif,.heic,.heif"}
+        ),
     )
     taken_on = forms.DateField(
         label=_("The day you took them"),

@@ -1,19 +1,21 @@
 """Turn the text boxes OCR found on a screenshot into messages and calls.
 
-Pure, like the backup parser: boxes in (text, position, confidence), records
-out, with no image, ORM or request. The OCR adapter (ocr.py) produces the boxes;
-tests feed boxes straight in.
+Pure, like the backup parser: boxes in (text, position, confidence and what
+ocr.annotate saw around them), records out, with no image, ORM or request.
+Tests feed boxes straight in.
 
 What a phone screen looks like, and what is read from it:
-- a status bar at the very top (clock, battery, carrier): dropped;
-- a header with the other party's name or number: the sender;
-- chat threads (SMS apps, WeChat): bubbles on the left are from them, on the
-  right from the borrower; lines of one bubble are joined; time labels centred
-  between bubbles ("昨天 23:15") date the bubbles below them, small labels
-  beside a bubble date that bubble;
-- call logs: one row per call with the number or name, a word for the kind of
-  call (呼入, 未接…), a duration and a time on the right;
-- an input bar and buttons at the bottom: dropped.
+- a status bar at the very top (clock, battery, carrier, network): dropped;
+- a header with the other party's name or number (or a group's name): the
+  sender; back arrows, unread counts, the number or place under the name: dropped;
+- chat threads (SMS apps, WeChat): each bubble is a block of colour (when the
+  picture was annotated) or lines aligned one pitch apart; bubbles nearer the
+  left edge are from them, nearer the right from the borrower; a bubble's
+  lines are joined; time labels between bubbles ("昨天 23:15") date the bubbles
+  below them, small labels under a bubble date that bubble; in group chats the
+  small name above an incoming bubble is its sender; recall notices, delivery
+  notes and the input bar are dropped;
+- call logs (calllog.py): one record per row.
 
 Several screenshots of one long thread overlap; merge.merge_screens joins them
 with no message twice.
@@ -24,178 +26,62 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from .parser import (
-    CALL_INCOMING,
-    CALL_MISSED,
-    CALL_OUTGOING,
-    CALL_REJECTED,
-    IN,
-    OUT,
+from .calllog import call_signals, parse_calls
+from .parser import IN, OUT
+from .screenbox import (
+    CALL,
+    IM,
+    NOTE_CALL_TYPE_GUESSED,
+    NOTE_DATE_ONLY,
+    NOTE_TIME_ESTIMATED,
+    SMS,
+    UNKNOWN,
+    OcrBox,
+    ScreenRead,
+    ScreenRecord,
+)
+from .screentext import (
+    IM_MARKS,
+    NOTICE,
+    STATUS_NOISE,
+    STATUS_TOKEN,
+    UI,
+    em_size,
+    join_lines,
+    looks_like_number,
+    normalise_sender,
 )
 from .timestamps import Stamp, is_stamp, parse_stamp
 
+__all__ = [
+    "CALL",
+    "IM",
+    "NOTE_CALL_TYPE_GUESSED",
+    "NOTE_DATE_ONLY",
+    "NOTE_TIME_ESTIMATED",
+    "SMS",
+    "UNKNOWN",
+    "OcrBox",
+    "ScreenRead",
+    "ScreenRecord",
+    "classify",
+    "join_lines",
+    "looks_like_number",
+    "normalise_sender",
+    "parse_screen",
+]
+
 MIN_CONFIDENCE = 0.5
-
-SMS = "sms"
-IM = "im"
-CALL = "call"
-UNKNOWN = "unknown"
-
-#: Notes for the borrower to check (keys; the services translate them).
-NOTE_TIME_ESTIMATED = "time_estimated"
-NOTE_DATE_ONLY = "date_only"
-NOTE_CALL_TYPE_GUESSED = "call_type_guessed"
-
-
-@dataclass(frozen=True, slots=True)
-class OcrBox:
-    """One line of text OCR found, with its box in pixels (left, top, right, bottom)."""
-
-    text: str
-    box: tuple[int, int, int, int]
-    confidence: float = 1.0
-    #: The colour of the text's ink (RGB), when the OCR adapter measured it.
-    color: tuple[int, int, int] | None = None
-
-    @property
-    def left(self) -> int:
-        return self.box[0]
-
-    @property
-    def top(self) -> int:
-        return self.box[1]
-
-    @property
-    def right(self) -> int:
-        return self.box[2]
-
-    @property
-    def bottom(self) -> int:
-        return self.box[3]
-
-    @property
-    def height(self) -> int:
-        return max(1, self.bottom - self.top)
-
-    @property
-    def cx(self) -> float:
-        return (self.left + self.right) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
-
-
-@dataclass(frozen=True, slots=True)
-class ScreenRecord:
-    """A message or call read from a screenshot: the same facts as a backup record."""
-
-    kind: str  # SMS, IM or CALL
-    sender: str  # the name or number shown for the other party
-    direction: str  # IN (to the borrower) or OUT (by the borrower)
-    text: str
-    occurred_at: datetime | None  # None until merge_screens places it in its thread
-    region: tuple[int, int, int, int]  # where on the screenshot, for the crop shown in review
-    screen: int = 0  # which screenshot (its position in the upload)
-    call_type: int | None = None
-    duration_seconds: int | None = None
-    confidence: float = 1.0
-    note: str = ""
-    #: For a bubble cut by the screen's top or bottom edge: its text may be incomplete.
-    clipped: bool = False
-
-
-@dataclass(slots=True)
-class ScreenRead:
-    layout: str
-    sender: str
-    records: list[ScreenRecord] = field(default_factory=list)
-    text: str = ""  # everything OCR read, top to bottom, one line per box
-
-
-# Words and marks that belong to the app, not to a message.
-
-_STATUS = re.compile(
-    r"^(?:(?:上午|下午)?\s*\d{1,2}[:：]\d{2}|\d{1,3}\s*%|[45]G\+?|LTE|HD|VoLTE|Wi-?Fi|"
-    r"中国移动|中国联通|中国电信|中国广电|China Mobile|China Unicom|China Telecom|[\s|.·•]+)$",
-    re.IGNORECASE,
-)
-_UI = re.compile(
-    r"^(?:[<‹〈←>›…⋯·.\s]+|返回|详情|编辑|更多|取消|完成|搜索|发送|短信|信息|彩信|短信/彩信|"
-    r"短信\s*[·/]\s*彩信|发送短信|发送信息|输入消息|输入信息|新信息|iMessage|Text Message|"
-    r"(?:Text Message|iMessage|短信|信息)\s*[·•]\s*(?:SMS|短信|信息)|SMS|MMS|Message|Messages|按住\s*说话|Hold to Talk|已送达|"
-    r"Delivered|已读|Read|送达|已发送|Sent|通话记录|最近通话|全部通话|全部|未接来电|未接|"
-    r"All|Missed|Recents|Calls|Call log|Call History|电话|拨号|拨号盘|联系人|收藏|个人收藏|"
-    r"Favorites|Contacts|Keypad|Voicemail|语音信箱|微信|通讯录|发现|我|Edit|Done|Back|"
-    r"\(\d+\)|卡[12]|SIM\s*[12]|HD|[+＋]|发送至.*|"
-    r"(?:已送达|已读|Delivered|Read)\s*(?:(?:上午|下午)?\s*\d{1,2}[:：]\d{2}\s*(?:AM|PM)?)?)$",
-    re.IGNORECASE,
-)
-_IM_MARKS = re.compile(r"微信|WeChat|按住\s*说话|Hold to Talk|QQ|视频通话|语音通话")
-_SMS_MARKS = re.compile(
-    r"短信|彩信|信息|iMessage|Text Message|SMS|MMS|退订|回复TD|回T退订", re.IGNORECASE
-)
-_CALL_TITLE = re.compile(
-    r"^(?:通话记录|最近通话|全部通话|通话|电话|拨号|Recents|Calls|Call log|Call History|Phone)$",
-    re.I,
-)
-_CALL_WORDS = re.compile(
-    r"未接|响铃|呼入|呼出|来电|去电|已接|已拨|拨出|拒接|已拒接|挂断|Missed|Incoming|Outgoing|Declined|Rejected",
-    re.IGNORECASE,
-)
-_DURATION = re.compile(
-    r"(?:(?P<h>\d+)\s*(?:小时|(?:hours?|hrs?|h)(?![a-z]))\s*)?"
-    r"(?:(?P<m>\d+)\s*(?:分钟|分|(?:mins?|m)(?![a-z]))\s*)?"
-    r"(?:(?P<s>\d+)\s*(?:秒钟|秒|(?:secs?|s)(?![a-z])))?",
-    re.IGNORECASE,
-)
-_CLOCK_DURATION = re.compile(r"(?<![\d:])(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?![\d:])")
-_PHONE = re.compile(r"^\+?[\d\s\-()]{5,}$")
-#: The unread count beside the back arrow (iPhone: "< 12").
-_BADGE = re.compile(r"^[<‹]?\s*\d{1,3}$")
-_COUNT_SUFFIX = re.compile(r"\s*[(（]\d{1,3}[)）]\s*$")
-
-
-def normalise_sender(text: str) -> str:
-    """A number without its spaces and dashes ("+86 138-0013-8000" → "+8613800138000")."""
-    text = _COUNT_SUFFIX.sub("", text.strip())
-    if _PHONE.match(text):
-        return re.sub(r"[\s\-()]", "", text)
-    return text.strip("<‹ ")
-
-
-def looks_like_number(text: str) -> bool:
-    return bool(_PHONE.match(text.strip()))
-
-
-def _is_ascii_word(char: str) -> bool:
-    return char.isascii() and (char.isalnum() or char in ",.;:!?'\")%")
-
-
-_FULL_WIDTH = str.maketrans(
-    {",": "，", "?": "？", "!": "！", ":": "：", ";": "；", "(": "（", ")": "）"}
-)
-_AFTER_CJK = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s*[,?!:;()]")
-
-
-def _full_width_after_cjk(text: str) -> str:
-    """OCR often reads "？" after Chinese as "?"; Chinese text uses the full-width marks."""
-    return _AFTER_CJK.sub(lambda m: m.group(0).strip().translate(_FULL_WIDTH), text)
-
-
-def join_lines(lines: list[str]) -> str:
-    """Join a bubble's lines: CJK runs straight on, Latin words get a space."""
-    out = ""
-    for line in lines:
-        line = line.strip()
-        if out and line and _is_ascii_word(out[-1]) and line[0].isascii() and line[0].isalnum():
-            out += " "
-        out += line
-    return _full_width_after_cjk(out)
+#: A name or number (a header at the very top of a screenshot without a status bar).
+_WORD_OR_NUMBER = re.compile(r"[A-Za-z]{4,}|\d{4,}")
+#: What a name or number has and status-bar glyphs ("l 口 56", "4G+ -ll") do not.
+_NAME_LIKE = re.compile(r"[A-Za-z]{4,}|\d{4,}|[\u4e00-\u9fff]{2,}")
+#: A bare number: a battery level beside a clock, or an unread count in a header.
+_BARE = re.compile(r"^\s*\d{1,3}\s*$")
 
 
 def _clean(boxes: list[OcrBox]) -> list[OcrBox]:
@@ -207,65 +93,325 @@ def _clean(boxes: list[OcrBox]) -> list[OcrBox]:
     return sorted(kept, key=lambda b: (b.top, b.left))
 
 
-def _status_bar(boxes: list[OcrBox], height: int) -> set[int]:
-    """Indexes of status-bar boxes: the clock, battery, carrier in the top strip."""
-    return {i for i, b in enumerate(boxes) if b.bottom < 0.06 * height and _STATUS.match(b.text)}
+def status_bar(boxes: list[OcrBox], height: int) -> set[int]:
+    """Indexes of the status bar's boxes: small text at the very top with a clock, battery…
 
-
-def _header(boxes: list[OcrBox], width: int, height: int) -> tuple[str, set[int]]:
-    """The thread's title (sender) and the indexes of the header's boxes."""
-    candidates = [
-        (i, b)
-        for i, b in enumerate(boxes)
-        if b.cy < 0.2 * height
-        and not _UI.match(b.text)
-        and not is_stamp(b.text)
-        and not _BADGE.match(b.text)
+    A screenshot cropped below the status bar has none; its top row is the
+    header, whose name or unread count must not be taken for a battery level.
+    Only boxes that look like status-bar text are dropped.
+    """
+    row = [
+        i for i, b in enumerate(boxes) if b.bottom <= 0.062 * height and b.height <= 0.03 * height
     ]
+    strong = [
+        i for i in row if STATUS_TOKEN.search(boxes[i].text) and not _BARE.match(boxes[i].text)
+    ]
+    if strong:
+        top = min(boxes[i].top for i in strong)
+        bottom = max(boxes[i].bottom for i in strong)
+        band = [i for i in row if boxes[i].top < bottom and boxes[i].bottom > top]
+    else:
+        band = [i for i in row if boxes[i].bottom < 0.04 * height]
+    if strong:
+        # Beside a clock or battery level: everything but a name or number (a header with no
+        # status bar above it can share the top row).
+        return {
+            i
+            for i in band
+            if STATUS_TOKEN.search(boxes[i].text) or not _NAME_LIKE.search(boxes[i].text)
+        }
+    return {
+        i
+        for i in band
+        if STATUS_NOISE.match(boxes[i].text) and not _WORD_OR_NUMBER.search(boxes[i].text)
+    }
+
+
+# Blocks of colour around the text: bubbles.
+
+
+def _is_bubble(b: OcrBox, width: int) -> bool:
+    """Inside a block of colour narrower than the screen: a bubble (or a pill, an avatar)."""
+    if b.panel is None:
+        return False
+    left, top, right, bottom = b.panel
+    return right - left < 0.92 * width and bottom - top >= 1.15 * b.height
+
+
+def _is_pill(b: OcrBox, width: int) -> bool:
+    """A small block centred on the screen: a time label or notice drawn on a pill, not a bubble."""
+    if b.panel is None:
+        return False
+    left, top, right, bottom = b.panel
+    one_line = bottom - top < 2.2 * b.height and right - left < 0.6 * width
+    centred = abs((left + right) / 2 - width / 2) < 0.06 * width
+    return one_line and centred and min(left, width - right) > 0.12 * width
+
+
+def _is_avatar_text(b: OcrBox, width: int, bubbles: list[OcrBox] | None = None) -> bool:
+    """An initial drawn inside a small square or round avatar.
+
+    A short bubble ("OK") is as small; an avatar sits right beside a bubble (of
+    `bubbles`, when given), at the same height.
+    """
+    if b.panel is None or len(b.text) > 3:
+        return False
+    left, top, right, bottom = b.panel
+    w, h = right - left, bottom - top
+    if not (w < 0.16 * width and 0.75 < w / max(h, 1) < 1.33):
+        return False
+    if bubbles is None:
+        return True
+    for other in bubbles:
+        if other.panel is None or other.panel == b.panel:
+            continue
+        o_left, o_top, o_right, o_bottom = other.panel
+        beside = min(abs(o_left - right), abs(left - o_right)) < 0.06 * width
+        if beside and o_top < bottom and top < o_bottom:
+            return True
+    return False
+
+
+def _saturation(color) -> float:
+    if color is None:
+        return 0.0
+    high, low = max(color), min(color)
+    return (high - low) / max(high, 1)
+
+
+# The header.
+
+
+_BADGE_MAX_CHARS = 3
+
+
+def _is_badge(b: OcrBox, width: int) -> bool:
+    """The unread count beside the back arrow ("12", "(12)", "< 12")."""
+    digits = "".join(ch for ch in b.text if ch.isalnum())
+    return digits.isdigit() and len(digits) <= _BADGE_MAX_CHARS and b.cx < 0.3 * width
+
+
+def _header(
+    boxes: list[OcrBox], skip: set[int], width: int, height: int, body_top: float
+) -> tuple[str, set[int]]:
+    """The thread's title (sender) and the indexes of every box in the header.
+
+    The header is the first row of text under the status bar (after the back
+    arrow and unread count) and the smaller line under it (the number, place or
+    carrier); the title is the larger of the two.
+    """
+    limit = min(body_top, 0.24 * height)
+    candidates = sorted(
+        (
+            b
+            for i, b in enumerate(boxes)
+            if i not in skip
+            and b.cy < limit
+            and not UI.match(b.text)
+            and not is_stamp(b.text)
+            and not _is_badge(b, width)
+            and not _BARE.match(b.text)
+            and not _is_avatar_text(b, width)
+            and not NOTICE.search(b.text)
+            and any(ch.isalnum() for ch in b.text)
+        ),
+        key=lambda b: b.top,
+    )
     if not candidates:
-        return "", set()
-    _first_i, first = candidates[0]
-    # The title bar: centred (Xiaomi, vivo, iPhone, WeChat) or after the back arrow on the
-    # left (Huawei, Honor, OPPO), always in the top strip of the screen.
-    centred = abs(first.cx - width / 2) <= 0.22 * width
-    if not (centred or looks_like_number(first.text) or first.cy < 0.12 * height):
-        return "", set()
-    band = [
-        (i, b)
-        for i, b in candidates
-        if b.top < first.bottom + 1.6 * first.height
-        and (abs(b.cx - width / 2) < 0.3 * width or abs(b.left - first.left) < first.height)
+        return "", {i for i, b in enumerate(boxes) if i not in skip and b.cy < limit}
+    first = candidates[0]
+    band = [b for b in candidates if b.top < first.bottom + 1.2 * first.height]
+    largest = max(em_size(b) for b in band)
+    title = min((b for b in band if em_size(b) >= 0.88 * largest), key=lambda b: b.top)
+    # A long number OCR cut in two at a space ("+86 135" "3146 8459") is one title again.
+    same_row = sorted(
+        (
+            b
+            for b in band
+            if min(b.bottom, title.bottom) - max(b.top, title.top) > 0.5 * title.height
+            and not _is_badge(b, width)
+        ),
+        key=lambda b: b.left,
+    )
+    pieces = [title]
+    for b in same_row:
+        if b is not title and 0 <= b.left - pieces[-1].right < 1.5 * title.height:
+            pieces.append(b)
+    for b in reversed(same_row):
+        if (
+            b is not title
+            and b not in pieces
+            and 0 <= pieces[0].left - b.right < 1.5 * title.height
+        ):
+            pieces.insert(0, b)
+    text = " ".join(b.text for b in pieces)
+    end = min(limit, max(b.bottom for b in band) + 2)
+    members = {i for i, b in enumerate(boxes) if i not in skip and b.cy < end}
+    return normalise_sender(text), members
+
+
+# Chat threads.
+
+
+@dataclass(slots=True)
+class _Bubble:
+    lines: list[OcrBox]
+    side: str
+    panel: tuple[int, int, int, int] | None = None
+    nickname: str = ""
+
+    @property
+    def top(self) -> int:
+        return self.panel[1] if self.panel else min(b.top for b in self.lines)
+
+    @property
+    def bottom(self) -> int:
+        return self.panel[3] if self.panel else max(b.bottom for b in self.lines)
+
+    @property
+    def left(self) -> int:
+        return self.panel[0] if self.panel else min(b.left for b in self.lines)
+
+    @property
+    def right(self) -> int:
+        return self.panel[2] if self.panel else max(b.right for b in self.lines)
+
+
+def _side(left: float, right: float, width: int, color=None) -> str:
+    """From the bubble's margins; a bubble as wide as the screen by its colour."""
+    left_margin, right_margin = left, width - right
+    if abs(left_margin - right_margin) > 0.05 * width or color is None:
+        return IN if left_margin <= right_margin else OUT
+    return OUT if _saturation(color) > 0.35 else IN
+
+
+def _group_by_panel(lines: list[OcrBox], width: int) -> list[_Bubble]:
+    groups: dict[tuple, list[OcrBox]] = {}
+    for b in lines:
+        groups.setdefault(b.panel, []).append(b)
+    bubbles = []
+    for panel, members in groups.items():
+        members.sort(key=lambda b: (b.top, b.left))
+        side = _side(panel[0], panel[2], width, members[0].background)
+        # Bubbles a few pixels apart can read as one block: a gap wider than a line's
+        # spacing inside it is the space between two bubbles.
+        line = statistics.median(b.height for b in members)
+        parts = [[members[0]]]
+        for b in members[1:]:
+            if b.top - parts[-1][-1].bottom > 0.55 * line:
+                parts.append([b])
+            else:
+                parts[-1].append(b)
+        for part in parts:
+            rect = panel
+            if len(parts) > 1:
+                rect = (panel[0], part[0].top - 4, panel[2], part[-1].bottom + 4)
+            bubbles.append(_Bubble(lines=part, side=side, panel=rect))
+    return bubbles
+
+
+def _group_by_alignment(lines: list[OcrBox], width: int, typical: float) -> list[_Bubble]:
+    """Lines with no block of colour around them: left edges aligned, one line pitch apart.
+
+    Text inside a bubble is left-aligned on both sides, so the short last line of
+    the borrower's own bubble starts where its long lines start. The side is
+    judged on the whole bubble. Distances are measured bottom to bottom in
+    typical line heights, because a line of only punctuation has a short box.
+    """
+    groups: list[list[OcrBox]] = []
+    for line in sorted(lines, key=lambda b: (b.top, b.left)):
+        if groups:
+            previous = groups[-1]
+            pitch = line.bottom - previous[-1].bottom
+            aligned = abs(line.left - previous[0].left) < 0.8 * typical
+            if aligned and pitch < 1.75 * typical:
+                previous.append(line)
+                continue
+        groups.append([line])
+    return [
+        _Bubble(
+            lines=group,
+            side=_side(min(b.left for b in group), max(b.right for b in group), width),
+        )
+        for group in groups
     ]
-    title = max(band, key=lambda item: (item[1].height, -item[1].top))[1].text
-    members = {i for i, _b in band}
-    return normalise_sender(title), members
 
 
-def classify(boxes: list[OcrBox]) -> str:
-    """Call log, chat app, or text messages, from the words on screen."""
-    texts = [b.text for b in boxes]
-    if any(_CALL_TITLE.match(t) for t in texts[:8]):
-        return CALL
-    call_words = sum(1 for t in texts if _CALL_WORDS.search(t) and len(t) <= 16)
-    durations = sum(1 for t in texts if _duration_seconds(t) and len(t) <= 16)
-    if call_words >= 2 or durations >= 2:
-        return CALL
-    if any(_IM_MARKS.search(t) for t in texts):
-        return IM
-    return SMS
+def _join_pieces(a: OcrBox, b: OcrBox) -> OcrBox:
+    """Two boxes OCR made of one line, left to right; a character both read is kept once."""
+    text_a, text_b = a.text, b.text
+    if b.left < a.right:  # overlapping boxes: "【宏达资产】尊" + "尊敬的…"
+        for k in range(min(3, len(text_a), len(text_b)), 0, -1):
+            if text_a.endswith(text_b[:k]):
+                text_b = text_b[k:]
+                break
+    gap = " " if text_a[-1:].isascii() and text_b[:1].isascii() and b.left > a.right else ""
+    box = (a.left, min(a.top, b.top), max(a.right, b.right), max(a.bottom, b.bottom))
+    return replace(a, text=text_a + gap + text_b, box=box)
 
 
-def _duration_seconds(text: str) -> int | None:
-    """'1分23秒' → 83; '23秒' → 23; '1:02:03' → 3723 only beside a call word."""
-    for match in _DURATION.finditer(text):
-        if match.group(0).strip() and any(match.group(k) for k in ("h", "m", "s")):
-            hours, minutes, seconds = (int(match.group(k) or 0) for k in ("h", "m", "s"))
-            return hours * 3600 + minutes * 60 + seconds
-    if _CALL_WORDS.search(text):
-        clock = _CLOCK_DURATION.search(text)
-        if clock:
-            return int(clock.group(1) or 0) * 3600 + int(clock.group(2)) * 60 + int(clock.group(3))
-    return None
+def _merge_row_pieces(lines: list[OcrBox]) -> list[OcrBox]:
+    """One line of a bubble that OCR cut in two (at a wide space) becomes one box again."""
+    rows: list[list[OcrBox]] = []
+    for b in sorted(lines, key=lambda b: (b.cy, b.left)):
+        for row in rows:
+            a = row[0]
+            overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+            if overlap > 0.6 * min(a.height, b.height) and a.panel == b.panel:
+                row.append(b)
+                break
+        else:
+            rows.append([b])
+    out = []
+    for row in rows:
+        row.sort(key=lambda b: b.left)
+        merged = [row[0]]
+        for b in row[1:]:
+            a = merged[-1]
+            if b.left - a.right < 2.5 * a.height:
+                merged[-1] = _join_pieces(a, b)
+            else:
+                merged.append(b)
+        out.extend(merged)
+    return out
+
+
+def _nickname(bubble: _Bubble, loose: list[OcrBox], used: set[int]) -> str:
+    """In a group chat, the small name right above an incoming bubble, aligned with it."""
+    best = None
+    for n, b in enumerate(loose):
+        if n in used or b.bottom > bubble.top + 4:
+            continue
+        gap = bubble.top - b.bottom
+        line = statistics.median(x.height for x in bubble.lines)
+        near = gap < 1.2 * b.height and abs(b.left - bubble.left) < 2.5 * line
+        if near and (best is None or b.bottom > loose[best].bottom):
+            best = n
+    if best is None:
+        return ""
+    used.add(best)
+    return loose[best].text
+
+
+def _is_wechat_look(bubbles: list[_Bubble]) -> bool:
+    """WeChat's own bubbles are green with dark text; SMS apps' green bubbles have white text."""
+    for bubble in bubbles:
+        if bubble.side != OUT:
+            continue
+        background = bubble.lines[0].background
+        ink = bubble.lines[0].color
+        if background is None or ink is None:
+            continue
+        red, green, blue = background
+        if green > red + 25 and green > blue + 25 and sum(ink) < 240:
+            return True
+    return False
+
+
+def _moment(stamp: Stamp, day: date, tz: ZoneInfo) -> tuple[datetime, str]:
+    clock = stamp.clock or time(12, 0)
+    note = "" if stamp.clock else NOTE_DATE_ONLY
+    return datetime.combine(stamp.day or day, clock, tzinfo=tz), note
 
 
 def _region(boxes: list[OcrBox]) -> tuple[int, int, int, int]:
@@ -277,233 +423,171 @@ def _region(boxes: list[OcrBox]) -> tuple[int, int, int, int]:
     )
 
 
-def _moment(stamp: Stamp, day: date, tz: ZoneInfo) -> tuple[datetime, str]:
-    clock = stamp.clock or time(12, 0)
-    note = "" if stamp.clock else NOTE_DATE_ONLY
-    return datetime.combine(stamp.day or day, clock, tzinfo=tz), note
+def _body_top(boxes: list[OcrBox], skip: set[int], width: int, height: int) -> float:
+    """Where the messages start: the first bubble or time label under the header."""
+    tops = [
+        b.top
+        for i, b in enumerate(boxes)
+        if i not in skip
+        and b.top > 0.04 * height
+        and (
+            (_is_bubble(b, width) and not _is_avatar_text(b, width))
+            or (is_stamp(b.text) and abs(b.cx - width / 2) < 0.15 * width)
+            or (UI.match(b.text) and abs(b.cx - width / 2) < 0.15 * width and b.top > 0.1 * height)
+        )
+    ]
+    return min(tops, default=0.24 * height) - 2
 
 
-# Chat threads
-
-
-def _bubbles(lines: list[OcrBox], width: int, typical: float) -> list[tuple[str, list[OcrBox]]]:
-    """Group lines into bubbles: left edges aligned, one line pitch apart; then find the side.
-
-    Text inside a bubble is left-aligned on both sides, so the short last line of
-    the borrower's own bubble starts where its long lines start. The side is
-    judged on the whole bubble: nearer the left edge is from them. Distances are
-    measured bottom to bottom in typical line heights, because a line of only
-    punctuation ("。") has a short box that starts low.
-    """
-    groups: list[list[OcrBox]] = []
-    for line in lines:
-        if groups:
-            previous = groups[-1]
-            pitch = line.bottom - previous[-1].bottom
-            aligned = abs(line.left - previous[0].left) < 0.8 * typical
-            if aligned and pitch < 1.75 * typical:
-                previous.append(line)
-                continue
-        groups.append([line])
-    bubbles = []
-    for group in groups:
-        left = min(b.left for b in group)
-        right = max(b.right for b in group)
-        bubbles.append((IN if left < width - right else OUT, group))
-    return bubbles
+def _bottom_limit(boxes: list[OcrBox], width: int, height: int) -> float:
+    """Where the input bar starts: a full-width bar low on the screen."""
+    bars = [
+        b.panel[1]
+        for b in boxes
+        if b.panel and b.panel[2] - b.panel[0] >= 0.9 * width and b.panel[1] > 0.75 * height
+    ]
+    return min(bars, default=height)
 
 
 def _parse_chat(
     boxes: list[OcrBox],
     skip: set[int],
     *,
-    kind: str,
     sender: str,
     width: int,
     height: int,
+    body_top: float,
     taken_on: date,
     tz: ZoneInfo,
-) -> list[ScreenRecord]:
-    """Bubbles in reading order, each dated by the nearest time label above (or beside) it."""
-    items: list[tuple[str, object]] = []  # ("stamp", (Stamp, box, centred)) or ("line", box)
-    content = [b for i, b in enumerate(boxes) if i not in skip]
-    line_heights = [b.height for b in content] or [1]
-    typical = statistics.median(line_heights)
+) -> tuple[str, list[ScreenRecord]]:
+    """Bubbles in reading order, each dated by the nearest time label above (or under) it."""
+    bottom = _bottom_limit(boxes, width, height)
+    content = [b for i, b in enumerate(boxes) if i not in skip and b.cy < bottom]
+    typical = statistics.median([b.height for b in content] or [1])
+    blocks = [b for b in content if _is_bubble(b, width)]
+    in_bubbles = [b for b in blocks if not _is_avatar_text(b, width, blocks)]
+    panels_seen = bool(in_bubbles)
+    bubble_line = statistics.median([b.height for b in in_bubbles]) if in_bubbles else typical
+    bubble_em = statistics.median([em_size(b) for b in in_bubbles]) if in_bubbles else 0
     bottom_bar = height - 1.6 * typical - 0.04 * height
+    stamps: list[tuple[Stamp, OcrBox]] = []
+    lines: list[OcrBox] = []
+    loose: list[OcrBox] = []
     for b in content:
-        if _UI.match(b.text):
-            continue
-        if b.top > bottom_bar and _SMS_MARKS.fullmatch(b.text.replace(" ", "")):
-            continue
-        stamp = parse_stamp(b.text, taken_on)
-        if stamp is not None:
-            centred = abs(b.cx - width / 2) < 0.12 * width
-            items.append(("stamp", (stamp, b, centred)))
-            continue
-        margins = (b.left, width - b.right)
-        if (
-            min(margins) > 0.15 * width
-            and abs(b.cx - width / 2) < 0.04 * width
-            and b.height < typical
+        punctuation = not any(ch.isalnum() for ch in b.text)
+        if (UI.match(b.text) and not (punctuation and _is_bubble(b, width))) or NOTICE.search(
+            b.text
         ):
-            continue  # a centred system notice ("以上是历史消息"), not a message
-        items.append(("line", b))
+            continue  # the app's words; a line of only "……" inside a bubble is the message's
+        if _is_avatar_text(b, width, blocks):
+            continue
+        if not _is_bubble(b, width) and b.top > bottom_bar and len(b.text) <= 8:
+            continue  # the input bar's words
+        stamp = parse_stamp(b.text, taken_on)
+        in_bubble = _is_bubble(b, width) and not _is_pill(b, width)
+        # Time labels are small; a line in the messages' own size ("Friday.") is a message's.
+        label_sized = not bubble_em or em_size(b) < 0.9 * bubble_em or _is_pill(b, width)
+        if stamp is not None and not in_bubble and label_sized:
+            stamps.append((stamp, b))
+            continue
+        if _is_bubble(b, width):
+            lines.append(b)
+            continue
+        if not any(ch.isalnum() for ch in b.text) or b.height > 2.2 * bubble_line:
+            continue  # an icon or avatar read as a mark
+        centred = (
+            abs(b.cx - width / 2) < 0.06 * width and min(b.left, width - b.right) > 0.15 * width
+        )
+        if panels_seen and (em_size(b) < 0.85 * bubble_em or centred):
+            loose.append(b)  # a nickname, a notice or a label: not a message
+        elif not panels_seen and centred and b.height < typical:
+            continue  # a centred system notice ("以上是历史消息")
+        else:
+            lines.append(replace(b, panel=None))
+    lines = _merge_row_pieces(lines)
+    bubbles = _group_by_panel([b for b in lines if b.panel], width)
+    bubbles += _group_by_alignment([b for b in lines if not b.panel], width, typical)
+    bubbles.sort(key=lambda bubble: (bubble.top, bubble.left))
+    used: set[int] = set()
+    for bubble in bubbles:
+        if bubble.side == IN:
+            bubble.nickname = _nickname(bubble, loose, used)
+    kind = IM if _is_wechat_look(bubbles) or any(b.nickname for b in bubbles) else ""
 
-    lines = [value for tag, value in items if tag == "line"]
-    bubbles = _bubbles(lines, width, typical)
-    first_line_of = {id(lines_[0]): n for n, (_side, lines_) in enumerate(bubbles)}
-    last_line_of = {id(lines_[-1]): n for n, (_side, lines_) in enumerate(bubbles)}
-    bubble_stamp: dict[int, tuple[Stamp, bool]] = {}  # bubble → (stamp, from a centred label)
+    # Time labels: a centred one dates every bubble below it; one under a bubble dates that bubble.
+    own: dict[int, Stamp] = {}
+    above: dict[int, Stamp] = {}
+    for stamp, box in stamps:
+        centred = abs(box.cx - width / 2) < 0.12 * width
+        under = [
+            n
+            for n, bubble in enumerate(bubbles)
+            if 0 <= box.top - bubble.bottom < 1.6 * typical
+            and (
+                (bubble.side == IN and box.left < width / 2)
+                or (bubble.side == OUT and box.right > width / 2)
+            )
+        ]
+        if not centred and under:
+            n = under[-1]
+            label = own.get(n) or stamp
+            own[n] = Stamp(day=label.day or stamp.day, clock=label.clock or stamp.clock)
+            continue
+        for n, bubble in enumerate(bubbles):
+            if bubble.top >= box.bottom - 2:
+                above[n] = stamp
+                break
+    records = []
     current: Stamp | None = None
     current_day: date | None = None
-    last_bubble: int | None = None
-    for tag, value in items:
-        if tag == "line":
-            n = first_line_of.get(id(value))
-            if n is not None and current is not None:
-                bubble_stamp.setdefault(n, (current, True))
-            last_bubble = last_line_of.get(id(value), last_bubble)
-            continue
-        stamp, box, centred = value
-        if centred:
-            # Phones print a bare clock time between bubbles only for today's messages.
-            current = stamp
-            current_day = stamp.day or taken_on
-        elif last_bubble is not None:
-            # A small label under or beside a bubble dates that bubble.
-            if stamp.day is None and current_day is not None:
-                stamp = Stamp(day=current_day, clock=stamp.clock)
-            bubble_stamp[last_bubble] = (stamp, False)
-
-    records = []
-    top_edge = min((b.top for b in lines), default=0)
-    bottom_edge = max((b.bottom for b in lines), default=height)
-    for n, (side, lines_) in enumerate(bubbles):
-        text = join_lines([b.text for b in lines_])
-        occurred_at, note = None, ""
-        if n in bubble_stamp:
-            occurred_at, note = _moment(bubble_stamp[n][0], taken_on, tz)
-        region = _region(lines_)
-        clipped = (region[1] - top_edge < 1 and region[1] < 0.25 * height) or (
-            bottom_edge - region[3] < 1 and region[3] > 0.85 * height
+    top_edge = min((b.top for b in bubbles), default=0)
+    bottom_edge = max((b.bottom for b in bubbles), default=height)
+    for n, bubble in enumerate(bubbles):
+        if n in above:
+            current = above[n]
+            current_day = current.day or taken_on
+        stamp = current
+        if n in own:
+            label = own[n]
+            stamp = Stamp(
+                day=label.day or current_day, clock=label.clock or (current and current.clock)
+            )
+        occurred_at, note = (None, "")
+        if stamp is not None:
+            occurred_at, note = _moment(stamp, taken_on, tz)
+        text = join_lines([b.text for b in bubble.lines])
+        region = _region(bubble.lines)
+        clipped = (bubble.top - top_edge < 1 and bubble.top <= body_top + 0.02 * height) or (
+            bottom_edge - bubble.bottom < 1 and bubble.bottom >= bottom - 0.02 * height
         )
         records.append(
             ScreenRecord(
-                kind=kind,
-                sender=sender,
-                direction=side,
+                kind=kind or SMS,
+                sender=normalise_sender(bubble.nickname) if bubble.nickname else sender,
+                direction=bubble.side,
                 text=text,
                 occurred_at=occurred_at,
                 region=region,
-                confidence=min(b.confidence for b in lines_),
+                confidence=min(b.confidence for b in bubble.lines),
                 note=note,
                 clipped=clipped,
             )
         )
-    return records
+    return kind, records
 
 
-# Call logs
-
-
-def _is_red(color: tuple[int, int, int] | None) -> bool:
-    """Phones write missed calls in red (iPhone, Huawei, Xiaomi) and often no word for it."""
-    if color is None:
-        return False
-    red, green, blue = color
-    return red > 150 and red > 1.8 * green and red > 1.8 * blue
-
-
-def _call_type(words: str) -> tuple[int, str]:
-    if re.search(r"未接|响铃|Missed", words, re.I):
-        return CALL_MISSED, ""
-    if re.search(r"拒接|已拒接|挂断|Declined|Rejected", words, re.I):
-        return CALL_REJECTED, ""
-    if re.search(r"呼出|去电|已拨|拨出|Outgoing", words, re.I):
-        return CALL_OUTGOING, ""
-    if re.search(r"呼入|来电|已接|Incoming", words, re.I):
-        return CALL_INCOMING, ""
-    return CALL_INCOMING, NOTE_CALL_TYPE_GUESSED
-
-
-def _parse_calls(
-    boxes: list[OcrBox], skip: set[int], *, width: int, taken_on: date, tz: ZoneInfo
-) -> list[ScreenRecord]:
-    """One record per row: the row starts at a name or number on the left."""
-    content = [
-        b
-        for i, b in enumerate(boxes)
-        if i not in skip
-        and (not _UI.match(_COUNT_SUFFIX.sub("", b.text)) or _CALL_WORDS.search(b.text))
-    ]
-    left = [b for b in content if b.left < 0.45 * width and parse_stamp(b.text, taken_on) is None]
-    if not left:
-        return []
-    # A row's first line is the name or number; the lines right under it (place, kind of
-    # call, duration, a saved contact's number) belong to it.
-    heads: list[OcrBox] = []
-    for b in left:
-        under_head = heads and b.top - heads[-1].bottom < 0.9 * heads[-1].height
-        if under_head or _CALL_WORDS.search(b.text) or _duration_seconds(b.text) is not None:
-            continue
-        heads.append(b)
-    # Day headings on the left ("今天", "昨天", "6月10日") date the rows under them.
-    sections = [
-        (b.top, stamp.day)
-        for b in content
-        if b.left < 0.45 * width
-        and (stamp := parse_stamp(b.text, taken_on)) is not None
-        and stamp.day is not None
-        and stamp.clock is None
-    ]
-    records = []
-    for n, head in enumerate(heads):
-        start = head.top - 0.6 * head.height
-        if n + 1 < len(heads):
-            end = heads[n + 1].top - 0.6 * heads[n + 1].height
-        else:
-            end = head.bottom + 2.5 * head.height
-        row = [b for b in content if start <= b.cy < end and b is not head]
-        section_day = next((day for top, day in reversed(sections) if top < head.top), None)
-        words = " ".join(b.text for b in row)
-        call_type, note = _call_type(words)
-        if note == NOTE_CALL_TYPE_GUESSED and _is_red(head.color):
-            call_type, note = CALL_MISSED, ""
-        duration = None
-        for b in row:
-            found = _duration_seconds(b.text)
-            if found is not None:
-                duration = found
-                break
-        if call_type in (CALL_MISSED, CALL_REJECTED):
-            duration = 0
-        occurred_at = None
-        # The time on the right, perhaps as a day and a clock time on two lines.
-        stamps = [
-            stamp
-            for b in sorted(row, key=lambda b: b.top)
-            if b.left > 0.5 * width and (stamp := parse_stamp(b.text, taken_on)) is not None
-        ]
-        if stamps:
-            day = next((st.day for st in stamps if st.day), None) or section_day
-            clock = next((st.clock for st in stamps if st.clock), None)
-            occurred_at, date_note = _moment(Stamp(day=day, clock=clock), taken_on, tz)
-            note = note or date_note
-        records.append(
-            ScreenRecord(
-                kind=CALL,
-                sender=normalise_sender(head.text),
-                direction=OUT if call_type == CALL_OUTGOING else IN,
-                text="",
-                occurred_at=occurred_at,
-                region=(0, int(start), width, int(min(end, max(b.bottom for b in [head, *row])))),
-                call_type=call_type,
-                duration_seconds=duration,
-                confidence=head.confidence,
-                note=note if occurred_at else NOTE_TIME_ESTIMATED,
-            )
-        )
-    return records
+def classify(boxes: list[OcrBox], width: int = 1080, height: int = 2340) -> str:
+    """Call log, chat app, or text messages, from the words and blocks on screen."""
+    blocks = [b for b in boxes if _is_bubble(b, width)]
+    bubbles = sum(1 for b in blocks if not _is_avatar_text(b, width, blocks))
+    centred_stamps = sum(
+        1 for b in boxes if abs(b.cx - width / 2) < 0.12 * width and is_stamp(b.text)
+    )
+    if call_signals(boxes, width, height) >= 2 + bubbles + centred_stamps:
+        return CALL
+    if any(IM_MARKS.search(b.text) for b in boxes):
+        return IM
+    return SMS
 
 
 def parse_screen(
@@ -517,35 +601,33 @@ def parse_screen(
 ) -> ScreenRead:
     """Read one screenshot's boxes into its layout, sender and records."""
     boxes = _clean(boxes)
-    skip = _status_bar(boxes, height)
+    skip = status_bar(boxes, height)
     visible = [b for i, b in enumerate(boxes) if i not in skip]
-    layout = classify(visible)
+    layout = classify(visible, width, height)
     text = "\n".join(b.text for b in visible)
     if layout == CALL:
-        header = {
-            i for i, b in enumerate(boxes) if b.cy < 0.15 * height and _CALL_TITLE.match(b.text)
-        }
-        records = _parse_calls(boxes, skip | header, width=width, taken_on=taken_on, tz=tz)
+        records = parse_calls(boxes, skip, width=width, height=height, taken_on=taken_on, tz=tz)
         return ScreenRead(
             layout=CALL,
             sender="",
             records=[replace(r, screen=screen) for r in records],
             text=text,
         )
-    sender, header = _header(
-        [b if i not in skip else replace(b, text="<") for i, b in enumerate(boxes)], width, height
-    )
-    badges = {i for i, b in enumerate(boxes) if b.cy < 0.15 * height and _BADGE.match(b.text)}
-    records = _parse_chat(
+    body_top = _body_top(boxes, skip, width, height)
+    sender, header = _header(boxes, skip, width, height, body_top)
+    kind, records = _parse_chat(
         boxes,
-        skip | header | badges,
-        kind=layout,
+        skip | header,
         sender=sender,
         width=width,
         height=height,
+        body_top=body_top,
         taken_on=taken_on,
         tz=tz,
     )
+    if kind == IM and layout == SMS:
+        layout = IM
+    records = [replace(r, kind=layout) for r in records]
     if not records and not sender:
         layout = UNKNOWN
     return ScreenRead(

@@ -125,7 +125,12 @@ def merge_screens(reads: list[ScreenRead], *, taken_on: list[date] | date, tz: Z
             continue
         if threads and threads[-1][0] == read.layout and _same_sender(threads[-1][1], read.sender):
             thread = threads[-1][2]
-            records = [replace(r, sender=threads[-1][1]) for r in read.records]
+            # The thread's name as first read (a later header may be misread by a letter);
+            # a group chat's nicknames stay as they are.
+            records = [
+                replace(r, sender=threads[-1][1]) if r.sender == read.sender else r
+                for r in read.records
+            ]
             k = _overlap(thread, records)
             for i in range(k):
                 thread[len(thread) - k + i] = _better(thread[len(thread) - k + i], records[i])

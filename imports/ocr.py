@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import io
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from .layout import OcrBox
+from .screenbox import Color, OcrBox, Rect
 from .timestamps import date_from_exif
 
 #: Larger pictures are scaled down first; phone screenshots are 1080–1440 px wide.
@@ -49,7 +49,7 @@ def _get_engine():
 
 
 def load_image(data: bytes) -> LoadedImage:
-    """Open a PNG or JPEG, turn it as the camera meant, and read its EXIF date."""
+    """Open a PNG or JPEG (HEIC arrives as PNG), turn it upright, and read its EXIF date."""
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
         image = Image.open(io.BytesIO(data))
@@ -63,16 +63,21 @@ def load_image(data: bytes) -> LoadedImage:
     return LoadedImage(image=image, exif_date=date_from_exif(str(taken) if taken else None))
 
 
-def ink_color(pixels: np.ndarray) -> tuple[int, int, int] | None:
+def _border(pixels: np.ndarray) -> np.ndarray:
+    """The pixels on a box's edge: OCR boxes have a margin, so mostly the background."""
+    return np.concatenate([pixels[0], pixels[-1], pixels[:, 0], pixels[:, -1]]).astype(np.int32)
+
+
+def ink_color(pixels: np.ndarray) -> Color | None:
     """The mean colour of the pixels that stand out from a text box's background.
 
-    The background is the box's median colour; ink is whatever differs from it
-    clearly. None for a box with no clear ink.
+    The background is the median colour of the box's edge; ink is whatever
+    differs from it clearly. None for a box with no clear ink.
     """
-    flat = pixels.reshape(-1, 3).astype(np.int32)
-    if not len(flat):
+    if pixels.size == 0 or min(pixels.shape[:2]) < 2:
         return None
-    background = np.median(flat, axis=0)
+    background = np.median(_border(pixels), axis=0)
+    flat = pixels.reshape(-1, 3).astype(np.int32)
     ink = flat[np.abs(flat - background).sum(axis=1) > 120]
     if len(ink) < 4:
         return None
@@ -81,14 +86,169 @@ def ink_color(pixels: np.ndarray) -> tuple[int, int, int] | None:
 
 
 def read_boxes(image: Image.Image) -> list[OcrBox]:
-    """Every line of text the engine finds, with its upright bounding box and ink colour."""
-    result, _elapsed = _get_engine()(image)
-    pixels = np.asarray(image)
+    """Every line of text the engine finds, with its upright bounding box."""
+    result, _elapsed = _get_engine()(image, use_cls=False)
     boxes = []
     for points, text, score in result or []:
         xs = [p[0] for p in points]
         ys = [p[1] for p in points]
         box = (int(min(xs)), int(min(ys)), int(round(max(xs))), int(round(max(ys))))
-        color = ink_color(pixels[max(box[1], 0) : box[3], max(box[0], 0) : box[2]])
-        boxes.append(OcrBox(text=str(text), box=box, confidence=float(score), color=color))
+        boxes.append(OcrBox(text=str(text), box=box, confidence=float(score)))
     return boxes
+
+
+#: Neighbouring pixels closer than this (per channel) belong to one flat block of colour.
+_FILL_STEP = 3
+#: A block larger than this share of the screen is the page itself, not a bubble.
+_PAGE_SHARE = 0.3
+
+
+class _Blocks:
+    """Flat blocks of colour (bubbles, bars, the page), found by flood fill and remembered."""
+
+    def __init__(self, pixels: np.ndarray):
+        self.pixels = np.array(pixels, copy=True)  # floodFill wants a writable picture
+        height, width = pixels.shape[:2]
+        self.mask = np.zeros((height + 2, width + 2), np.uint8)
+        self.rects: dict[int, Rect] = {}
+
+    def around(self, x: int, y: int) -> Rect:
+        import cv2
+
+        label = int(self.mask[y + 1, x + 1])
+        if label and label in self.rects:
+            return self.rects[label]
+        if len(self.rects) >= 254:  # labels are bytes: start again
+            self.mask[:] = 0
+            self.rects.clear()
+        label = len(self.rects) + 1
+        step = (_FILL_STEP,) * 3
+        flags = 4 | cv2.FLOODFILL_MASK_ONLY | (label << 8)
+        _n, _img, _mask, (left, top, w, h) = cv2.floodFill(
+            self.pixels, self.mask, (x, y), (0, 0, 0), step, step, flags
+        )
+        self.rects[label] = (left, top, left + w, top + h)
+        return self.rects[label]
+
+
+def _seeds(pixels: np.ndarray, b: OcrBox, background: np.ndarray) -> list[tuple[int, int]]:
+    """Pixels of the box's background on its edge (never inside a letter), middle ones first."""
+    height, width = pixels.shape[:2]
+    top, bottom = max(b.top, 0), min(b.bottom, height) - 1
+    left, right = max(b.left, 0), min(b.right, width) - 1
+    if bottom - top < 2 or right - left < 2:
+        return []
+    middle, centre = (top + bottom) // 2, (left + right) // 2
+    points = [
+        (left, middle),
+        (right, middle),
+        (centre, top),
+        (centre, bottom),
+        (left, top),
+        (right, bottom),
+        (left + (right - left) // 4, top),
+        (left + (right - left) // 4, bottom),
+    ]
+    close = []
+    for x, y in points:
+        if np.abs(pixels[y, x].astype(np.int32) - background).max() <= _FILL_STEP:
+            close.append((x, y))
+    return close
+
+
+def _mark(pixels: np.ndarray, b: OcrBox, background: np.ndarray) -> tuple[Rect | None, float]:
+    """A small drawing before the text (an icon), and which way it leans.
+
+    Looked for from two line heights left of the box to the start of its text
+    (OCR often reads an icon into the box as a space): the blobs of ink in the
+    box's rows, leaving out those cut by the box's top or bottom edge (the lines
+    above and below). The first group of blobs is an icon when it is no wider
+    than a character and a clear gap follows it. The lean is where its ink
+    sits: towards its top right (> 0, an arrow ↗) or bottom left (< 0, ↙).
+    """
+    import cv2
+
+    h = b.height
+    # A little above and below the box: an icon is centred on its line, so it ends inside;
+    # the lines above and below run on past the edge.
+    margin = h // 3
+    top, bottom = max(b.top - margin, 0), min(b.bottom + margin, pixels.shape[0])
+    x0 = max(b.left - 2 * h, 0)
+    x1 = min(b.left + int(1.8 * h), b.right, pixels.shape[1])
+    if x1 - x0 < 4 or bottom - top < 4:
+        return None, 0.0
+    strip = pixels[top:bottom, x0:x1].astype(np.int32)
+    ink = (np.abs(strip - background).sum(axis=2) > 90).astype(np.uint8)
+    count, labels, stats, _centroids = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    blobs = [
+        (int(stats[n, 0]), int(stats[n, 0] + stats[n, 2]), n)
+        for n in range(1, count)
+        if stats[n, 4] >= 4 and stats[n, 1] > 0 and stats[n, 1] + stats[n, 3] < bottom - top
+    ]
+    if len(blobs) < 2:
+        return None, 0.0
+    blobs.sort()
+    groups = [[blobs[0]]]
+    for blob in blobs[1:]:
+        if blob[0] - max(end for _s, end, _n in groups[-1]) <= 0.15 * h:
+            groups[-1].append(blob)
+        else:
+            groups.append([blob])
+    if len(groups) < 2:
+        return None, 0.0
+    first, following = groups[0], groups[1]
+    start, end = first[0][0], max(e for _s, e, _n in first)
+    if following[0][0] - end < 0.22 * h or end - start > 1.3 * h:
+        return None, 0.0
+    mask = np.isin(labels, [n for _s, _e, n in first])
+    ys, xs = np.nonzero(mask)
+    height_, width_ = ys.max() - ys.min() + 1, xs.max() - xs.min() + 1
+    lean = float(((xs - xs.min()) / width_ - 0.5).mean() - ((ys - ys.min()) / height_ - 0.5).mean())
+    rect = (x0 + int(xs.min()), top + int(ys.min()), x0 + int(xs.max()), top + int(ys.max()))
+    return rect, lean
+
+
+def annotate(image: Image.Image, boxes: list[OcrBox]) -> list[OcrBox]:
+    """The boxes with what the picture says about them.
+
+    For each: the colour of its ink, the colour behind it, the flat block of
+    that colour around it (a bubble, a pill, a bar) unless that block is the
+    page itself, and a small drawing just left of it (call-log icons).
+    """
+    pixels = np.asarray(image.convert("RGB"))
+    height, width = pixels.shape[:2]
+    blocks = _Blocks(pixels)
+    out = []
+    for b in boxes:
+        box = pixels[max(b.top, 0) : b.bottom, max(b.left, 0) : b.right]
+        if box.size == 0 or min(box.shape[:2]) < 2:
+            out.append(b)
+            continue
+        background = np.median(_border(box), axis=0)
+        panel = None
+        for seed in _seeds(pixels, b, background)[:4]:
+            rect = blocks.around(*seed)
+            encloses = (
+                rect[0] <= b.left + 3
+                and rect[1] <= b.top + 3
+                and rect[2] >= b.right - 3
+                and rect[3] >= b.bottom - 3
+            )
+            if not encloses:
+                continue  # a letter's hollow or a speck: try another edge
+            w, h = rect[2] - rect[0], rect[3] - rect[1]
+            if w * h < _PAGE_SHARE * width * height and h < 0.45 * height:
+                panel = rect
+            break
+        mark, lean = _mark(pixels, b, background)
+        out.append(
+            replace(
+                b,
+                color=ink_color(box),
+                background=tuple(int(v) for v in background),
+                panel=panel,
+                mark=mark,
+                mark_lean=lean,
+            )
+        )
+    return out

@@ -41,9 +41,10 @@ from selfhelp.deletion import delete_files_on_commit
 
 from . import layout
 from .convert import text_looks_like_collection
+from .heic import HeifUnavailable, heif_to_png, is_heif
 from .merge import merge_screens
 from .models import ERROR_MAX_LENGTH, ImportBatch, Screenshot, StagedMessage
-from .ocr import ImageUnreadable, load_image, read_boxes
+from .ocr import ImageUnreadable, annotate, load_image, read_boxes
 from .parser import CALL_INCOMING, IN
 from .services import (
     ImportClosed,
@@ -73,7 +74,7 @@ NOTE_TEXT = {
 
 
 class ScreenshotRejected(ValueError):
-    """Not a PNG or JPEG picture."""
+    """Not a PNG, JPEG or HEIC picture (or a HEIC one the server cannot open)."""
 
 
 def _storage():
@@ -104,8 +105,8 @@ def screenshots_batch_create(
 ) -> ImportBatch:
     """Keep the screenshots privately and open a batch with its job; the caller enqueues the read.
 
-    Each file is judged by its content (PNG or JPEG), hashed (SHA-256) and stored
-    under a random name. `taken_on` is the day relative times count from when a
+    Each file is judged by its content (PNG, JPEG, or HEIC kept as PNG), hashed (SHA-256)
+    and stored under a random name. `taken_on` is the day relative times count from when a
     picture carries no date of its own. Raises QuotaExceeded (nothing stored) when
     the person has too much waiting already; `quota=False` is for server commands.
     """
@@ -134,13 +135,9 @@ def screenshots_batch_create(
             batch.full_clean()
             batch.save()
             for position, upload in enumerate(uploads):
-                kind = sniff(upload.data[:64])
-                if kind not in ACCEPTED:
-                    raise ScreenshotRejected(
-                        _("“%(name)s” is not a PNG or JPEG picture.") % {"name": upload.name}
-                    )
+                kind, data = _accepted(upload)
                 name = storage.save(
-                    f"{SCREENSHOT_DIR}/{uuid4().hex}{kind.extension}", File(io.BytesIO(upload.data))
+                    f"{SCREENSHOT_DIR}/{uuid4().hex}{kind.extension}", File(io.BytesIO(data))
                 )
                 saved.append(name)
                 shot = Screenshot(
@@ -149,8 +146,8 @@ def screenshots_batch_create(
                     original_name=upload.name[-255:] or f"screenshot{kind.extension}",
                     stored_name=name,
                     content_type=kind.content_type,
-                    size=len(upload.data),
-                    sha256=hashlib.sha256(upload.data).hexdigest(),
+                    size=len(data),
+                    sha256=hashlib.sha256(data).hexdigest(),
                 )
                 shot.full_clean(exclude=["batch"])
                 shot.save()
@@ -159,6 +156,31 @@ def screenshots_batch_create(
             storage.delete(name)
         raise
     return batch
+
+
+def _accepted(upload: Upload):
+    """The picture's type and the bytes to keep: PNG and JPEG as sent, HEIC as a PNG."""
+    kind = sniff(upload.data[:64])
+    if kind in ACCEPTED:
+        return kind, upload.data
+    if is_heif(upload.data[:64]):
+        try:
+            return PNG, heif_to_png(upload.data)
+        except HeifUnavailable:
+            raise ScreenshotRejected(
+                _(
+                    "“%(name)s” is a HEIC picture, which this server cannot open. Please "
+                    "send it as a PNG or JPEG picture instead."
+                )
+                % {"name": upload.name}
+            ) from None
+        except ImageUnreadable:
+            raise ScreenshotRejected(
+                _("“%(name)s” is a HEIC picture that could not be opened.") % {"name": upload.name}
+            ) from None
+    raise ScreenshotRejected(
+        _("“%(name)s” is not a PNG, JPEG or HEIC picture.") % {"name": upload.name}
+    )
 
 
 # 2. Read
@@ -211,9 +233,8 @@ def screenshots_read(*, batch_id: int) -> ScreenshotsRead:
             continue
         day = _taken_on(shot, loaded.exif_date, batch, tz)
         width, height = loaded.image.size
-        read = layout.parse_screen(
-            read_boxes(loaded.image), width=width, height=height, taken_on=day, tz=tz, screen=n
-        )
+        boxes = annotate(loaded.image, read_boxes(loaded.image))
+        read = layout.parse_screen(boxes, width=width, height=height, taken_on=day, tz=tz, screen=n)
         if not read.records:
             problems.append(
                 {

@@ -54,9 +54,11 @@ _EN_MONTH = "|".join(sorted(_MONTHS_EN, key=len, reverse=True))
 _EN_WEEKDAY = "|".join(sorted(_WEEKDAYS_EN, key=len, reverse=True))
 
 _PERIOD = r"(?:上午|下午|中午|晚上|凌晨|早上|傍晚|夜里|AM|PM|A\.M\.|P\.M\.)"
+#: OCR reads a small colon as "." or puts spaces around it; a "." counts only beside a day
+#: or a period word ("下午3.05"), never alone ("3.05" may be money).
 _CLOCK = (
-    rf"(?:(?P<p1>{_PERIOD})\s*)?(?P<h>\d{{1,2}})[:：](?P<m>\d{{2}})(?:[:：]\d{{2}})?"
-    rf"(?:\s*(?P<p2>{_PERIOD}))?"
+    rf"(?:(?P<p1>{_PERIOD})\s*)?(?P<h>\d{{1,2}})\s?(?P<colon>[:：.])\s?(?P<m>\d{{2}})"
+    rf"(?:[:：]\d{{2}})?(?:\s*(?P<p2>{_PERIOD}))?"
 )
 _DAY = (
     r"(?P<rel>今天|昨天|前天|today|yesterday)"
@@ -64,6 +66,7 @@ _DAY = (
     rf"|(?P<wen>{_EN_WEEKDAY})\.?"
     r"|(?P<y>\d{4})\s*[年/.\-]\s*(?P<mo>\d{1,2})\s*[月/.\-]\s*(?P<d>\d{1,2})\s*日?"
     r"|(?P<mo2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日?"
+    r"|(?P<mo4>\d{1,2})/(?P<d4>\d{1,2})/(?P<y4>\d{2}|\d{4})(?![\d/])"
     r"|(?P<mo3>\d{1,2})/(?P<d3>\d{1,2})"
     rf"|(?P<men>{_EN_MONTH})\.?\s+(?P<den>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(?P<yen>\d{{4}}))?"
     rf"|(?P<den2>\d{{1,2}})\s+(?P<men2>{_EN_MONTH})\.?(?:,?\s*(?P<yen2>\d{{4}}))?"
@@ -74,11 +77,11 @@ _AFTER_DATE = (
     rf"|\s*,?\s*(?:{_EN_WEEKDAY})\.?)?"
 )
 #: A weekday written before a date ("Wed, Jun 11"): skipped for the same reason.
-_BEFORE_DATE = rf"(?:(?:{_EN_WEEKDAY})\.?,?\s+(?=\d|{_EN_MONTH}))?"
-_STAMP = re.compile(
-    rf"^\s*(?:{_BEFORE_DATE}(?:{_DAY}){_AFTER_DATE}\s*[,，]?\s*(?:at\s+)?)?(?:{_CLOCK})?\s*$",
-    re.IGNORECASE,
-)
+_BEFORE_DATE = rf"(?:(?:{_EN_WEEKDAY})\.?,?\s*(?=\d|{_EN_MONTH}))?"
+#: OCR drops spaces after commas and around "at" ("Wed,Dec 31 at3:21 AM"): they are optional.
+_STAMP_BODY = rf"(?:{_BEFORE_DATE}(?:{_DAY}){_AFTER_DATE}\s*[,，]?\s*(?:at\s*)?)?(?:{_CLOCK})?"
+_STAMP = re.compile(rf"^\s*{_STAMP_BODY}\s*$", re.IGNORECASE)
+_STAMP_INSIDE = re.compile(rf"(?<![\d:：/])({_STAMP_BODY})(?![\d:：/])", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +146,9 @@ def parse_stamp(text: str, taken_on: date) -> Stamp | None:
         day = _safe_date(int(g["y"]), int(g["mo"]), int(g["d"]))
     elif g["mo2"]:
         day = _year_for(int(g["mo2"]), int(g["d2"]), taken_on)
+    elif g["mo4"]:
+        year = int(g["y4"]) + (2000 if len(g["y4"]) == 2 else 0)
+        day = _safe_date(year, int(g["mo4"]), int(g["d4"]))
     elif g["mo3"]:
         day = _year_for(int(g["mo3"]), int(g["d3"]), taken_on)
     elif g["men"] or g["men2"]:
@@ -150,10 +156,12 @@ def parse_stamp(text: str, taken_on: date) -> Stamp | None:
         dd = int(g["den"] or g["den2"])
         year = g["yen"] or g["yen2"]
         day = _safe_date(int(year), month, dd) if year else _year_for(month, dd, taken_on)
-    has_day = any(g[k] for k in ("rel", "wzh", "wen", "y", "mo2", "mo3", "men", "men2"))
+    has_day = any(g[k] for k in ("rel", "wzh", "wen", "y", "mo2", "mo3", "mo4", "men", "men2"))
     if has_day and day is None:
         return None  # 2月30日: not a date
     clock = None
+    if g["colon"] == "." and not (has_day or g["p1"] or g["p2"]):
+        return None
     if g["h"] is not None:
         hour, minute = int(g["h"]), int(g["m"])
         hour = _hour(hour, g["p1"] or g["p2"])
@@ -163,6 +171,24 @@ def parse_stamp(text: str, taken_on: date) -> Stamp | None:
     if day is None and clock is None:
         return None
     return Stamp(day=day, clock=clock)
+
+
+def find_stamp(text: str, taken_on: date) -> Stamp | None:
+    """The first time label inside a longer text ("广东深圳  昨天 14:20", "15:05 ⓘ").
+
+    For call-log rows, where OCR reads a time and the words beside it as one line.
+    The label must hold a clock time or a day word, not a bare number.
+    """
+    whole = parse_stamp(text, taken_on)
+    if whole is not None:
+        return whole
+    for match in _STAMP_INSIDE.finditer(text.replace("\u00a0", " ")):
+        piece = match.group(1).strip()
+        if piece and (match.group("h") or match.group("rel") or match.group("wzh")):
+            stamp = parse_stamp(piece, taken_on)
+            if stamp is not None:
+                return stamp
+    return None
 
 
 def is_stamp(text: str) -> bool:

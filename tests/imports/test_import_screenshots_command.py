@@ -74,7 +74,7 @@ def test_dry_run_prints_records_and_saves_nothing(case, files):
         "direction": "in",
         "text": "",
         "call_type": "missed",
-        "duration_seconds": 0,
+        "duration_seconds": None,
     }
     assert result["added"] == 3
     assert not Contact.objects.exists()
@@ -104,5 +104,5 @@ def test_bad_taken_on_is_refused(case, files):
 def test_not_a_picture_is_refused(case, tmp_path):
     path = tmp_path / "notes.txt"
     path.write_text("hello")
-    with pytest.raises(CommandError, match="not a PNG or JPEG"):
+    with pytest.raises(CommandError, match="not a PNG, JPEG or HEIC"):
         run(case.pk, path)

@@ -224,9 +224,9 @@ def test_call_log_rows_give_number_kind_duration_and_time():
     ]
     assert got == [
         ("10690000555", CALL_INCOMING, 83, at(2025, 6, 11, 21, 5), "in"),
-        ("13800138000", CALL_MISSED, 0, at(2025, 6, 12, 23, 15), "in"),
+        ("13800138000", CALL_MISSED, None, at(2025, 6, 12, 23, 15), "in"),
         ("妈妈", CALL_OUTGOING, 20, at(2025, 6, 11, 8, 0), "out"),
-        ("17000000999", CALL_REJECTED, 0, at(2025, 6, 9, 22, 40), "in"),
+        ("17000000999", CALL_REJECTED, None, at(2025, 6, 9, 22, 40), "in"),
     ]
 
 

@@ -328,7 +328,7 @@ def test_non_image_is_refused_and_nothing_is_kept(
         django_capture_on_commit_callbacks,
     )
     assert response.status_code == 200
-    assert "is not a PNG or JPEG picture" in response.content.decode()
+    assert "is not a PNG, JPEG or HEIC picture" in response.content.decode()
     assert not ImportBatch.objects.exists()
     assert pending_files() == before
 

@@ -1,0 +1,286 @@
+"""Call-log screenshots: one record per row (Huawei/Honor, Xiaomi, OPPO/vivo, iPhone).
+
+Pure, like layout.py. A row starts with the name or number on the left, in the
+row's largest text; under it a smaller line (place, carrier, "疑似催收" tags,
+kind of call, duration); on the right the time, perhaps as a day and a clock
+time on two lines, and on some phones the duration or "未接" under it.
+
+The kind of call comes from its words (呼入, 呼出, 未接, 响铃5秒…), else from
+red ink (missed calls are red on iPhone, Huawei, Xiaomi), else from a small
+phone icon drawn before the name (iPhone marks outgoing calls so); with none
+of these the call is taken as incoming and the borrower is asked to check.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from .parser import CALL_INCOMING, CALL_MISSED, CALL_OUTGOING, CALL_REJECTED, IN, OUT
+from .screenbox import (
+    CALL,
+    NOTE_CALL_TYPE_GUESSED,
+    NOTE_DATE_ONLY,
+    NOTE_TIME_ESTIMATED,
+    OcrBox,
+    ScreenRecord,
+)
+from .screentext import CALL_TITLE, CALL_WORDS, UI, normalise_sender
+from .timestamps import find_stamp, parse_stamp
+
+_DURATION = re.compile(
+    r"(?:(?P<h>\d+)\s*(?:小时|(?:hours?|hrs?|h)(?![a-z]))\s*)?"
+    r"(?:(?P<m>\d+)\s*(?:分钟|分|(?:minutes?|mins?|m)(?![a-z]))\s*)?"
+    r"(?:(?P<s>\d+)\s*(?:秒钟|秒|(?:seconds?|secs?|s)(?![a-z])))?",
+    re.IGNORECASE,
+)
+#: A duration written with units ("2分15秒", "1小时3分", "45 sec"), to blank it out.
+_DURATION_UNITS = re.compile(
+    r"\d+\s*(?:小时|分钟|分|秒钟|秒|hours?|hrs?|minutes?|mins?|seconds?|secs?)(?![a-z])"
+    r"(?:\s*\d+\s*(?:分钟|分|秒钟|秒|minutes?|mins?|seconds?|secs?)(?![a-z]))*",
+    re.IGNORECASE,
+)
+_CLOCK_DURATION = re.compile(r"(?<![\d:])(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?![\d:])")
+_RINGING = re.compile(r"响铃\s*\d+\s*(?:秒|声)|振铃")
+_SECTION = re.compile(r"^(?:今天|昨天|更早|Today|Yesterday|Earlier|Older)$", re.I)
+_SEARCH = re.compile(r"^(?:搜索|Search)")
+_COUNT = re.compile(r"\s*[(（]\s*\d{1,3}\s*[)）]?\s*$")
+
+
+def _without_duration(text: str) -> str:
+    """The text with its duration, ringing time and call words blanked out."""
+    text = _RINGING.sub("  ", text)
+    text = _DURATION_UNITS.sub("  ", text)
+    return CALL_WORDS.sub("  ", text)
+
+
+def duration_seconds(text: str) -> int | None:
+    """'1分23秒' → 83; '23秒' → 23; '1:02:03' → 3723 (a clock-like one only beside a call word)."""
+    if _RINGING.search(text):
+        return None  # how long it rang, not how long they talked
+    for match in _DURATION.finditer(text):
+        if match.group(0).strip() and any(match.group(k) for k in ("h", "m", "s")):
+            hours, minutes, seconds = (int(match.group(k) or 0) for k in ("h", "m", "s"))
+            return hours * 3600 + minutes * 60 + seconds
+    clock = _CLOCK_DURATION.search(text)
+    if clock and (CALL_WORDS.search(text) or clock.group(1)):
+        return int(clock.group(1) or 0) * 3600 + int(clock.group(2)) * 60 + int(clock.group(3))
+    return None
+
+
+def _is_red(color) -> bool:
+    if color is None:
+        return False
+    red, green, blue = color
+    return red > 150 and red > 1.8 * green and red > 1.8 * blue
+
+
+def call_signals(boxes: list[OcrBox], width: int, height: int) -> int:
+    """How much the screen looks like a call log: titles, tabs, call words, durations, red names."""
+    score = 0
+    for b in boxes:
+        if CALL_TITLE.match(b.text):
+            score += 2
+        elif (
+            len(b.text) <= 16
+            and (CALL_WORDS.search(b.text) or duration_seconds(b.text))
+            or _is_red(b.color)
+            and b.cx < 0.5 * width
+        ):
+            score += 1
+    return score
+
+
+#: How far an icon's ink must lean to read it as an arrow (↗ outgoing, ↙ incoming).
+_LEAN = 0.12
+
+
+def _icon_type(
+    head: OcrBox, row: list[OcrBox], aligned: int, width: int, every_row_marked: bool
+) -> int | None:
+    """The kind of call from the icons: an arrow's direction, or an icon before the name.
+
+    Huawei and Xiaomi draw ↙ for calls in and ↗ for calls out; iPhone draws a
+    small phone before the name of a call out and nothing otherwise. When every
+    row has an icon before its name, the icon says nothing by being there: only
+    its direction counts.
+    """
+    for b in [head] if every_row_marked else []:
+        if b.mark_lean > _LEAN:
+            return CALL_OUTGOING
+        if b.mark_lean < -_LEAN:
+            return CALL_INCOMING
+    outside = head.mark is not None and head.mark[2] <= head.left + 3
+    if not every_row_marked and (outside or head.left < aligned - 0.5 * head.height):
+        return CALL_OUTGOING
+    for b in sorted(row, key=lambda b: b.top):
+        if b.mark is None or b.cx > 0.6 * width:
+            continue
+        if b.mark_lean > _LEAN:
+            return CALL_OUTGOING
+        if b.mark_lean < -_LEAN:
+            return CALL_INCOMING
+    return None
+
+
+def _call_type(words: str) -> int | None:
+    if re.search(r"未接|响铃|振铃|Missed|No answer", words, re.I):
+        return CALL_MISSED
+    if re.search(r"拒接|已拒接|挂断|Declined|Rejected", words, re.I):
+        return CALL_REJECTED
+    if re.search(r"呼出|去电|已拨|拨出|Outgoing|Cancelled|Canceled", words, re.I):
+        return CALL_OUTGOING
+    if re.search(r"呼入|来电|已接|Incoming", words, re.I):
+        return CALL_INCOMING
+    return None
+
+
+def _content(boxes: list[OcrBox], skip: set[int], width: int, height: int) -> list[OcrBox]:
+    """The rows' boxes: no status bar, title, tabs, search box or tab bar."""
+    kept = []
+    for i, b in enumerate(boxes):
+        if i in skip or _SEARCH.match(b.text) or CALL_TITLE.match(b.text):
+            continue
+        if UI.match(_COUNT.sub("", b.text)) and not CALL_WORDS.search(b.text):
+            continue
+        if b.top > 0.9 * height and b.height < 0.025 * height:
+            continue  # the tab bar's small words
+        kept.append(b)
+    return kept
+
+
+def _contrast(b: OcrBox) -> float | None:
+    """How strongly the ink stands out: names are dark (or red), the lines under them grey."""
+    if b.color is None or b.background is None:
+        return None
+
+    def luminance(c):
+        return 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]
+
+    return abs(luminance(b.color) - luminance(b.background))
+
+
+def _heads(left: list[OcrBox], taken_on: date) -> list[OcrBox]:
+    """Each row's first line: the name or number, in the row's strongest ink.
+
+    The lines under a name (place, carrier, tags, kind of call, duration) are
+    grey and start just under it; a missed call's name is red. Without colours
+    (boxes given without the picture), only the spacing tells them apart.
+    """
+    lines = []
+    for b in sorted(left, key=lambda b: b.top):
+        if _SECTION.match(b.text) or (len(b.text) == 1 and b.text.isascii()):
+            continue
+        stamp = parse_stamp(b.text, taken_on)
+        if stamp is not None and stamp.clock is None:
+            continue  # a day heading ("6月10日") over the rows under it
+        lines.append(b)
+    # Names start where the other names start (a count like "(2)" read apart does not).
+    lefts = sorted(b.left for b in lines)
+    aligned = lefts[len(lefts) // 4] if lefts else 0
+    lines = [b for b in lines if b.left < aligned + 2 * b.height and _COUNT.sub("", b.text)]
+    contrasts = [c for b in lines if (c := _contrast(b)) is not None]
+    strongest = max(contrasts, default=0)
+    heads: list[OcrBox] = []
+    previous: OcrBox | None = None
+    for b in lines:
+        gap = b.top - previous.bottom if previous is not None else None
+        previous = b
+        if CALL_WORDS.search(b.text) or duration_seconds(b.text) is not None:
+            continue
+        if not any(ch.isalnum() for ch in b.text):
+            continue
+        contrast = _contrast(b)
+        if contrast is not None and strongest > 60:
+            if _is_red(b.color):
+                if gap is not None and heads and gap < 0.35 * heads[-1].height:
+                    continue
+            elif contrast < 0.72 * strongest:
+                continue
+        elif heads and gap is not None and gap < 0.9 * heads[-1].height:
+            continue  # a line under the name
+        heads.append(b)
+    return heads
+
+
+def parse_calls(
+    boxes: list[OcrBox],
+    skip: set[int],
+    *,
+    width: int,
+    height: int,
+    taken_on: date,
+    tz: ZoneInfo,
+) -> list[ScreenRecord]:
+    """One record per row."""
+    content = _content(boxes, skip, width, height)
+    left = [b for b in content if b.left < 0.45 * width and b.cx < 0.6 * width]
+    heads = _heads(left, taken_on)
+    if not heads:
+        return []
+    # Day headings ("今天", "昨天", "6月10日") date the rows under them.
+    sections = []
+    for b in content:
+        if b.cx < 0.6 * width:
+            stamp = parse_stamp(b.text, taken_on)
+            if stamp is not None and stamp.day is not None and stamp.clock is None:
+                sections.append((b.top, stamp.day))
+    # Names line up; one that starts further left has a small icon before it (iPhone: outgoing).
+    aligned = sorted(h.left for h in heads)[len(heads) // 2]
+    marked = sum(1 for h in heads if h.mark is not None or h.left < aligned - 0.5 * h.height)
+    every_row_marked = len(heads) >= 3 and marked >= 0.8 * len(heads)
+    records = []
+    for n, head in enumerate(heads):
+        start = head.top - 0.6 * head.height
+        end = (
+            heads[n + 1].top - 0.6 * heads[n + 1].height
+            if n + 1 < len(heads)
+            else head.bottom + 2.2 * head.height
+        )
+        row = [b for b in content if start <= b.cy < end and b is not head]
+        words = " ".join(b.text for b in row)
+        call_type = _call_type(words)
+        note = ""
+        if call_type is None:
+            if _is_red(head.color) or any(_is_red(b.color) for b in row if b.cx < 0.6 * width):
+                call_type = CALL_MISSED
+            else:
+                call_type = _icon_type(head, row, aligned, width, every_row_marked)
+            if call_type is None:
+                call_type, note = CALL_INCOMING, NOTE_CALL_TYPE_GUESSED
+        duration = next((d for b in row if (d := duration_seconds(b.text)) is not None), None)
+        if call_type in (CALL_MISSED, CALL_REJECTED):
+            duration = None
+        # The time, on the right (perhaps as a day and a clock time on two lines) or in the
+        # line under the name, perhaps read together with the words beside it.
+        day = clock = None
+        for b in sorted(row, key=lambda b: (b.cx < 0.5 * width, b.top)):
+            stamp = find_stamp(_without_duration(b.text), taken_on)
+            if stamp is None:
+                continue
+            day = day or stamp.day
+            clock = clock or stamp.clock
+        occurred_at = None
+        if day or clock:
+            section = next((d for top, d in reversed(sections) if top < head.top), None)
+            moment_day = day or section or taken_on
+            occurred_at = datetime.combine(moment_day, clock or time(12, 0), tzinfo=tz)
+            if clock is None:
+                note = note or NOTE_DATE_ONLY
+        sender = normalise_sender(_COUNT.sub("", head.text))
+        records.append(
+            ScreenRecord(
+                kind=CALL,
+                sender=sender,
+                direction=OUT if call_type == CALL_OUTGOING else IN,
+                text="",
+                occurred_at=occurred_at,
+                region=(0, int(start), width, int(min(end, max(b.bottom for b in [head, *row])))),
+                call_type=call_type,
+                duration_seconds=duration,
+                confidence=head.confidence,
+                note=note if occurred_at else NOTE_TIME_ESTIMATED,
+            )
+        )
+    return records

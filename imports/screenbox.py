@@ -1,0 +1,106 @@
+"""What the screenshot reader passes around: text boxes in, records out.
+
+Pure data: layout.py and calllog.py turn OcrBoxes into ScreenRecords; ocr.py
+makes the boxes from a picture; merge.py joins the records of several pictures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+SMS = "sms"
+IM = "im"
+CALL = "call"
+UNKNOWN = "unknown"
+
+#: Notes for the borrower to check (keys; the services translate them).
+NOTE_TIME_ESTIMATED = "time_estimated"
+NOTE_DATE_ONLY = "date_only"
+NOTE_CALL_TYPE_GUESSED = "call_type_guessed"
+
+Rect = tuple[int, int, int, int]
+Color = tuple[int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class OcrBox:
+    """One line of text OCR found, with its box in pixels (left, top, right, bottom).
+
+    What the picture says around the text, when ocr.annotate has looked (tests
+    that feed boxes straight in may leave these empty):
+    - `color`: the ink's colour (red for a missed call);
+    - `background`: the colour behind the text;
+    - `panel`: the block of that colour around the text when it is smaller than
+      the screen: a message bubble, a pill, a bar;
+    - `mark`: the box of a small drawing just before the text (a call-log icon).
+    """
+
+    text: str
+    box: Rect
+    confidence: float = 1.0
+    color: Color | None = None
+    background: Color | None = None
+    panel: Rect | None = None
+    mark: Rect | None = None
+    #: Which way the mark leans: > 0 towards its top right (an arrow ↗), < 0 its bottom left (↙).
+    mark_lean: float = 0.0
+
+    @property
+    def left(self) -> int:
+        return self.box[0]
+
+    @property
+    def top(self) -> int:
+        return self.box[1]
+
+    @property
+    def right(self) -> int:
+        return self.box[2]
+
+    @property
+    def bottom(self) -> int:
+        return self.box[3]
+
+    @property
+    def height(self) -> int:
+        return max(1, self.bottom - self.top)
+
+    @property
+    def width(self) -> int:
+        return max(1, self.right - self.left)
+
+    @property
+    def cx(self) -> float:
+        return (self.left + self.right) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenRecord:
+    """A message or call read from a screenshot: the same facts as a backup record."""
+
+    kind: str  # SMS, IM or CALL
+    sender: str  # the name or number shown for the other party
+    direction: str  # IN (to the borrower) or OUT (by the borrower)
+    text: str
+    occurred_at: datetime | None  # None until merge_screens places it in its thread
+    region: Rect  # where on the screenshot, for the crop shown in review
+    screen: int = 0  # which screenshot (its position in the upload)
+    call_type: int | None = None
+    duration_seconds: int | None = None
+    confidence: float = 1.0
+    note: str = ""
+    #: For a bubble cut by the screen's top or bottom edge: its text may be incomplete.
+    clipped: bool = False
+
+
+@dataclass(slots=True)
+class ScreenRead:
+    layout: str
+    sender: str
+    records: list[ScreenRecord] = field(default_factory=list)
+    text: str = ""  # everything OCR read, top to bottom, one line per box

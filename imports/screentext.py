@@ -1,0 +1,194 @@
+"""The words on a phone screen that belong to the app, and the text OCR reads, tidied.
+
+Pure: strings in, strings out. layout.py and calllog.py use these to tell a
+message from the app around it (status bar, header, tabs, input bar, delivery
+notes, recall notices), to name the other party, and to join a bubble's lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cases.phones import phone_normalize
+
+#: What a status bar shows: clock, battery, network, carrier, speed, signal glyphs OCR reads.
+STATUS_TOKEN = re.compile(
+    r"\d{1,2}[:：.]\d{2}|\d{1,3}\s*%|(?<![A-Za-z])(?:[2-5]G\+?|LTE|HD|VoLTE|VoWiFi|Wi-?Fi|NFC)(?![a-z])"
+    r"|[KkMm]B?/s|中国(?:移动|联通|电信|广电)|China (?:Mobile|Unicom|Telecom)|^\d{1,3}$",
+)
+#: A whole box of status-bar glyphs and noise ("4G+ -ll 74", "- 68", "|").
+STATUS_NOISE = re.compile(r"^[\s\-|lIi!.·•:：%0-9A-Za-z+/]{0,24}$")
+
+#: Words of the app around the messages: buttons, tabs, placeholders, notes.
+UI = re.compile(
+    r"^[<‹〈«←\s]*(?:[<‹〈«←>›〉»…⋯·.\s|\-_=+＋•○◯口]+|返回|详情|编辑|更多|取消|完成|搜索|发送|短信|信息|彩信|"
+    r"短信\s*[·•/]\s*彩信|发送短信|发送信息|输入消息|输入信息|新信息|写短信|iMessage|Text Message|"
+    r"(?:Text Message|iMessage|短信|信息)\s*[·•]\s*(?:SMS|短信|信息|MMS)|SMS|MMS|RCS|Message|"
+    r"Messages|按住\s*说话|Hold to Talk|已送达|Delivered|已读|Read|送达|已发送|Sent|发送失败|"
+    r"Not Delivered|通话记录|最近通话|全部通话|所有通话|全部|未接来电|All|Missed|Recents|Calls|"
+    r"Call log|Call History|电话|拨号|拨号盘|拨号键盘|联系人|收藏|个人收藏|营业厅|畅连|Favorites|"
+    r"Contacts|Keypad|Voicemail|语音信箱|语音留言|微信|通讯录|发现|我|Edit|Done|Back|"
+    r"\(\d+\)|（\d+）|卡\s*[12]|SIM\s*[12]|HD|发送至.*|搜索.*|"
+    r"(?:已送达|已读|Delivered|Read)\s*(?:(?:上午|下午)?\s*\d{1,2}[:：]\d{2}\s*(?:AM|PM)?)?)"
+    r"\s*(?:[(（]\d{1,4}[)）])?$",  # a back button may carry the unread count: "微信(12)"
+    re.IGNORECASE,
+)
+#: Notices the chat app writes between messages; never a message.
+NOTICE = re.compile(
+    r"撤回了一条消息|重新编辑|以下(?:为|是)新消息|以上是打招呼的内容|你已添加了|现在可以开始聊天了|"
+    r"开启了朋友验证|消息已发出，?但被对方拒收了|加入了群聊|邀请.{0,20}加入了群聊|修改群名为|"
+    r"unsent a message|recalled a message|You recalled|New messages below|"
+    r"This message was (?:deleted|recalled)|are now friends",
+    re.IGNORECASE,
+)
+IM_MARKS = re.compile(r"微信|WeChat|按住\s*说话|Hold to Talk|QQ|视频通话|语音通话|撤回了一条消息")
+CALL_TITLE = re.compile(
+    r"^(?:通话记录|最近通话|全部通话|所有通话|未接来电|通话|电话|拨号|拨号键盘|Recents|Calls|Call log|"
+    r"Call History|Phone|Keypad)$",
+    re.I,
+)
+CALL_WORDS = re.compile(
+    r"未接|响铃|呼入|呼出|来电|去电|已接|已拨|拨出|拒接|已拒接|挂断|未接通|Missed|Incoming|Outgoing|"
+    r"Declined|Rejected|Cancelled|Canceled|No answer",
+    re.IGNORECASE,
+)
+
+_PHONE = re.compile(r"^\+?[\d\s\-()（）]{5,}$")
+_COUNT_SUFFIX = re.compile(r"\s*[(（]\s*\d{1,4}\s*[)）]\s*$")
+#: Arrows, chevrons and specks OCR reads at the ends of a header's name.
+_EDGE_MARKS = re.compile(r"^[^\w+(（【\u4e00-\u9fff]+|[^\w)）】.\u4e00-\u9fff]+$")
+
+
+def looks_like_number(text: str) -> bool:
+    return bool(_PHONE.match(text.strip()))
+
+
+def normalise_sender(text: str) -> str:
+    """A name as shown, or a number as digits.
+
+    The header's chevrons and a group's member count go ("宏达群(23)" → "宏达群");
+    a number loses its grouping and +86 ("+86 171 0000 1111" → "17100001111",
+    "1069 0000 555" → "10690000555"); other countries keep their "+".
+    """
+    text = _EDGE_MARKS.sub("", _COUNT_SUFFIX.sub("", text.strip()))
+    text = _COUNT_SUFFIX.sub("", text).strip()
+    if looks_like_number(text):
+        return phone_normalize(text)
+    return _SPACE_BETWEEN_CJK.sub("", text)
+
+
+def em_size(b) -> float:
+    """The font size of a box's text, from its width per character.
+
+    OCR boxes are as tall as their tallest glyph plus a margin, so a line of
+    digits and a line of Chinese in one font differ in height; their width per
+    character tells the font size better. Short texts fall back on the height.
+    """
+    units = 0.0
+    for char in b.text:
+        if is_cjk(char):
+            units += 1.0
+        elif char.isdigit() or char.isupper():
+            units += 0.6
+        elif char.isalpha():
+            units += 0.5
+        else:
+            units += 0.32
+    if units < 2:
+        return 0.75 * b.height
+    return max(1.0, (b.width - 0.25 * b.height) / units)
+
+
+# Joining a bubble's lines, and the marks OCR confuses.
+
+_CJK = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_FULL_WIDTH = str.maketrans(
+    {",": "，", "?": "？", "!": "！", ":": "：", ";": "；", "(": "（", ")": "）"}
+)
+#: Half-width marks next to Chinese are full-width ones OCR read narrow; a colon between digits
+#: ("18:00") and a comma between digits ("47,541") stay.
+_AFTER_CJK = re.compile(
+    rf"(?<=[{_CJK}])\s*[,?!;]|(?<=[{_CJK}])\s*:(?!\d)|(?<=[{_CJK}])\s*\(|(?<=[{_CJK}\d])\)(?=[{_CJK}])"
+)
+_BEFORE_CJK = re.compile(rf"\((?=\d{{1,4}}[)）][{_CJK}])|(?<=\d)\)(?=[{_CJK}])")
+_ELLIPSIS = re.compile(r"(?:[·•・.。]{3,}|…{1,}[·•・.]*|[·•・]{2,})")
+_DIGIT_COMMA = re.compile(r"(?<=\d)[，,](?=\d{3}(?!\d))")
+_DIGIT_COLON = re.compile(r"(?<=\d)：(?=\d{2}(?!\d))")
+_SPACE_AFTER_FULL = re.compile(
+    r"(?<=[，。！？：；、（）“”‘’《》【】…])\s+|\s+(?=[，。！？：；、）”’》】])"
+)
+_BEFORE_LINK = re.compile(rf"(?<=[{_CJK}])(?=https?://|www\.)")
+_AFTER_LINK = re.compile(rf"((?:https?://|www\.)[!-~]+?)(?=[{_CJK}])")
+
+
+def _unmatched_brackets(text: str) -> str:
+    """Drop a closing bracket with no opening one, and an opening one left at the very end.
+
+    OCR reads the edge of "】" or a bubble's corner as a stray "）" or "（".
+    """
+    out, depth = [], 0
+    for char in text:
+        if char in "）)":
+            if depth == 0:
+                continue
+            depth -= 1
+        elif char in "（(":
+            depth += 1
+        out.append(char)
+    result = "".join(out)
+    return result[:-1] if result[-1:] in "（(" else result
+
+
+_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
+
+
+def is_cjk(char: str) -> bool:
+    return bool(_CJK_CHAR.match(char))
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK_CHAR.search(text))
+
+
+def tidy(text: str) -> str:
+    """Fix what OCR reliably gets wrong in Chinese text: narrow marks, ellipses, spaces."""
+    if has_cjk(text):
+        text = _ELLIPSIS.sub("……", text)
+        text = _AFTER_CJK.sub(lambda m: m.group(0).strip().translate(_FULL_WIDTH), text)
+        text = _BEFORE_CJK.sub(lambda m: m.group(0).translate(_FULL_WIDTH), text)
+        text = _SPACE_BETWEEN_CJK.sub("", text)
+        text = _SPACE_AFTER_FULL.sub("", text)
+        text = text.replace("￥", "¥")
+        # A link in Chinese text stands apart, so phones can open it; OCR loses the space.
+        text = _BEFORE_LINK.sub(" ", text)
+        text = _AFTER_LINK.sub(r"\1 ", text)
+        text = _unmatched_brackets(text)
+    text = _DIGIT_COMMA.sub(",", text)
+    text = _DIGIT_COLON.sub(":", text)
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
+
+
+#: Marks that close a phrase: a line starting with one joins the line before without a space.
+_CLOSING = set(".,;:!?)]}%'\"’”")
+_OPENING = set("([{$¥'\"‘“/-")
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join a bubble's lines: Chinese runs straight on, Latin words get one space between."""
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if out:
+            last, first = out[-1], line[0]
+            if (
+                last.isascii()
+                and first.isascii()
+                and last not in _OPENING
+                and first not in _CLOSING
+            ):
+                out += " "
+        out += line
+    return tidy(out)
