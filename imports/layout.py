@@ -185,10 +185,20 @@ def _saturation(color) -> float:
 _BADGE_MAX_CHARS = 3
 
 
+#: How OCR reads a back chevron drawn as a letter: "<", "く", "〈", "(".
+_CHEVRON = re.compile(r"^[<‹〈«←く(（]+")
+
+
 def _is_badge(b: OcrBox, width: int) -> bool:
-    """The unread count beside the back arrow ("12", "(12)", "< 12")."""
-    digits = "".join(ch for ch in b.text if ch.isalnum())
+    """The unread count beside the back arrow ("12", "(12)", "< 12", "く12")."""
+    digits = "".join(ch for ch in _CHEVRON.sub("", b.text.strip()) if ch.isalnum())
     return digits.isdigit() and len(digits) <= _BADGE_MAX_CHARS and b.cx < 0.3 * width
+
+
+def _is_header_button(b: OcrBox, width: int) -> bool:
+    """A back chevron or an icon at either end of the header, read as a letter or two."""
+    short = len(b.text.strip()) <= 2
+    return short and (b.cx < 0.12 * width or b.cx > 0.88 * width)
 
 
 def _header(
@@ -210,6 +220,7 @@ def _header(
             and not UI.match(b.text)
             and not is_stamp(b.text)
             and not _is_badge(b, width)
+            and not _is_header_button(b, width)
             and not _BARE.match(b.text)
             and not _is_avatar_text(b, width)
             and not NOTICE.search(b.text)
@@ -473,7 +484,21 @@ def _parse_chat(
     stamps: list[tuple[Stamp, OcrBox]] = []
     lines: list[OcrBox] = []
     loose: list[OcrBox] = []
+    known_panels = {b.panel for b in in_bubbles}
     for b in content:
+        if not _is_bubble(b, width):
+            # A line whose own block was not found (JPEG noise) inside a bubble found for
+            # another line is that bubble's.
+            inside = next(
+                (
+                    p
+                    for p in known_panels
+                    if p[0] <= b.cx <= p[2] and p[1] <= b.cy <= p[3] and not _is_pill(b, width)
+                ),
+                None,
+            )
+            if inside is not None:
+                b = replace(b, panel=inside)
         punctuation = not any(ch.isalnum() for ch in b.text)
         if (UI.match(b.text) and not (punctuation and _is_bubble(b, width))) or NOTICE.search(
             b.text

@@ -97,8 +97,11 @@ def read_boxes(image: Image.Image) -> list[OcrBox]:
     return boxes
 
 
-#: Neighbouring pixels closer than this (per channel) belong to one flat block of colour.
-_FILL_STEP = 3
+#: Pixels within this of the first one (per channel) belong to its flat block of colour: wide
+#: enough for JPEG noise, narrow enough to stop at a bubble's edge (white on #ededed is 17).
+_FILL_RANGE = 7
+#: A seed pixel must be this close to the box's background colour.
+_SEED_STEP = 3
 #: A block larger than this share of the screen is the page itself, not a bubble.
 _PAGE_SHARE = 0.3
 
@@ -107,7 +110,11 @@ class _Blocks:
     """Flat blocks of colour (bubbles, bars, the page), found by flood fill and remembered."""
 
     def __init__(self, pixels: np.ndarray):
-        self.pixels = np.array(pixels, copy=True)  # floodFill wants a writable picture
+        import cv2
+
+        # A median filter first: JPEG's speckle around letters and block edges would stop the
+        # fill inside a bubble; the edges of bubbles and letters stay sharp.
+        self.pixels = cv2.medianBlur(np.ascontiguousarray(pixels), 5)
         height, width = pixels.shape[:2]
         self.mask = np.zeros((height + 2, width + 2), np.uint8)
         self.rects: dict[int, Rect] = {}
@@ -122,8 +129,8 @@ class _Blocks:
             self.mask[:] = 0
             self.rects.clear()
         label = len(self.rects) + 1
-        step = (_FILL_STEP,) * 3
-        flags = 4 | cv2.FLOODFILL_MASK_ONLY | (label << 8)
+        step = (_FILL_RANGE,) * 3
+        flags = 4 | cv2.FLOODFILL_MASK_ONLY | cv2.FLOODFILL_FIXED_RANGE | (label << 8)
         _n, _img, _mask, (left, top, w, h) = cv2.floodFill(
             self.pixels, self.mask, (x, y), (0, 0, 0), step, step, flags
         )
@@ -151,7 +158,7 @@ def _seeds(pixels: np.ndarray, b: OcrBox, background: np.ndarray) -> list[tuple[
     ]
     close = []
     for x, y in points:
-        if np.abs(pixels[y, x].astype(np.int32) - background).max() <= _FILL_STEP:
+        if np.abs(pixels[y, x].astype(np.int32) - background).max() <= _SEED_STEP:
             close.append((x, y))
     return close
 
@@ -225,8 +232,9 @@ def annotate(image: Image.Image, boxes: list[OcrBox]) -> list[OcrBox]:
             out.append(b)
             continue
         background = np.median(_border(box), axis=0)
+        smooth = blocks.pixels[max(b.top, 0) : b.bottom, max(b.left, 0) : b.right]
         panel = None
-        for seed in _seeds(pixels, b, background)[:4]:
+        for seed in _seeds(blocks.pixels, b, np.median(_border(smooth), axis=0))[:4]:
             rect = blocks.around(*seed)
             encloses = (
                 rect[0] <= b.left + 3

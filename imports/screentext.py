@@ -74,7 +74,11 @@ def normalise_sender(text: str) -> str:
     text = _COUNT_SUFFIX.sub("", text).strip()
     if looks_like_number(text):
         return phone_normalize(text)
-    return _SPACE_BETWEEN_CJK.sub("", text)
+    return _SPACE_BETWEEN_CJK.sub("", text.translate(_DOTS))
+
+
+#: The middle dots in names ("安心钱包·王专员") as OCR reads them.
+_DOTS = str.maketrans({"•": "·", "・": "·", "･": "·", "∙": "·", "⋅": "·"})
 
 
 def em_size(b) -> float:

@@ -107,6 +107,15 @@ def chevron(c: Canvas, x, y, size, fill, *, width=5, right=False):
     c.draw.line(points, fill=fill, width=width, joint="curve")
 
 
+def back_button(c: Canvas, x, y, size, fill, rng, *, width=5):
+    """The back chevron: drawn as lines, or (some themes) as a character OCR may read."""
+    if rng.random() < 0.3:
+        glyph = rng.choice(["<", "〈", "‹"])
+        c.text((x, y - size * 0.35), glyph, font(int(size * 1.4)), fill, record=False)
+    else:
+        chevron(c, x, y, size, fill, width=width)
+
+
 def arrow_left(c: Canvas, x, y, size, fill, width=5):
     c.draw.line([(x, y + size / 2), (x + size, y + size / 2)], fill=fill, width=width)
     chevron(c, x, y, size, fill, width=width)
@@ -840,7 +849,7 @@ def _header(thread: Thread, c: Canvas, top: int, height: int, rng: random.Random
         return
     if thread.app == "iphone_sms":
         blue = "#0a84ff"
-        chevron(c, 30 * s, top + height * 0.2, 50 * s, blue, width=7)
+        back_button(c, 30 * s, top + height * 0.2, 50 * s, blue, rng, width=7)
         if thread.unread:
             if rng.random() < 0.5:
                 c.text((70 * s, top + height * 0.16), thread.unread, font(int(44 * s)), blue)
@@ -892,7 +901,7 @@ def _header(thread: Thread, c: Canvas, top: int, height: int, rng: random.Random
         video_icon(c, w - 110 * s, top + height * 0.25, 64 * s, blue)
         return
     if thread.app == "wechat":
-        chevron(c, 40 * s, top + height * 0.3, 44 * s, fg)
+        back_button(c, 40 * s, top + height * 0.3, 44 * s, fg, rng)
         if thread.unread:
             label = rng.choice([thread.unread, f"({thread.unread})", f"微信({thread.unread})"])
             c.text((92 * s, top + height * 0.28), label, font(int(42 * s)), fg)
@@ -900,7 +909,7 @@ def _header(thread: Thread, c: Canvas, top: int, height: int, rng: random.Random
         dots(c, w - 110 * s, top + height * 0.5, 6 * s, fg, vertical=False)
         return
     # Xiaomi and OPPO: the name centred, a line about the number under it.
-    chevron(c, 44 * s, top + height * 0.32, 44 * s, fg)
+    back_button(c, 44 * s, top + height * 0.32, 44 * s, fg, rng)
     if thread.sub:
         c.centred(top + height * 0.12, name, font(title_size, bold=True), fg)
         c.centred(top + height * 0.58, thread.sub, font(int(title_size * 0.56)), look.muted)

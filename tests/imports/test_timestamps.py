@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from imports.timestamps import date_from_exif, date_from_file_name, parse_stamp
+from imports.timestamps import date_from_exif, date_from_file_name, find_stamp, parse_stamp
 
 THURSDAY = date(2025, 6, 12)
 
@@ -33,6 +33,27 @@ THURSDAY = date(2025, 6, 12)
         ("Wed, Jun 11 at 9:41 AM", date(2025, 6, 11), time(9, 41)),
         ("6月10日 周二 23:15", date(2025, 6, 10), time(23, 15)),
         ("2025年6月10日 星期二 下午3:15", date(2025, 6, 10), time(15, 15)),
+        # MIUI's day periods, with and without the space OCR often drops.
+        ("昨天 晚上11:15", date(2025, 6, 11), time(23, 15)),
+        ("星期三上午9:12", date(2025, 6, 11), time(9, 12)),
+        ("6月10日 早上7:40", date(2025, 6, 10), time(7, 40)),
+        ("凌晨12:08", None, time(0, 8)),
+        ("中午1:05", None, time(13, 5)),
+        # vivo's month/day, and the full dates of an earlier year.
+        ("6/10 14:20", date(2025, 6, 10), time(14, 20)),
+        ("2024/12/28 14:20", date(2024, 12, 28), time(14, 20)),
+        ("2024年12月28日 下午2:20", date(2024, 12, 28), time(14, 20)),
+        # iPhone and WeChat in English, as OCR reads them (spaces lost after commas and "at").
+        ("Wed, Jun 11 at 9:30 AM", date(2025, 6, 11), time(9, 30)),
+        ("Wed,Jun 11 at9:30 AM", date(2025, 6, 11), time(9, 30)),
+        ("Sat, Dec 28, 2024 at 2:20 PM", date(2024, 12, 28), time(14, 20)),
+        ("Wednesday 9:12 AM", date(2025, 6, 11), time(9, 12)),
+        ("Jun 10, 3:05 PM", date(2025, 6, 10), time(15, 5)),
+        ("Yesterday11:15PM", date(2025, 6, 11), time(23, 15)),
+        ("6/10/25", date(2025, 6, 10), None),
+        # A small colon read as a full stop, beside a day or a period word.
+        ("下午3.05", None, time(15, 5)),
+        ("昨天 23.15", date(2025, 6, 11), time(23, 15)),
     ],
 )
 def test_labels_resolve_against_the_day_taken(text, day, clock):
@@ -40,7 +61,9 @@ def test_labels_resolve_against_the_day_taken(text, day, clock):
     assert (stamp.day, stamp.clock) == (day, clock)
 
 
-@pytest.mark.parametrize("text", ["你好", "25:00", "12:345", "2月30日", "请于6月10日前还款", ""])
+@pytest.mark.parametrize(
+    "text", ["你好", "25:00", "12:345", "2月30日", "请于6月10日前还款", "", "3.05", "12.50"]
+)
 def test_other_text_is_not_a_label(text):
     assert parse_stamp(text, THURSDAY) is None
 
@@ -61,3 +84,22 @@ def test_day_from_file_name(name, expected):
 def test_day_from_exif():
     assert date_from_exif("2025:06:10 23:15:00") == date(2025, 6, 10)
     assert date_from_exif("garbage") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "clock"),
+    [
+        ("广东深圳  昨天 14:20", date(2025, 6, 11), time(14, 20)),
+        ("15:05 ⓘ", None, time(15, 5)),
+        ("下午3:05 (i)", None, time(15, 5)),
+        ("星期三 09:12 >", date(2025, 6, 11), time(9, 12)),
+    ],
+)
+def test_a_label_inside_a_longer_call_log_line_is_found(text, day, clock):
+    stamp = find_stamp(text, THURSDAY)
+    assert (stamp.day, stamp.clock) == (day, clock)
+
+
+@pytest.mark.parametrize("text", ["广东深圳 被1444人标记", "0755 63310279", "呼出"])
+def test_a_line_without_a_label_has_none(text):
+    assert find_stamp(text, THURSDAY) is None

@@ -1,0 +1,91 @@
+"""Naming the other party, and tidying the text OCR reads from a bubble."""
+
+import pytest
+
+from imports.calllog import duration_seconds
+from imports.screentext import UI, join_lines, normalise_sender, tidy
+
+
+@pytest.mark.parametrize(
+    ("shown", "sender"),
+    [
+        ("171 0000 1111", "17100001111"),
+        ("+86 171 0000 1111", "17100001111"),
+        ("+86 135-3146-8459", "13531468459"),
+        ("1069 0000 555", "10690000555"),
+        ("95188", "95188"),
+        ("+1 (415) 555-0132", "+14155550132"),
+        ("好运借客服 >", "好运借客服"),  # iPhone's chevron after the name
+        ("< 王专员", "王专员"),
+        ("、12", "12"),
+        ("宏达资产还款通知群(23)", "宏达资产还款通知群"),  # a WeChat group's member count
+        ("催收部 小李", "催收部小李"),
+        ("Mike Collections", "Mike Collections"),
+    ],
+)
+def test_sender_as_shown_becomes_a_name_or_digits(shown, sender):
+    assert normalise_sender(shown) == sender
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["您的账单已逾期，请", "及时还款。"], "您的账单已逾期，请及时还款。"),
+        (["Your loan is overdue,", "pay today."], "Your loan is overdue, pay today."),
+        (["Pay now or we will", "$500 more."], "Pay now or we will $500 more."),
+        (["请拨打", "95188"], "请拨打95188"),
+        (["依法向法院提起诉讼", "……"], "依法向法院提起诉讼……"),
+    ],
+)
+def test_lines_of_a_bubble_join_by_script(lines, joined):
+    assert join_lines(lines) == joined
+
+
+@pytest.mark.parametrize(
+    ("read", "tidied"),
+    [
+        ("通知一下?", "通知一下？"),  # narrow marks after Chinese are full-width ones
+        ("说法!", "说法！"),
+        ("今天18:00前", "今天18:00前"),  # a clock keeps its colon
+        ("合计47，541.83元", "合计47,541.83元"),  # digits keep their comma
+        ("依法向法院提起诉讼······", "依法向法院提起诉讼……"),
+        ("目前合计￥2231元", "目前合计¥2231元"),
+        ("案号(2025)粤0305民初", "案号（2025）粤0305民初"),
+        ("【速借花】）验证码", "【速借花】验证码"),  # a stray bracket from the edge of 】
+        ("利息）（", "利息"),
+        ("期， 点击", "期，点击"),
+        ("点击https://t.cn/A6x查看详情", "点击 https://t.cn/A6x 查看详情"),
+        ("Call (415) 555-0132 now", "Call (415) 555-0132 now"),
+    ],
+)
+def test_what_ocr_reads_wrong_in_chinese_text_is_tidied(read, tidied):
+    assert tidy(read) == tidied
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["短信/彩信", "Text Message • SMS", "已送达", "Delivered", "微信(12)", "< 信息 (3)", "卡1"],
+)
+def test_app_words_are_not_messages(text):
+    assert UI.match(text)
+
+
+@pytest.mark.parametrize("text", ["好的", "OK", "王专员(3)", "18:00"])
+def test_short_messages_are_not_app_words(text):
+    assert not UI.match(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("2分15秒", 135),
+        ("15秒", 15),
+        ("1小时2分5秒", 3725),
+        ("呼出 1:02:03", 3723),
+        ("响铃5秒", None),  # how long it rang: the call was not answered
+        ("2 min 5 sec", 125),
+        ("广东深圳", None),
+    ],
+)
+def test_call_durations(text, seconds):
+    assert duration_seconds(text) == seconds
