@@ -144,7 +144,8 @@ def _content(boxes: list[OcrBox], skip: set[int], width: int, height: int) -> li
             continue
         if UI.match(_COUNT.sub("", b.text)) and not CALL_WORDS.search(b.text):
             continue
-        if b.top > 0.9 * height and b.height < 0.025 * height:
+        screen = min(height, round(2.3 * width))
+        if b.top > height - 0.1 * screen and b.height < 0.025 * screen:
             continue  # the tab bar's small words
         kept.append(b)
     return kept

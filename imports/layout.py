@@ -93,6 +93,15 @@ def _clean(boxes: list[OcrBox]) -> list[OcrBox]:
     return sorted(kept, key=lambda b: (b.top, b.left))
 
 
+def screen_height(width: int, height: int) -> int:
+    """The height of one phone screen: a long (scrolling) screenshot is several screens tall.
+
+    The status bar and header are measured from the top of the first screen, the
+    input bar from the bottom of the last.
+    """
+    return min(height, round(2.3 * width))
+
+
 def status_bar(boxes: list[OcrBox], height: int) -> set[int]:
     """Indexes of the status bar's boxes: small text at the very top with a clock, battery…
 
@@ -185,6 +194,11 @@ def _saturation(color) -> float:
 _BADGE_MAX_CHARS = 3
 
 
+#: A back button OCR read into the title's box: "微信(12)宏达群", "< 12 王专员".
+_BACK_PREFIX = re.compile(
+    r"^(?:[<‹〈«←く]\s*)?(?:(?:微信|信息|短信|Messages|Chats|返回|Back)\s*)?"
+    r"(?:[(（]\d{1,4}[)）]|\d{1,3}(?=\s+\D))\s*"
+)
 #: How OCR reads a back chevron drawn as a letter: "<", "く", "〈", "(".
 _CHEVRON = re.compile(r"^[<‹〈«←く(（]+")
 
@@ -255,7 +269,7 @@ def _header(
             and 0 <= pieces[0].left - b.right < 1.5 * title.height
         ):
             pieces.insert(0, b)
-    text = " ".join(b.text for b in pieces)
+    text = _BACK_PREFIX.sub("", " ".join(b.text for b in pieces))
     end = min(limit, max(b.bottom for b in band) + 2)
     members = {i for i, b in enumerate(boxes) if i not in skip and b.cy < end}
     return normalise_sender(text), members
@@ -452,10 +466,11 @@ def _body_top(boxes: list[OcrBox], skip: set[int], width: int, height: int) -> f
 
 def _bottom_limit(boxes: list[OcrBox], width: int, height: int) -> float:
     """Where the input bar starts: a full-width bar low on the screen."""
+    low = height - 0.25 * screen_height(width, height)
     bars = [
         b.panel[1]
         for b in boxes
-        if b.panel and b.panel[2] - b.panel[0] >= 0.9 * width and b.panel[1] > 0.75 * height
+        if b.panel and b.panel[2] - b.panel[0] >= 0.9 * width and b.panel[1] > low
     ]
     return min(bars, default=height)
 
@@ -480,7 +495,8 @@ def _parse_chat(
     panels_seen = bool(in_bubbles)
     bubble_line = statistics.median([b.height for b in in_bubbles]) if in_bubbles else typical
     bubble_em = statistics.median([em_size(b) for b in in_bubbles]) if in_bubbles else 0
-    bottom_bar = height - 1.6 * typical - 0.04 * height
+    screen = screen_height(width, height)
+    bottom_bar = height - 1.6 * typical - 0.04 * screen
     stamps: list[tuple[Stamp, OcrBox]] = []
     lines: list[OcrBox] = []
     loose: list[OcrBox] = []
@@ -582,8 +598,8 @@ def _parse_chat(
             occurred_at, note = _moment(stamp, taken_on, tz)
         text = join_lines([b.text for b in bubble.lines])
         region = _region(bubble.lines)
-        clipped = (bubble.top - top_edge < 1 and bubble.top <= body_top + 0.02 * height) or (
-            bottom_edge - bubble.bottom < 1 and bubble.bottom >= bottom - 0.02 * height
+        clipped = (bubble.top - top_edge < 1 and bubble.top <= body_top + 0.02 * screen) or (
+            bottom_edge - bubble.bottom < 1 and bubble.bottom >= bottom - 0.02 * screen
         )
         records.append(
             ScreenRecord(
@@ -626,7 +642,8 @@ def parse_screen(
 ) -> ScreenRead:
     """Read one screenshot's boxes into its layout, sender and records."""
     boxes = _clean(boxes)
-    skip = status_bar(boxes, height)
+    one_screen = screen_height(width, height)
+    skip = status_bar(boxes, one_screen)
     visible = [b for i, b in enumerate(boxes) if i not in skip]
     layout = classify(visible, width, height)
     text = "\n".join(b.text for b in visible)
@@ -638,8 +655,8 @@ def parse_screen(
             records=[replace(r, screen=screen) for r in records],
             text=text,
         )
-    body_top = _body_top(boxes, skip, width, height)
-    sender, header = _header(boxes, skip, width, height, body_top)
+    body_top = _body_top(boxes, skip, width, one_screen)
+    sender, header = _header(boxes, skip, width, one_screen, body_top)
     kind, records = _parse_chat(
         boxes,
         skip | header,

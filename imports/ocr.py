@@ -85,8 +85,39 @@ def ink_color(pixels: np.ndarray) -> Color | None:
     return red, green, blue
 
 
+#: A picture taller than this many widths is a long (scrolling) screenshot.
+LONG_SCREENSHOT = 2.6
+
+
 def read_boxes(image: Image.Image) -> list[OcrBox]:
-    """Every line of text the engine finds, with its upright bounding box."""
+    """Every line of text the engine finds, with its upright bounding box.
+
+    The engine scales pictures down to 2000 px on their long side, which would
+    leave the text of a long screenshot too small to read; those are read in
+    overlapping slices of about one screen, each line kept from the slice that
+    holds its middle.
+    """
+    width, height = image.size
+    if height <= LONG_SCREENSHOT * width:
+        return _read_lines(image)
+    step, overlap = round(2.2 * width), round(0.25 * width)
+    boxes: list[OcrBox] = []
+    top = 0
+    while True:
+        bottom = min(top + step, height)
+        own_from = top + overlap // 2 if top else 0
+        own_to = bottom - overlap // 2 if bottom < height else height
+        for b in _read_lines(image.crop((0, top, width, bottom))):
+            moved = replace(b, box=(b.left, b.top + top, b.right, b.bottom + top))
+            if own_from <= moved.cy < own_to:
+                boxes.append(moved)
+        if bottom >= height:
+            return boxes
+        top = bottom - overlap
+
+
+def _read_lines(image: Image.Image) -> list[OcrBox]:
+    # No angle classifier: screenshots are upright, and it costs time and flips short lines.
     result, _elapsed = _get_engine()(image, use_cls=False)
     boxes = []
     for points, text, score in result or []:

@@ -118,7 +118,7 @@ def test_heic_from_an_iphone():
         [
             sep("今天 08:30", at(2026, 6, 12, 8, 30)),
             msg("【示例贷】您的借款已逾期，请今日还款，以免影响您的个人征信。"),
-            msg("我下周一定还，请不要再打给我家人。", "out"),
+            msg("好的，我下周一还", "out"),
         ],
         sender="95188",
         width=1170,
@@ -130,5 +130,20 @@ def test_heic_from_an_iphone():
     loaded = load_image(heif_to_png(out.getvalue()))
     assert loaded.exif_date == shot.taken_on
     result = ocr(shot, loaded.image)
+    assert result.sender == "95188"
+    assert got(result) == want(shot)
+
+
+@pytest.mark.usefixtures("no_network")
+def test_long_scrolling_screenshot_is_read_in_slices():
+    items = []
+    for d in range(1, 10):
+        items += [
+            sep(f"6月{d}日 晚上8:0{d}", at(2026, 6, d, 20, d)),
+            msg(f"第{d}次通知：再不还钱，我们就把你的欠款情况发给你通讯录里的所有人。"),
+        ]
+    (shot,) = chat("xiaomi_sms", items, sender="95188", width=1080, height=5200, seed=1)
+    assert shot.image.height > 2.6 * shot.image.width
+    result = ocr(shot)
     assert result.sender == "95188"
     assert got(result) == want(shot)
