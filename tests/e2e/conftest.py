@@ -4,6 +4,7 @@ Playwright cannot download its own browser here, so it launches /usr/bin/chromiu
 Screenshots land in artifacts/screenshots/ for people to look at.
 """
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -56,6 +57,13 @@ def page(browser, live_server):
     page = context.new_page()
     page.base_url = live_server.url
     yield page
+    # Let requests the page still has in flight (an htmx refresh after the last click) finish
+    # before the live server's database is flushed: a request that wrote after the flush
+    # would point at rows that are gone, and the flush's own commit would fail.
+    # htmx marks an element with .htmx-request while its request runs.
+    with contextlib.suppress(Exception):
+        page.wait_for_function("() => !document.querySelector('.htmx-request')", timeout=5_000)
+        page.wait_for_timeout(200)
     context.close()
 
 
