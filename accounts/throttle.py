@@ -8,21 +8,36 @@ a mobile carrier's NAT. The handler turns both counts into that one number.
 
 from __future__ import annotations
 
+import ipaddress
+
 from axes.handlers.database import AxesDatabaseHandler
 from django.conf import settings
 from django.db.models import Sum
 from django.http import HttpRequest
 
 
+def _ip(value: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
+
+
+#: Stands for a request that carries no valid address (never one from a real WSGI server);
+#: it must still be an IP address, as axes stores it in an address column on PostgreSQL.
+UNKNOWN_ADDRESS = "0.0.0.0"  # noqa: S104 (an address to record, not to bind)
+
+
 def client_address(request: HttpRequest) -> str:
     """The client's address: REMOTE_ADDR, or behind the proxy (DJANGO_BEHIND_PROXY) the last
-    X-Forwarded-For entry, the one the proxy appended (earlier ones the client may forge)."""
+    X-Forwarded-For entry, the one the proxy appended (earlier ones the client may forge).
+    Anything that is not an IP address counts as no address."""
     if settings.SELFHELP_BEHIND_PROXY:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        last = forwarded.rsplit(",", 1)[-1].strip()
+        last = _ip(forwarded.rsplit(",", 1)[-1])
         if last:
             return last
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    return _ip(request.META.get("REMOTE_ADDR", "")) or UNKNOWN_ADDRESS
 
 
 def login_username(request: HttpRequest, credentials: dict | None = None) -> str | None:

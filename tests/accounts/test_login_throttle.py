@@ -186,3 +186,18 @@ def test_behind_the_proxy_the_client_is_the_last_forwarded_address(rf, settings)
     assert client_address(request) == "10.0.0.2"
     settings.SELFHELP_BEHIND_PROXY = True
     assert client_address(request) == "203.0.113.7"
+
+
+def test_a_request_without_a_valid_address_counts_as_one_ip_address(settings):
+    from django.http import HttpRequest
+
+    from accounts.throttle import UNKNOWN_ADDRESS, client_address
+
+    bare = HttpRequest()
+    assert client_address(bare) == UNKNOWN_ADDRESS
+    settings.SELFHELP_BEHIND_PROXY = True
+    forged = HttpRequest()
+    forged.META.update({"HTTP_X_FORWARDED_FOR": "1.2.3.4, not-an-ip", "REMOTE_ADDR": "10.0.0.5"})
+    assert client_address(forged) == "10.0.0.5"
+    forged.META["HTTP_X_FORWARDED_FOR"] = "1.2.3.4, 203.0.113.9"
+    assert client_address(forged) == "203.0.113.9"
