@@ -122,13 +122,9 @@ def letter_preview(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def letter_finalise(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Store the PDF for good. The evidence report renders in the background."""
     draft = get_draft_for_user(request.user, pk, write=True, path=request.path)
-    inp = services.letter_input_for_case(
-        case=draft.case, language=draft.language, fields=draft.fields
-    )
-    if services.letter_missing(kind=draft.kind, inp=inp):
-        messages.error(request, _("Fill in what is missing before finalising the letter."))
-        return redirect("letters:letter_edit", pk=draft.pk)
     if services.KINDS[draft.kind].background:
+        # Reading a long case takes seconds: the task checks what is missing (the edit page
+        # already lists it), and a failed job names the items, with a way back to the letter.
         try:
             job = job_create(owner=request.user, kind="letter_finalise", case=draft.case, total=3)
         except QuotaExceeded as exc:
@@ -138,7 +134,10 @@ def letter_finalise(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             lambda: letter_finalise_task.enqueue(job_id=job.pk, draft_id=draft.pk)
         )
         return redirect("jobs:job_detail", pk=job.pk)
-    services.letter_finalise(draft=draft)
+    try:
+        services.letter_finalise(draft=draft)
+    except services.LetterIncomplete:
+        messages.error(request, _("Fill in what is missing before finalising the letter."))
     return redirect("letters:letter_edit", pk=draft.pk)
 
 

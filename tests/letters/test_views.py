@@ -157,3 +157,27 @@ def test_version_number_is_unique_per_draft(draft):
     LetterVersion.objects.create(draft=draft, number=1)
     with pytest.raises(IntegrityError), transaction.atomic():
         LetterVersion.objects.create(draft=draft, number=1)
+
+
+def test_evidence_report_with_something_missing_fails_its_job_naming_it(
+    borrower_client, case, borrower, loan, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The background letter's missing items are checked by its task, not in the request
+    (reading a 10,000-contact case there held a web worker for seconds): the job fails and
+    names them, and nothing is stored."""
+    from jobs.models import Job
+    from letters import services
+
+    monkeypatch.setattr(services, "letter_missing", lambda *, kind, inp: ["寄件人姓名"])
+    draft = LetterDraft.objects.create(case=case, owner=borrower, kind="evidence_report", fields={})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = borrower_client.post(reverse("letters:letter_finalise", args=[draft.pk]))
+
+    assert "/jobs/" in response["Location"]
+    job = Job.objects.get()
+    assert job.status == Job.Status.FAILED
+    assert "寄件人姓名" in job.error
+    assert job.result["back_url"] == reverse("letters:letter_edit", args=[draft.pk])
+    assert not LetterVersion.objects.filter(draft=draft).exists()
+    page = borrower_client.get(response["Location"]).content.decode()
+    assert "寄件人姓名" in page
