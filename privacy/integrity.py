@@ -190,6 +190,8 @@ def _older_than(storage: Storage, name: str, cutoff: datetime) -> bool | None:
     """Was the file last written before `cutoff`? None when the storage cannot tell."""
     try:
         return storage.get_modified_time(name) < cutoff
+    except FileNotFoundError:
+        return False  # deleted since it was listed: nothing to report or delete
     except (NotImplementedError, OSError):
         return None
 

@@ -202,6 +202,21 @@ def test_an_orphan_that_cannot_be_deleted_is_reported_and_exits_non_zero(
     assert "1 orphans; deleted 1 orphans" in out
 
 
+def test_an_orphan_of_unknown_age_is_kept_and_reported(clean_storages, filled, monkeypatch):
+    name = stray("evidence")
+
+    def unknown(name):
+        raise NotImplementedError("this storage keeps no dates")
+
+    monkeypatch.setattr(storages["evidence"], "get_modified_time", unknown)
+
+    code, out = verify("--delete-orphans")
+
+    assert code == 1
+    assert f"ORPHAN evidence storage {name} not deleted: the storage cannot tell its age" in out
+    assert storages["evidence"].exists(name)
+
+
 def test_delete_orphans_still_reports_a_changed_file(clean_storages, filled):
     overwrite(filled.evidence.file, b"\x89PNG tampered")
 
