@@ -35,7 +35,7 @@ run: setup-run
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py seed_demo
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (borrower@example.com / demo-pass-2026)"
-	@trap 'kill 0' EXIT; scripts/supervise.sh $(PY) manage.py db_worker & while true; do $(PY) manage.py send_reminders -v 0 >/dev/null; sleep 300; done & $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@trap 'kill 0' EXIT; scripts/supervise.sh $(PY) manage.py db_worker & while true; do $(PY) manage.py send_reminders -v 0 >/dev/null; $(PY) manage.py verify_files --delete-orphans >/dev/null; sleep 300; done & $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The background worker for the configured task backend (SELFHELP_TASKS_BACKEND):
 # `db_worker` for the database backend (the default); for django_tasks_rq.RQBackend an RQ worker

@@ -82,6 +82,12 @@ class ImportBatch(models.Model):
         batch (selfhelp.deletion)."""
         return [("default", name) for name in self.pending_names]
 
+    @classmethod
+    def rows_with_private_files(cls, name: str | None = None) -> models.QuerySet:
+        """The batches that may hold private files (`name`, if given; private_files() on
+        each says): those with uploads still waiting to be read, a handful at most."""
+        return cls.objects.exclude(pending_names=[])
+
 
 class Screenshot(models.Model):
     """One uploaded screenshot, kept privately until the batch is added or thrown away.
@@ -123,6 +129,12 @@ class Screenshot(models.Model):
         """The picture waiting for the batch's decision: deleted with the row
         (selfhelp.deletion)."""
         return [("default", self.stored_name)] if self.stored_name else []
+
+    @classmethod
+    def rows_with_private_files(cls, name: str | None = None) -> models.QuerySet:
+        """The screenshots that hold private files (the one named `name`, if given)."""
+        rows = cls.objects.exclude(stored_name="")
+        return rows if name is None else rows.filter(stored_name=name)
 
 
 class StagedMessage(models.Model):

@@ -15,6 +15,15 @@ from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
 
+from cases.models import Evidence
+from imports.models import ImportBatch, Screenshot
+from imports.screenshots import Upload, screenshots_batch_create
+from imports.services import batch_create
+from letters.models import LetterVersion
+from letters.services import letter_draft_create, letter_finalise
+from tests.cases.conftest import PNG_BYTES, make_everything
+from tests.imports.conftest import SMS_SAMPLE, upload
+
 #: The storages that hold private files: every configured storage but the static files.
 ALIASES = tuple(alias for alias in settings.STORAGES if alias != "staticfiles")
 
@@ -102,3 +111,41 @@ def crash_on(monkeypatch):
         return calls
 
     return install
+
+
+@pytest.fixture
+def full_case(case, borrower, monkeypatch):
+    """A case holding every kind of private file: evidence, a finalised letter, a phone
+    backup waiting to be read and screenshots waiting for a decision."""
+    monkeypatch.setattr("letters.services.html_to_pdf", lambda html: b"%PDF-1.7 fake")
+    make_everything(case, borrower)
+    draft = letter_draft_create(
+        case=case, owner=borrower, kind="stop_harassment", language="zh-hans"
+    )
+    letter_finalise(draft=draft)
+    batch_create(case=case, owner=borrower, uploads=[upload("sms.xml", SMS_SAMPLE)])
+    screenshots_batch_create(case=case, owner=borrower, uploads=[Upload("a.png", PNG_BYTES)])
+    kinds = {alias for alias, _ in referenced_files()}
+    assert kinds == {"default", "evidence", "letters"}
+    return case
+
+
+def case_files(case) -> set:
+    """(storage alias, name) of every private file the case's rows point to."""
+    return {
+        *{
+            ("evidence", n)
+            for n in Evidence.objects.filter(case=case).values_list("file", flat=True)
+        },
+        *{
+            ("letters", n)
+            for n in LetterVersion.objects.filter(draft__case=case).values_list("pdf", flat=True)
+        },
+        *{("default", n) for b in ImportBatch.objects.filter(case=case) for n in b.pending_names},
+        *{
+            ("default", n)
+            for n in Screenshot.objects.filter(batch__case=case).values_list(
+                "stored_name", flat=True
+            )
+        },
+    }

@@ -119,3 +119,113 @@ def test_pending_import_uploads_are_not_orphans(clean_storages, filled, borrower
     make_old(storage, name)
     ImportBatch.objects.create(case=filled.case, owner=borrower, pending_names=[name])
     assert verify()[0] == 0
+
+
+# --delete-orphans: the sweep
+
+
+def stray(alias: str, *, old: bool = True) -> str:
+    storage = storages[alias]
+    name = storage.save("2020/01/stray.bin", ContentFile(b"nobody's"))
+    if old:
+        make_old(storage, name)
+    return name
+
+
+def all_files() -> set[tuple[str, str]]:
+    found = set()
+    for alias in ("evidence", "letters", "default"):
+        location = storages[alias].location
+        for root, _dirs, files in os.walk(location):
+            found |= {(alias, os.path.relpath(os.path.join(root, f), location)) for f in files}
+    return found
+
+
+def age_every_file() -> None:
+    for alias, name in all_files():
+        make_old(storages[alias], name)
+
+
+def test_delete_orphans_deletes_old_orphans_in_every_private_storage(clean_storages, filled):
+    names = {alias: stray(alias) for alias in ("evidence", "letters", "default")}
+
+    code, out = verify("--delete-orphans")
+
+    assert code == 0
+    for alias, name in names.items():
+        assert f"REMOVED {alias} storage {name}" in out
+        assert not storages[alias].exists(name)
+    assert "0 orphans; deleted 3 orphans" in out
+    assert verify()[0] == 0
+
+
+def test_delete_orphans_keeps_every_file_a_row_points_to(clean_storages, filled, borrower):
+    export, _ = data_export_start(owner=borrower)
+    data_export_build(export_id=export.pk)
+    pending = storages["default"].save("imports/pending.xml", ContentFile(b"<smses/>"))
+    ImportBatch.objects.create(case=filled.case, owner=borrower, pending_names=[pending])
+    age_every_file()
+    before = all_files()
+    assert {alias for alias, _ in before} == {"evidence", "letters", "default"}
+
+    code, out = verify("--delete-orphans")
+
+    assert (code, "REMOVED" in out) == (0, False)
+    assert "deleted 0 orphans" in out
+    assert all_files() == before
+
+
+def test_delete_orphans_keeps_a_fresh_orphan(clean_storages, filled):
+    name = stray("evidence", old=False)
+
+    code, out = verify("--delete-orphans")
+
+    assert code == 0 and "deleted 0 orphans" in out
+    assert storages["evidence"].exists(name)
+
+
+def test_an_orphan_that_cannot_be_deleted_is_reported_and_exits_non_zero(
+    clean_storages, filled, monkeypatch
+):
+    stuck, gone = stray("evidence"), stray("letters")
+
+    def refuse(name):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(storages["evidence"], "delete", refuse)
+
+    code, out = verify("--delete-orphans")
+
+    assert code == 1
+    assert f"ORPHAN evidence storage {stuck} could not delete: PermissionError" in out
+    assert f"REMOVED letters storage {gone}" in out and not storages["letters"].exists(gone)
+    assert "1 orphans; deleted 1 orphans" in out
+
+
+def test_an_orphan_of_unknown_age_is_kept_and_reported(clean_storages, filled, monkeypatch):
+    name = stray("evidence")
+
+    def unknown(name):
+        raise NotImplementedError("this storage keeps no dates")
+
+    monkeypatch.setattr(storages["evidence"], "get_modified_time", unknown)
+
+    code, out = verify("--delete-orphans")
+
+    assert code == 1
+    assert f"ORPHAN evidence storage {name} not deleted: the storage cannot tell its age" in out
+    assert storages["evidence"].exists(name)
+
+
+def test_delete_orphans_still_reports_a_changed_file(clean_storages, filled):
+    overwrite(filled.evidence.file, b"\x89PNG tampered")
+
+    code, out = verify("--delete-orphans")
+
+    assert code == 1
+    assert f"MISMATCH evidence #{filled.evidence.pk}" in out
+
+
+def test_delete_orphans_and_no_orphans_cannot_be_combined(clean_storages):
+    with pytest.raises(CommandError, match="not allowed with"):
+        call_command("verify_files", "--delete-orphans", "--no-orphans")
