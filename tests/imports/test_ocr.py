@@ -71,3 +71,16 @@ def test_ink_colour_of_red_and_black_text():
 def test_text_file_is_not_an_image():
     with pytest.raises(ImageUnreadable):
         load_image(b"hello")
+
+
+def test_engine_is_loaded_once_with_threads_that_sleep_when_idle():
+    from imports import ocr
+
+    engine = ocr._get_engine()
+    assert ocr._get_engine() is engine
+    for session in (engine.text_det.infer.session, engine.text_rec.session.session):
+        options = session.get_session_options()
+        assert options.intra_op_num_threads == ocr.OCR_THREADS >= 1
+        assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+        assert options.enable_cpu_mem_arena
+        assert session.get_providers() == ["CPUExecutionProvider"]
