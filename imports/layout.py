@@ -27,7 +27,7 @@ import re
 import statistics
 import unicodedata
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from .calllog import call_signals, parse_calls
@@ -215,6 +215,32 @@ def _is_header_button(b: OcrBox, width: int) -> bool:
     return short and (b.cx < 0.12 * width or b.cx > 0.88 * width)
 
 
+def _shade_distance(a, b) -> float:
+    return max(abs(int(x) - int(y)) for x, y in zip(a, b, strict=True))
+
+
+def _on_avatar(b: OcrBox, others: list[OcrBox], width: int) -> bool:
+    """Initials on a round avatar beside or above the name ("MC", "王", "专员" on iOS's grey disc).
+
+    iOS shades its avatars, so no flat block of colour is found around them; the
+    initials are short and drawn on a background unlike the one the name next to
+    them (or under them) is drawn on.
+    """
+    if b.background is None or len(b.text.replace(" ", "")) > 3:
+        return False
+    for other in others:
+        if other is b or other.background is None or len(other.text) < len(b.text):
+            continue
+        below = 0 <= other.top - b.bottom < 3 * b.height and abs(other.cx - b.cx) < 0.1 * width
+        beside = (
+            min(other.bottom, b.bottom) - max(other.top, b.top) > 0.3 * b.height
+            and 0 <= other.left - b.right < 1.5 * b.height
+        )
+        if (below or beside) and _shade_distance(b.background, other.background) > 24:
+            return True
+    return False
+
+
 def _header(
     boxes: list[OcrBox], skip: set[int], width: int, height: int, body_top: float
 ) -> tuple[str, set[int]]:
@@ -242,6 +268,7 @@ def _header(
         ),
         key=lambda b: b.top,
     )
+    candidates = [b for b in candidates if not _on_avatar(b, candidates, width)]
     if not candidates:
         return "", {i for i, b in enumerate(boxes) if i not in skip and b.cy < limit}
     first = candidates[0]
@@ -579,6 +606,7 @@ def _parse_chat(
                 above[n] = stamp
                 break
     records = []
+    undated: list[int] = []  # records with a clock time but no day shown above them
     current: Stamp | None = None
     current_day: date | None = None
     top_edge = min((b.top for b in bubbles), default=0)
@@ -596,6 +624,8 @@ def _parse_chat(
         occurred_at, note = (None, "")
         if stamp is not None:
             occurred_at, note = _moment(stamp, taken_on, tz)
+            if stamp.day is None:
+                undated.append(len(records))
         text = join_lines([b.text for b in bubble.lines])
         region = _region(bubble.lines)
         clipped = (bubble.top - top_edge < 1 and bubble.top <= body_top + 0.02 * screen) or (
@@ -614,7 +644,34 @@ def _parse_chat(
                 clipped=clipped,
             )
         )
+    _date_from_below(records, undated, taken_on)
     return kind, records
+
+
+def _date_from_below(records: list[ScreenRecord], undated: list[int], taken_on: date) -> None:
+    """Bubbles above the first label with a day, dated by their own clock time only.
+
+    A screenshot scrolled up a thread can start with bubbles whose day label is
+    off screen. They came before the first dated label below them, so they are
+    not "today": they are that label's day (or the day before, when their clock
+    time is later than the label's).
+    """
+    for n in undated:
+        later = next(
+            (
+                r.occurred_at
+                for m, r in enumerate(records[n + 1 :], n + 1)
+                if m not in undated and r.occurred_at is not None
+            ),
+            None,
+        )
+        own = records[n].occurred_at
+        if later is None or own is None or later.date() >= taken_on:
+            continue
+        moment = own.replace(year=later.year, month=later.month, day=later.day)
+        if moment > later:
+            moment -= timedelta(days=1)
+        records[n] = replace(records[n], occurred_at=moment)
 
 
 def classify(boxes: list[OcrBox], width: int = 1080, height: int = 2340) -> str:

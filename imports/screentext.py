@@ -178,13 +178,34 @@ _CLOSING = set(".,;:!?)]}%'\"’”")
 _OPENING = set("([{$¥'\"‘“/-")
 
 
+#: The Latin word a line ends with, and the one the next line starts with.
+_LAST_WORD = re.compile(r"[!-~]+$")
+_FIRST_WORD = re.compile(r"^[!-~]+")
+_LINK_START = re.compile(r"(?:https?://|www\.)", re.IGNORECASE)
+_NUMBER_PIECE = re.compile(r"^[¥$]?\d[\d,.]*$")
+
+
+def _broken_word(before: str, after: str, chinese: bool) -> bool:
+    """Whether a wrap fell inside one word: a link, or (in Chinese text) a number.
+
+    A phone breaks a link that does not fit anywhere, so its pieces join with no
+    space; Chinese text has no spaces, so a number cut at a wrap is one number.
+    """
+    last = _LAST_WORD.search(before)
+    first = _FIRST_WORD.match(after)
+    if not last or not first:
+        return False
+    if _LINK_START.search(last.group(0)) and not _LINK_START.match(first.group(0)):
+        return last.group(0)[-1] not in ".,;!?)"
+    return chinese and bool(_NUMBER_PIECE.match(last.group(0))) and first.group(0)[0].isdigit()
+
+
 def join_lines(lines: list[str]) -> str:
     """Join a bubble's lines: Chinese runs straight on, Latin words get one space between."""
+    lines = [line.strip() for line in lines if line.strip()]
+    chinese = has_cjk("".join(lines))
     out = ""
     for line in lines:
-        line = line.strip()
-        if not line:
-            continue
         if out:
             last, first = out[-1], line[0]
             if (
@@ -192,6 +213,7 @@ def join_lines(lines: list[str]) -> str:
                 and first.isascii()
                 and last not in _OPENING
                 and first not in _CLOSING
+                and not _broken_word(out, line, chinese)
             ):
                 out += " "
         out += line

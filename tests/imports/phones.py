@@ -51,6 +51,9 @@ class Shot:
     taken_on: date
     file: str = ""
     thread: str | None = None
+    #: Text drawn as part of a picture (an avatar's initials, a "‹" glyph): not content, but
+    #: a real OCR reads it.
+    decor: list[OcrBox] = field(default_factory=list)
 
     def png(self) -> bytes:
         out = io.BytesIO()
@@ -75,13 +78,15 @@ class Canvas:
         self.image = Image.new("RGB", (width, height), background)
         self.draw = ImageDraw.Draw(self.image)
         self.boxes: list[OcrBox] = []
+        self.decor: list[OcrBox] = []
         self.width, self.height = width, height
 
     def text(self, xy, text: str, face, fill, *, record: bool = True):
         self.draw.text(xy, text, font=face, fill=fill)
         box = tuple(int(v) for v in self.draw.textbbox(xy, text, font=face))
-        if record and text.strip():
-            self.boxes.append(OcrBox(text, box, 0.99, ImageColor.getrgb(fill)[:3]))
+        if text.strip():
+            kept = self.boxes if record else self.decor
+            kept.append(OcrBox(text, box, 0.99, ImageColor.getrgb(fill)[:3]))
         return box
 
     def length(self, text: str, face) -> float:
@@ -159,14 +164,29 @@ def video_icon(c: Canvas, x, y, size, fill):
     )
 
 
-def avatar(c: Canvas, x, y, size, fill, *, round_=True, letter=None, rng=None):
+def _gradient_disc(c: Canvas, x, y, size, top: str, bottom: str):
+    """A round avatar shaded from `top` to `bottom` (iOS draws its contact initials on one)."""
+    a, b = ImageColor.getrgb(top), ImageColor.getrgb(bottom)
+    shade = Image.new("RGB", (int(size), int(size)))
+    for row in range(int(size)):
+        t = row / max(size - 1, 1)
+        colour = tuple(round(a[k] + (b[k] - a[k]) * t) for k in range(3))
+        shade.paste(colour, (0, row, int(size), row + 1))
+    mask = Image.new("L", (int(size), int(size)), 0)
+    ImageDraw.Draw(mask).ellipse((0, 0, int(size) - 1, int(size) - 1), fill=255)
+    c.image.paste(shade, (int(x), int(y)), mask)
+
+
+def avatar(c: Canvas, x, y, size, fill, *, round_=True, letter=None, rng=None, shaded=False):
     shape = c.draw.ellipse if round_ else c.draw.rounded_rectangle
-    if round_:
+    if shaded:
+        _gradient_disc(c, x, y, size, "#a5aab3", "#858992")
+    elif round_:
         shape((x, y, x + size, y + size), fill=fill)
     else:
         shape((x, y, x + size, y + size), radius=size * 0.12, fill=fill)
     if letter:
-        face = font(size * 0.45)
+        face = font(size * (0.45 if len(letter) < 2 or letter.isascii() else 0.34))
         c.text(
             (x + size / 2 - c.length(letter, face) / 2, y + size * 0.2),
             letter,
@@ -471,7 +491,7 @@ def separator(app: str, at: datetime, taken_on: date, *, lang: str, h12: bool, r
     if at.year == taken_on.year:
         if app == "vivo_sms":
             return f"{at.month}/{at.day} {clock}"
-        if app == "iphone_sms" and rng.random() < 0.5:
+        if (app == "iphone_sms" and rng.random() < 0.5) or rng.random() < 0.2:
             return f"{at.month}月{at.day}日 星期{_WEEK_ZH[wd]} {clock}"
         return f"{at.month}月{at.day}日 {clock}"
     if app in ("oppo_sms", "vivo_sms") or rng.random() < 0.4:
@@ -571,6 +591,11 @@ class Thread:
     status: bool = True  # the status bar is in the picture
     scale: float = 1.0  # the phone's font size setting
     h12: bool = False
+    #: iPhone header: the avatar's initials ("" none, None: chosen at random), shaded or flat.
+    initials: str | None = None
+    shaded: bool | None = None
+    header_avatar: bool | None = None  # Huawei (HarmonyOS): a round avatar before the name
+    sim: str = ""  # the SIM card named beside a bubble's own time ("卡1")
 
 
 def _wrap(c: Canvas, text: str, face, max_width: float) -> list[str]:
@@ -666,7 +691,10 @@ def make_thread(
     )
     thread.imessage = app == "iphone_sms" and rng.random() < 0.3
     thread.pill = base in ("wechat", "vivo_sms") and rng.random() < 0.3
-    thread.bubble_times = base in ("huawei_sms", "oppo_sms") and rng.random() < 0.3
+    thread.bubble_times = (base in ("huawei_sms", "oppo_sms") and rng.random() < 0.3) or (
+        base == "vivo_sms" and rng.random() < 0.6
+    )
+    thread.sim = rng.choice(["卡1", "卡2", "SIM1"]) if rng.random() < 0.3 else ""
     thread.status = rng.random() > 0.1
     thread.scale = rng.choice([0.92, 1.0, 1.0, 1.08])
     thread.unread = (
@@ -693,6 +721,12 @@ def make_thread(
         if thread.bubble_times:
             item.at = at
             item.own = _period_zh(at, False) if h12 else f"{at.hour:02d}:{at.minute:02d}"
+            if thread.sim:  # dual-SIM phones name the card beside the time
+                item.own = (
+                    f"{item.own}  {thread.sim}"
+                    if rng.random() < 0.7
+                    else f"{thread.sim} {item.own}"
+                )
         thread.items.append(item)
         if base == "wechat" and rng.random() < 0.12:
             who = "你" if rng.random() < 0.5 else f"“{nick or sender}”"
@@ -839,6 +873,22 @@ def _header(thread: Thread, c: Canvas, top: int, height: int, rng: random.Random
     if thread.app in ("huawei_sms", "vivo_sms"):
         arrow_left(c, 44 * s, top + height * 0.3, 44 * s, fg)
         x = 130 * s
+        if thread.app == "huawei_sms" and (
+            rng.random() < 0.4 if thread.header_avatar is None else thread.header_avatar
+        ):
+            # HarmonyOS: the contact's round avatar between the arrow and the name.
+            size = int(height * 0.56)
+            letter = None if name[:1].isdigit() or name[:1] == "+" else name[:1]
+            avatar(
+                c,
+                x,
+                top + (height - size) / 2,
+                size,
+                rng.choice(["#5b8ff9", "#f6a04d", "#8ac48a"]),
+                letter=letter,
+                shaded=rng.random() < 0.5,
+            )
+            x += size + 24 * s
         if thread.sub:
             c.text((x, top + height * 0.14), name, font(title_size, bold=True), fg)
             c.text((x, top + height * 0.58), thread.sub, font(int(title_size * 0.58)), look.muted)
@@ -882,10 +932,18 @@ def _header(thread: Thread, c: Canvas, top: int, height: int, rng: random.Random
             )
             return
         size = int(height * 0.42)
-        initials = None
-        if rng.random() < 0.4 and not name[:1].isdigit() and not name.startswith("+"):
+        initials = thread.initials or None
+        if (
+            thread.initials is None
+            and rng.random() < 0.5
+            and not name[:1].isdigit()
+            and not name.startswith("+")
+        ):
+            # iOS: a Latin name's initials ("MC"); a Chinese name's first or last two characters.
             initials = (
-                name[:1] if not name.isascii() else "".join(p[0] for p in name.split()[:2]).upper()
+                rng.choice([name[:1], name[-2:]])
+                if not name.isascii()
+                else "".join(p[0] for p in name.split()[:2]).upper()
             )
         avatar(
             c,
@@ -894,10 +952,14 @@ def _header(thread: Thread, c: Canvas, top: int, height: int, rng: random.Random
             size,
             rng.choice(["#a0a4ad", "#8e8e93", "#b4b8c0"]),
             letter=initials,
+            shaded=rng.random() < 0.6 if thread.shaded is None else thread.shaded,
         )
         label = font(int(rng.choice([32, 34, 38]) * s))
         box = c.centred(top + height * 0.06 + size + 10 * s, name, label, fg)
-        chevron(c, box[2] + 10 * s, box[1] + 8 * s, 20 * s, look.muted, width=3, right=True)
+        if rng.random() < 0.4:  # the "›" set as a character after the name
+            c.text((box[2] + 8 * s, box[1] - 6 * s), "›", label, look.muted, record=False)
+        else:
+            chevron(c, box[2] + 10 * s, box[1] + 8 * s, 20 * s, look.muted, width=3, right=True)
         video_icon(c, w - 110 * s, top + height * 0.25, 64 * s, blue)
         return
     if thread.app == "wechat":
@@ -1047,7 +1109,9 @@ def render(thread: Thread, rng: random.Random, *, windows: int = 1) -> list[Shot
         layout = "wechat_group" if thread.group else thread.app
         if thread.app == "iphone_sms" and thread.lang == "en":
             layout = "iphone_sms_en"
-        shots.append(Shot(c.image, c.boxes, records, layout, thread.dark, thread.taken_on))
+        shot = Shot(c.image, c.boxes, records, layout, thread.dark, thread.taken_on)
+        shot.decor = c.decor
+        shots.append(shot)
     return shots
 
 
@@ -1067,7 +1131,7 @@ def _duration_text(seconds: int, style: str) -> str:
     if m:
         text += f"{m}分"
     if sec or not text:
-        text += f"{sec}秒"
+        text += f"{sec:02d}秒" if style == "zh0" and (h or m) else f"{sec}秒"
     return text
 
 
@@ -1238,9 +1302,16 @@ def render_calls(
             else:
                 parts.append(rng.choice(places))
             if kind == "missed":
-                parts.append(rng.choice(["未接", f"响铃{rng.randint(2, 30)}秒"]))
+                parts.append(
+                    rng.choice(
+                        ["未接", f"响铃{rng.randint(2, 30)}秒", f"响铃{rng.randint(1, 9)}声"]
+                    )
+                )
             elif rng.random() < 0.8:
-                parts.append(_duration_text(duration, "zh"))
+                spoken = _duration_text(duration, rng.choice(["zh", "zh", "zh0"]))
+                if rng.random() < 0.3:  # some versions name the kind: "呼入 2分05秒"
+                    spoken = f"{'呼出' if kind == 'outgoing' else '呼入'} {spoken}"
+                parts.append(spoken)
             else:
                 shown_duration = None
             c.text((x + 40 * s, line2), "  ".join(parts), small, muted)
@@ -1268,11 +1339,15 @@ def render_calls(
                 muted,
             )
             if kind == "missed":
-                word = rng.choice(["未接", f"响铃{rng.randint(2, 30)}秒", "未接通"])
+                word = rng.choice(
+                    ["未接", f"响铃{rng.randint(2, 30)}秒", "未接通", f"响铃{rng.randint(1, 9)}声"]
+                )
             else:
-                word = _duration_text(duration, "zh")
+                word = _duration_text(duration, rng.choice(["zh", "zh0"]))
                 if kind == "outgoing" and rng.random() < 0.5:
                     word = f"呼出 {word}"
+                elif kind == "incoming" and rng.random() < 0.3:
+                    word = f"呼入 {word}"
             if one_line_right and kind != "missed":
                 c.right(w - 60 * s, y + 20 * s, f"{word}  {' '.join(time_lines)}", small, muted)
             else:

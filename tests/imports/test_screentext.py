@@ -89,3 +89,40 @@ def test_short_messages_are_not_app_words(text):
 )
 def test_call_durations(text, seconds):
     assert duration_seconds(text) == seconds
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (
+            ["【示例贷】账单已逾期，点击 https://t.cn/A6", "123x 查看详情"],
+            "【示例贷】账单已逾期，点击 https://t.cn/A6123x 查看详情",
+        ),
+        (
+            ["Pay at https://pay.example.com/", "loan?id=5 now."],
+            "Pay at https://pay.example.com/loan?id=5 now.",
+        ),
+        (["请尽快联系1381234", "5678协商。"], "请尽快联系13812345678协商。"),
+        (["应还金额3,280.", "00元"], "应还金额3,280.00元"),
+    ],
+)
+def test_a_link_or_number_cut_at_a_wrap_is_joined_without_a_space(lines, joined):
+    assert join_lines(lines) == joined
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (
+            ["Visit https://pay.example.com.", "Then call us."],
+            "Visit https://pay.example.com. Then call us.",
+        ),
+        (
+            ["Your payment of $7589.00", "was due yesterday."],
+            "Your payment of $7589.00 was due yesterday.",
+        ),
+        (["Reference", "12345."], "Reference 12345."),
+    ],
+)
+def test_words_after_a_link_or_number_keep_their_space(lines, joined):
+    assert join_lines(lines) == joined
