@@ -69,6 +69,26 @@ def duration_seconds(text: str) -> int | None:
     return None
 
 
+#: The call's arrow (↗ ↙) drawn just before the name, as OCR reads it: "7 138 5890 9811".
+_ICON_READ = re.compile(r"^\s*(?:[7/↗↙↘↖LlIK]\s+(?=[\d+])|[7/↗↙↘↖LlIK]\s*(?=[\u4e00-\u9fff]))")
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+
+
+def _without_icon(name: str) -> str:
+    """The name or number without an arrow icon OCR read into its start.
+
+    Only when what is left is clearly a name or number: a Chinese name, a space
+    after the mark, or a 12-digit "number" whose last 11 digits are a mobile one.
+    """
+    stripped = _ICON_READ.sub("", name)
+    if stripped != name and stripped.strip():
+        return stripped.strip()
+    digits = "".join(ch for ch in name if ch.isdigit())
+    if name.strip()[:1] == "7" and len(digits) == 12 and _MOBILE.match(digits[1:]):
+        return name.strip()[1:]
+    return name
+
+
 def _is_red(color) -> bool:
     if color is None:
         return False
@@ -269,7 +289,7 @@ def parse_calls(
             occurred_at = datetime.combine(moment_day, clock or time(12, 0), tzinfo=tz)
             if clock is None:
                 note = note or NOTE_DATE_ONLY
-        sender = normalise_sender(_COUNT.sub("", head.text))
+        sender = normalise_sender(_without_icon(_COUNT.sub("", head.text)))
         records.append(
             ScreenRecord(
                 kind=CALL,

@@ -102,7 +102,7 @@ def screen_height(width: int, height: int) -> int:
     return min(height, round(2.3 * width))
 
 
-def status_bar(boxes: list[OcrBox], height: int) -> set[int]:
+def status_bar(boxes: list[OcrBox], height: int, width: int | None = None) -> set[int]:
     """Indexes of the status bar's boxes: small text at the very top with a clock, battery…
 
     A screenshot cropped below the status bar has none; its top row is the
@@ -123,17 +123,26 @@ def status_bar(boxes: list[OcrBox], height: int) -> set[int]:
         band = [i for i in row if boxes[i].bottom < 0.04 * height]
     if strong:
         # Beside a clock or battery level: everything but a name or number (a header with no
-        # status bar above it can share the top row).
+        # status bar above it can share the top row). Signal bars and the battery drawn at the
+        # right end read as a few unsure characters ("三口", "令回"): never a name.
         return {
             i
             for i in band
-            if STATUS_TOKEN.search(boxes[i].text) or not _NAME_LIKE.search(boxes[i].text)
+            if STATUS_TOKEN.search(boxes[i].text)
+            or not _NAME_LIKE.search(boxes[i].text)
+            or _status_glyphs(boxes[i], width or round(height / 2.2))
         }
     return {
         i
         for i in band
         if STATUS_NOISE.match(boxes[i].text) and not _WORD_OR_NUMBER.search(boxes[i].text)
     }
+
+
+def _status_glyphs(b: OcrBox, width: int) -> bool:
+    """Icons at the right end of the status bar OCR read as a few characters, unsure of them."""
+    short = len(b.text.replace(" ", "")) <= 3
+    return short and (b.confidence < 0.8 or b.left > 0.7 * width)
 
 
 # Blocks of colour around the text: bubbles.
@@ -700,7 +709,7 @@ def parse_screen(
     """Read one screenshot's boxes into its layout, sender and records."""
     boxes = _clean(boxes)
     one_screen = screen_height(width, height)
-    skip = status_bar(boxes, one_screen)
+    skip = status_bar(boxes, one_screen, width)
     visible = [b for i, b in enumerate(boxes) if i not in skip]
     layout = classify(visible, width, height)
     text = "\n".join(b.text for b in visible)

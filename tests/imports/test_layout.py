@@ -319,3 +319,55 @@ def test_low_confidence_boxes_are_ignored():
 )
 def test_lines_of_a_bubble_join_by_script(lines, joined):
     assert join_lines(lines) == joined
+
+
+@pytest.mark.parametrize(
+    "glyphs", [OcrBox("三口", (869, 20, 995, 57), 0.57), OcrBox("令回", (860, 22, 990, 60), 0.95)]
+)
+def test_signal_and_battery_icons_read_as_characters_are_not_the_sender(glyphs):
+    boxes = [
+        OcrBox("22:15", (40, 25, 137, 64)),
+        OcrBox("11.0K/s", (657, 21, 734, 51)),
+        glyphs,
+        OcrBox("42", (991, 24, 1037, 58)),
+        OcrBox("965107", (431, 109, 649, 165)),
+        OcrBox("短信", (500, 160, 577, 208)),
+        OcrBox("星期三凌晨2:30", (432, 251, 649, 287)),
+        OcrBox("【宏达资产】验证码866956，用于还款", (60, 330, 844, 381)),
+        OcrBox("确认，5分钟内有效。", (60, 392, 480, 443)),
+    ]
+    result = parse_screen(boxes, width=1080, height=2343, taken_on=THURSDAY, tz=TZ)
+    assert result.sender == "965107"
+    assert [r.text for r in result.records] == [
+        "【宏达资产】验证码866956，用于还款确认，5分钟内有效。"
+    ]
+
+
+def test_a_header_name_beside_the_clock_is_still_the_sender():
+    boxes = [
+        OcrBox("22:15", (40, 25, 137, 64)),
+        OcrBox("王专员", (431, 22, 600, 70)),
+        OcrBox("昨天 23:15", (432, 251, 649, 287)),
+        OcrBox("请今天还款。", (60, 330, 400, 381)),
+    ]
+    result = parse_screen(boxes, width=1080, height=2343, taken_on=THURSDAY, tz=TZ)
+    assert result.sender == "王专员"
+
+
+@pytest.mark.parametrize(
+    ("read_as", "sender"),
+    [
+        ("7 138 5890 9811", "13858909811"),
+        ("713858909811", "13858909811"),
+        ("7王专员", "王专员"),
+        ("L 15535377743", "15535377743"),
+    ],
+)
+def test_a_call_arrow_read_into_the_start_of_the_name_is_dropped(read_as, sender):
+    rows = [
+        CallRow(read_as, "呼出", "昨天 21:05", "1分23秒", "广东深圳"),
+        CallRow("95188", "呼入", "星期三 08:00", "20秒"),
+        CallRow("17000000999", "未接", "6月9日 22:40", "响铃5声"),
+    ]
+    result = read(render_call_log(rows))
+    assert [r.sender for r in result.records] == [sender, "95188", "17000000999"]
