@@ -155,6 +155,11 @@ def has_cjk(text: str) -> bool:
     return bool(_CJK_CHAR.search(text))
 
 
+#: An English word with a zero OCR read for an "o" ("0verdue", "t0day", "0r"): no other digit,
+#: lower-case letters, not inside a link or code (no "/", "=", "." or digit beside it).
+_ZERO_IN_WORD = re.compile(r"(?<![\w/=.$¥-])(?=[a-z0]*[a-z])(?=[a-z]*0)[a-z0]{2,}(?![\w/=%-]|\.\w)")
+
+
 def tidy(text: str) -> str:
     """Fix what OCR reliably gets wrong in Chinese text: narrow marks, ellipses, spaces."""
     if has_cjk(text):
@@ -168,6 +173,7 @@ def tidy(text: str) -> str:
         text = _BEFORE_LINK.sub(" ", text)
         text = _AFTER_LINK.sub(r"\1 ", text)
         text = _unmatched_brackets(text)
+    text = _ZERO_IN_WORD.sub(lambda m: m.group(0).replace("0", "o"), text)
     text = _DIGIT_COMMA.sub(",", text)
     text = _DIGIT_COLON.sub(":", text)
     return re.sub(r"[ \t]{2,}", " ", text).strip()
@@ -196,7 +202,11 @@ def _broken_word(before: str, after: str, chinese: bool) -> bool:
     if not last or not first:
         return False
     if _LINK_START.search(last.group(0)) and not _LINK_START.match(first.group(0)):
-        return last.group(0)[-1] not in ".,;!?)"
+        if last.group(0)[-1] not in ".,;!?)":
+            return True
+        # "…example." + "com/loan?id=5": the link goes on; "…example.com." + "Then": a sentence.
+        following = first.group(0)
+        return following[0].islower() and any(ch in following for ch in "./=?&")
     return chinese and bool(_NUMBER_PIECE.match(last.group(0))) and first.group(0)[0].isdigit()
 
 

@@ -332,6 +332,8 @@ def incoming_text(rng: random.Random, english: bool = False) -> str:
                 f"Reminder from {co}: your payment of ${amount}.00 was due yesterday.",
                 "Why are you not answering? Pay now, or we will visit your home tonight.",
                 f"Your case has been sent to our legal team. Reference {rng.randint(10000, 99999)}.",
+                f"Pay now at https://pay.{co.lower().replace(' ', '')}.example.com/"
+                f"account/overdue?id={rng.randint(100000, 999999)} to stop further action.",
             ]
         )
     co, agent, firm = rng.choice(COMPANIES), rng.choice(AGENTS), rng.choice(FIRMS)
@@ -355,6 +357,8 @@ def incoming_text(rng: random.Random, english: bool = False) -> str:
         "你的行为已涉嫌恶意拖欠，我们将依法向法院提起诉讼……",
         f"收到请回复！逾期{days}天了，再不处理就直接走法律程序。",
         f"【{co}】验证码{rng.randint(100000, 999999)}，用于还款确认，5分钟内有效。",
+        f"【{co}】您的借款已逾期，请立即登录 https://m.repay-{rng.randint(10, 99)}.example.com/"
+        f"loan/detail?uid={rng.randint(100000, 999999)} 处理，逾期将上报征信。",
     ]
     return rng.choice(templates)
 
@@ -611,6 +615,14 @@ def _wrap(c: Canvas, text: str, face, max_width: float) -> list[str]:
         tokens.append(char)
     if word:
         tokens.append(word)
+    # A word wider than a whole line (a long link) is broken wherever the line ends.
+    pieces = []
+    for token in tokens:
+        if len(token) > 1 and c.length(token, face) > max_width:
+            pieces.extend(token)
+        else:
+            pieces.append(token)
+    tokens = pieces
     lines, line = [], ""
     for token in tokens:
         trial = line + token

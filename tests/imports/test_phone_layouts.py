@@ -416,3 +416,30 @@ def test_bubbles_above_the_first_day_label_take_that_day_not_today():
         bubble_times=True,
     )
     assert got(read(shot)) == want(shot)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "【示例贷】您的借款已逾期，请立即登录 https://m.repay-42.example.com/loan/detail?uid=839201"
+            " 处理，逾期将上报征信。",
+            "zh",
+        ),
+        (
+            "Pay now at https://pay.quickloan.example.com/account/overdue?id=583920"
+            " to stop further action.",
+            "en",
+        ),
+    ],
+)
+def test_a_link_broken_over_lines_is_one_link_again(text, lang):
+    (shot,) = chat(
+        "xiaomi_sms",
+        [sep("昨天 23:15", at(2026, 6, 11, 23, 15)), msg(text), msg(REPLY, "out")],
+        sender="10690000555",
+        lang=lang,
+    )
+    link = next(word for word in text.split() if "https" in word)
+    assert not any(link in b.text for b in shot.boxes)  # the phone broke it over lines
+    assert got(read(shot)) == want(shot)

@@ -104,6 +104,10 @@ def test_call_durations(text, seconds):
         ),
         (["请尽快联系1381234", "5678协商。"], "请尽快联系13812345678协商。"),
         (["应还金额3,280.", "00元"], "应还金额3,280.00元"),
+        (
+            ["Pay at https://pay.quickloan.", "example.com/account/overdue?i", "d=583920 now."],
+            "Pay at https://pay.quickloan.example.com/account/overdue?id=583920 now.",
+        ),
     ],
 )
 def test_a_link_or_number_cut_at_a_wrap_is_joined_without_a_space(lines, joined):
@@ -122,7 +126,30 @@ def test_a_link_or_number_cut_at_a_wrap_is_joined_without_a_space(lines, joined)
             "Your payment of $7589.00 was due yesterday.",
         ),
         (["Reference", "12345."], "Reference 12345."),
+        (
+            ["Visit https://pay.example.com.", "then call us."],
+            "Visit https://pay.example.com. then call us.",
+        ),
     ],
 )
 def test_words_after_a_link_or_number_keep_their_space(lines, joined):
     assert join_lines(lines) == joined
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("Your loan of $2422 is 0verdue.", "Your loan of $2422 is overdue."),
+        ("Pay $8315 today 0r we will call.", "Pay $8315 today or we will call."),
+        ("Pay t0day.", "Pay today."),
+    ],
+)
+def test_a_zero_read_inside_an_english_word_is_an_o(read, meant):
+    assert tidy(read) == meant
+
+
+@pytest.mark.parametrize(
+    "kept", ["Reference 10234.", "https://t.cn/a0bx", "id=a0b", "v0.1", "10am", "应还1000元"]
+)
+def test_zeros_in_numbers_links_and_codes_stay(kept):
+    assert tidy(kept) == kept
