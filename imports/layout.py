@@ -454,6 +454,16 @@ def _nickname(bubble: _Bubble, loose: list[OcrBox], used: set[int]) -> str:
     return loose[best].text
 
 
+def _beside(label: OcrBox, bubble: _Bubble, width: int) -> bool:
+    """A small time next to a bubble's last line, on its open side: that bubble's own time."""
+    level = bubble.top < label.cy < bubble.bottom + 0.3 * label.height
+    if bubble.side == IN:
+        gap = label.left - bubble.right
+    else:
+        gap = bubble.left - label.right
+    return level and -4 <= gap < 0.15 * width
+
+
 def _is_wechat_look(bubbles: list[_Bubble]) -> bool:
     """WeChat's own bubbles are green with dark text; SMS apps' green bubbles have white text."""
     for bubble in bubbles:
@@ -605,7 +615,11 @@ def _parse_chat(
                 or (bubble.side == OUT and box.right > width / 2)
             )
         ]
-        if not centred and under:
+        beside = [n for n, bubble in enumerate(bubbles) if _beside(box, bubble, width)]
+        if centred and not beside:
+            under = []
+        under = under or beside
+        if under:
             n = under[-1]
             label = own.get(n) or stamp
             own[n] = Stamp(day=label.day or stamp.day, clock=label.clock or stamp.clock)

@@ -371,3 +371,22 @@ def test_a_call_arrow_read_into_the_start_of_the_name_is_dropped(read_as, sender
     ]
     result = read(render_call_log(rows))
     assert [r.sender for r in result.records] == [sender, "95188", "17000000999"]
+
+
+def test_a_small_time_beside_a_bubble_dates_that_bubble():
+    boxes = [
+        OcrBox("95188", (430, 110, 650, 165)),
+        OcrBox("昨天 22:00", (440, 300, 640, 335)),
+        OcrBox("请今天还款，否则上门。", (60, 380, 560, 430)),
+        OcrBox("22:10", (590, 392, 680, 425)),
+        OcrBox("知道了", (760, 480, 1020, 530)),
+        OcrBox("22:12", (650, 492, 740, 525)),
+        OcrBox("明天下午来拿。", (60, 580, 420, 630)),
+        OcrBox("22:30", (450, 592, 540, 625)),
+    ]
+    result = parse_screen(boxes, width=1080, height=2340, taken_on=THURSDAY, tz=TZ)
+    assert [(r.direction, r.text, r.occurred_at) for r in result.records] == [
+        ("in", "请今天还款，否则上门。", at(2025, 6, 11, 22, 10)),
+        ("out", "知道了", at(2025, 6, 11, 22, 12)),
+        ("in", "明天下午来拿。", at(2025, 6, 11, 22, 30)),
+    ]
