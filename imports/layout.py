@@ -457,10 +457,7 @@ def _nickname(bubble: _Bubble, loose: list[OcrBox], used: set[int]) -> str:
 def _beside(label: OcrBox, bubble: _Bubble, width: int) -> bool:
     """A small time next to a bubble's last line, on its open side: that bubble's own time."""
     level = bubble.top < label.cy < bubble.bottom + 0.3 * label.height
-    if bubble.side == IN:
-        gap = label.left - bubble.right
-    else:
-        gap = bubble.left - label.right
+    gap = label.left - bubble.right if bubble.side == IN else bubble.left - label.right
     return level and -4 <= gap < 0.15 * width
 
 

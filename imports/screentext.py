@@ -115,7 +115,11 @@ _FULL_WIDTH = str.maketrans(
 _AFTER_CJK = re.compile(
     rf"(?<=[{_CJK}])\s*[,?!;]|(?<=[{_CJK}])\s*:(?!\d)|(?<=[{_CJK}])\s*\(|(?<=[{_CJK}\d])\)(?=[{_CJK}])"
 )
-_BEFORE_CJK = re.compile(rf"\((?=\d{{1,4}}[)）][{_CJK}])|(?<=\d)\)(?=[{_CJK}])")
+_BEFORE_CJK = re.compile(
+    rf"\((?=\d{{1,4}}[)）][{_CJK}])|(?<=\d)\)(?=[{_CJK}])|(?<=\d)[,;](?=[{_CJK}])"
+)
+#: A full stop OCR read as a letter o after Chinese: "（含本金、利息）o".
+_STOP_AS_O = re.compile(rf"(?<=[{_CJK}])[oO](?=$|[{_CJK}])")
 _ELLIPSIS = re.compile(r"(?:[·•・.。]{3,}|…{1,}[·•・.]*|[·•・]{2,})")
 _DIGIT_COMMA = re.compile(r"(?<=\d)[，,](?=\d{3}(?!\d))")
 _DIGIT_COLON = re.compile(r"(?<=\d)：(?=\d{2}(?!\d))")
@@ -166,6 +170,7 @@ def tidy(text: str) -> str:
         text = _ELLIPSIS.sub("……", text)
         text = _AFTER_CJK.sub(lambda m: m.group(0).strip().translate(_FULL_WIDTH), text)
         text = _BEFORE_CJK.sub(lambda m: m.group(0).translate(_FULL_WIDTH), text)
+        text = _STOP_AS_O.sub("。", text)
         text = _SPACE_BETWEEN_CJK.sub("", text)
         text = _SPACE_AFTER_FULL.sub("", text)
         text = text.replace("￥", "¥")

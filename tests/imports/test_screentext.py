@@ -153,3 +153,15 @@ def test_a_zero_read_inside_an_english_word_is_an_o(read, meant):
 )
 def test_zeros_in_numbers_links_and_codes_stay(kept):
     assert tidy(kept) == kept
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("【金桥消费】验证码949891,用于还款确认。", "【金桥消费】验证码949891，用于还款确认。"),
+        ("目前合计22,273.72元（含本金、利息）o", "目前合计22,273.72元（含本金、利息）。"),
+        ("合计1,000元，请还款。", "合计1,000元，请还款。"),
+    ],
+)
+def test_chinese_marks_ocr_read_as_latin_ones_after_a_number_or_bracket(read, meant):
+    assert tidy(read) == meant
