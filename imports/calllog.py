@@ -5,7 +5,8 @@ row's largest text; under it a smaller line (place, carrier, "疑似催收" tags
 kind of call, duration); on the right the time, perhaps as a day and a clock
 time on two lines, and on some phones the duration or "未接" under it.
 
-The kind of call comes from its words (呼入, 呼出, 未接, 响铃5秒…), else from
+The kind of call comes from its words (呼入, 呼出, 未接, 响铃5秒…; 未接通 is a
+call out nobody answered), else from
 red ink (missed calls are red on iPhone, Huawei, Xiaomi), else from a small
 phone icon drawn before the name (iPhone marks outgoing calls so); with none
 of these the call is taken as incoming and the borrower is asked to check.
@@ -145,6 +146,8 @@ def _icon_type(
 
 
 def _call_type(words: str) -> int | None:
+    if "未接通" in words:
+        return CALL_OUTGOING  # a call out the other party did not answer (MIUI, EMUI)
     if re.search(r"未接|响铃|振铃|Missed|No answer", words, re.I):
         return CALL_MISSED
     if re.search(r"拒接|已拒接|挂断|Declined|Rejected", words, re.I):

@@ -1352,8 +1352,10 @@ def render_calls(
             )
             if kind == "missed":
                 word = rng.choice(
-                    ["未接", f"响铃{rng.randint(2, 30)}秒", "未接通", f"响铃{rng.randint(1, 9)}声"]
+                    ["未接", f"响铃{rng.randint(2, 30)}秒", f"响铃{rng.randint(1, 9)}声"]
                 )
+            elif kind == "outgoing" and rng.random() < 0.25:
+                word, shown_duration = "未接通", None  # a call out nobody answered
             else:
                 word = _duration_text(duration, rng.choice(["zh", "zh0"]))
                 if kind == "outgoing" and rng.random() < 0.5:

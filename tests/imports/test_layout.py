@@ -390,3 +390,17 @@ def test_a_small_time_beside_a_bubble_dates_that_bubble():
         ("out", "知道了", at(2025, 6, 11, 22, 12)),
         ("in", "明天下午来拿。", at(2025, 6, 11, 22, 30)),
     ]
+
+
+def test_a_call_out_nobody_answered_is_outgoing_not_missed():
+    rows = [
+        CallRow("138 0013 8000", "未接通", "23:15", "", "广东深圳"),
+        CallRow("95188", "未接", "22:00", "响铃5声"),
+        CallRow("17000000999", "呼入", "21:00", "2分05秒"),
+    ]
+    result = read(render_call_log(rows))
+    assert [(r.call_type, r.direction, r.duration_seconds) for r in result.records] == [
+        (CALL_OUTGOING, "out", None),
+        (CALL_MISSED, "in", None),
+        (CALL_INCOMING, "in", 125),
+    ]
