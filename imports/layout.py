@@ -240,7 +240,7 @@ def _on_avatar(b: OcrBox, others: list[OcrBox], width: int) -> bool:
     for other in others:
         if other is b or other.background is None or len(other.text) < len(b.text):
             continue
-        below = 0 <= other.top - b.bottom < 3 * b.height and abs(other.cx - b.cx) < 0.1 * width
+        below = 0 <= other.top - b.bottom < 4 * b.height and abs(other.cx - b.cx) < 0.1 * width
         beside = (
             min(other.bottom, b.bottom) - max(other.top, b.top) > 0.3 * b.height
             and 0 <= other.left - b.right < 1.5 * b.height
@@ -501,7 +501,12 @@ def _body_top(boxes: list[OcrBox], skip: set[int], width: int, height: int) -> f
         and (
             (_is_bubble(b, width) and not _is_avatar_text(b, width))
             or (is_stamp(b.text) and abs(b.cx - width / 2) < 0.15 * width)
-            or (UI.match(b.text) and abs(b.cx - width / 2) < 0.15 * width and b.top > 0.1 * height)
+            or (
+                UI.match(b.text)
+                and any(ch.isalnum() for ch in b.text)  # a word, not the "›" after a name
+                and abs(b.cx - width / 2) < 0.15 * width
+                and b.top > 0.1 * height
+            )
         )
     ]
     return min(tops, default=0.24 * height) - 2

@@ -192,7 +192,7 @@ _OPENING = set("([{$¥'\"‘“/-")
 #: The Latin word a line ends with, and the one the next line starts with.
 _LAST_WORD = re.compile(r"[!-~]+$")
 _FIRST_WORD = re.compile(r"^[!-~]+")
-_LINK_START = re.compile(r"(?:https?://|www\.)", re.IGNORECASE)
+_LINK_START = re.compile(r"(?:https?:|www\.)", re.IGNORECASE)
 _NUMBER_PIECE = re.compile(r"^[¥$]?\d[\d,.]*$")
 
 

@@ -459,7 +459,8 @@ def separator(app: str, at: datetime, taken_on: date, *, lang: str, h12: bool, r
     back = (taken_on - at.date()).days
     c24 = f"{at.hour:02d}:{at.minute:02d}" if rng.random() < 0.8 else f"{at.hour}:{at.minute:02d}"
     miui = app == "xiaomi_sms"
-    clock = _period_zh(at, miui) if (h12 or miui) else c24
+    # WeChat's 12-hour times name the part of the day as MIUI does ("晚上11:15", "凌晨1:20").
+    clock = _period_zh(at, miui or app == "wechat") if (h12 or miui) else c24
     wd = at.weekday()
     if lang == "en":
         ce = _clock_en(at)
@@ -660,6 +661,11 @@ def _times(rng: random.Random, taken_on: date, n: int, *, old: bool) -> list[dat
     return [m.replace(second=0, microsecond=0) for m in moments]
 
 
+def base_long(app: str) -> bool:
+    """Android phones can take a scrolling screenshot of a whole thread."""
+    return app in ("huawei_sms", "xiaomi_sms", "oppo_sms", "vivo_sms", "wechat", "wechat_group")
+
+
 def make_thread(
     rng: random.Random, app: str, *, n: int | None = None, dark=None, lang=None
 ) -> Thread:
@@ -675,6 +681,8 @@ def make_thread(
         else rng.choice([1080, 1080, 1080, 1170, 1080, 1220, 1284])
     )
     height = int(width * rng.choice([2.0, 2.17, 2.22, 2.16]))
+    if base_long(app) and rng.random() < 0.1:
+        height = int(width * rng.choice([3.2, 4.0]))  # a scrolling ("long") screenshot
     taken_on = date(2026, 1, 1) + timedelta(days=rng.randint(0, 330))
     if rng.random() < 0.1:
         taken_on = date(2026, 1, rng.randint(1, 6))

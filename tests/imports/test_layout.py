@@ -404,3 +404,18 @@ def test_a_call_out_nobody_answered_is_outgoing_not_missed():
         (CALL_MISSED, "in", None),
         (CALL_INCOMING, "in", 125),
     ]
+
+
+def test_the_chevron_after_an_iphone_name_read_apart_does_not_end_the_header():
+    boxes = [
+        OcrBox("20:59", (103, 27, 222, 71)),
+        OcrBox("66", (93, 143, 147, 183)),
+        OcrBox("王专员", (539, 232, 681, 288)),
+        OcrBox("›", (678, 257, 699, 286)),
+        OcrBox("短信/彩信", (520, 600, 700, 640)),
+        OcrBox("星期四 下午8:01", (465, 1164, 753, 1218)),
+        OcrBox("还不还？给个准话。", (60, 1260, 520, 1310)),
+    ]
+    result = parse_screen(boxes, width=1220, height=2440, taken_on=THURSDAY, tz=TZ)
+    assert result.sender == "王专员"
+    assert [r.text for r in result.records] == ["还不还？给个准话。"]

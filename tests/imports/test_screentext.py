@@ -103,6 +103,10 @@ def test_call_durations(text, seconds):
             "Pay at https://pay.example.com/loan?id=5 now.",
         ),
         (["请尽快联系1381234", "5678协商。"], "请尽快联系13812345678协商。"),
+        (
+            ["请立即登录 https:", "//m.repay-94.example.c", "om/loan?uid=194", "134 处理。"],
+            "请立即登录 https://m.repay-94.example.com/loan?uid=194134 处理。",
+        ),
         (["应还金额3,280.", "00元"], "应还金额3,280.00元"),
         (
             ["Pay at https://pay.quickloan.", "example.com/account/overdue?i", "d=583920 now."],
