@@ -206,12 +206,21 @@ def _broken_word(before: str, after: str, chinese: bool) -> bool:
     first = _FIRST_WORD.match(after)
     if not last or not first:
         return False
-    if _LINK_START.search(last.group(0)) and not _LINK_START.match(first.group(0)):
-        if last.group(0)[-1] not in ".,;!?)":
+    before_word, following = last.group(0), first.group(0)
+    if "://" in following and not _LINK_START.match(following):
+        return before_word.isalpha()  # "htt" + "ps://…"
+    if _LINK_START.search(before_word) and not _LINK_START.match(following):
+        # The link goes on when it was cut at one of its marks ("…/", "…?id="), or what
+        # follows has a link's marks or digits ("om/loan", "d=5839"); a plain word after a
+        # whole link ("…?id=508257" + "to stop") starts the sentence again.
+        if before_word[-1] in "/?=&-_:#%" and before_word[-1] not in ".,;!)":
             return True
-        # "…example." + "com/loan?id=5": the link goes on; "…example.com." + "Then": a sentence.
-        following = first.group(0)
-        return following[0].islower() and any(ch in following for ch in "./=?&")
+        link_like = any(ch in following for ch in "./=?&%#") or any(
+            ch.isdigit() for ch in following
+        )
+        if before_word[-1] in ".,;!?)":
+            return following[0].islower() and link_like
+        return link_like
     return chinese and bool(_NUMBER_PIECE.match(last.group(0))) and first.group(0)[0].isdigit()
 
 

@@ -104,6 +104,10 @@ def test_call_durations(text, seconds):
         ),
         (["请尽快联系1381234", "5678协商。"], "请尽快联系13812345678协商。"),
         (
+            ["请立即登录 htt", "ps://m.example.com/loan 处理。"],
+            "请立即登录 https://m.example.com/loan 处理。",
+        ),
+        (
             ["请立即登录 https:", "//m.repay-94.example.c", "om/loan?uid=194", "134 处理。"],
             "请立即登录 https://m.repay-94.example.com/loan?uid=194134 处理。",
         ),
@@ -130,6 +134,10 @@ def test_a_link_or_number_cut_at_a_wrap_is_joined_without_a_space(lines, joined)
             "Your payment of $7589.00 was due yesterday.",
         ),
         (["Reference", "12345."], "Reference 12345."),
+        (
+            ["Pay now at https://pay.example.com/overdue?id=508257", "to stop further action."],
+            "Pay now at https://pay.example.com/overdue?id=508257 to stop further action.",
+        ),
         (
             ["Visit https://pay.example.com.", "then call us."],
             "Visit https://pay.example.com. then call us.",
