@@ -70,6 +70,7 @@ _DAY = (
     rf"|(?P<mo2>\d{{1,2}})\s*月\s*(?P<d2>{_DATE})\s*日?"
     r"|(?P<mo4>\d{1,2})/(?P<d4>\d{1,2})/(?P<y4>\d{2}|\d{4})(?![\d/])"
     rf"|(?P<mo3>\d{{1,2}})/(?P<d3>{_DATE})"
+    rf"|(?P<mo5>0?[1-9]|1[0-2])-(?P<d5>{_DATE})(?![\d\-])"
     rf"|(?P<men>{_EN_MONTH})\.?\s+(?P<den>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(?P<yen>\d{{4}}))?"
     rf"|(?P<den2>\d{{1,2}})\s+(?P<men2>{_EN_MONTH})\.?(?:,?\s*(?P<yen2>\d{{4}}))?"
 )
@@ -159,12 +160,16 @@ def parse_stamp(text: str, taken_on: date) -> Stamp | None:
         day = _safe_date(year, int(g["mo4"]), int(g["d4"]))
     elif g["mo3"]:
         day = _year_for(int(g["mo3"]), int(g["d3"]), taken_on)
+    elif g["mo5"]:
+        day = _year_for(int(g["mo5"]), int(g["d5"]), taken_on)
     elif g["men"] or g["men2"]:
         month = _MONTHS_EN[(g["men"] or g["men2"]).lower()]
         dd = int(g["den"] or g["den2"])
         year = g["yen"] or g["yen2"]
         day = _safe_date(int(year), month, dd) if year else _year_for(month, dd, taken_on)
-    has_day = any(g[k] for k in ("rel", "wzh", "wen", "y", "mo2", "mo3", "mo4", "men", "men2"))
+    has_day = any(
+        g[k] for k in ("rel", "wzh", "wen", "y", "mo2", "mo3", "mo4", "mo5", "men", "men2")
+    )
     if has_day and day is None:
         return None  # 2月30日: not a date
     clock = None

@@ -125,3 +125,20 @@ def test_the_sim_card_named_beside_a_time_is_left_out(text):
 
 def test_a_sim_card_name_alone_is_not_a_time():
     assert parse_stamp("卡1", THURSDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "clock"),
+    [
+        ("06-10 15:05", date(2025, 6, 10), time(15, 5)),
+        ("6-10", date(2025, 6, 10), None),
+        ("12-31 下午3:05", date(2024, 12, 31), time(15, 5)),
+    ],
+)
+def test_a_month_and_day_joined_by_a_dash(text, day, clock):
+    assert parse_stamp(text, THURSDAY) == Stamp(day=day, clock=clock)
+
+
+@pytest.mark.parametrize("text", ["0755-12345678", "138-1234-5678", "3-4-5", "13-40"])
+def test_numbers_with_dashes_are_not_dates(text):
+    assert parse_stamp(text, THURSDAY) is None
