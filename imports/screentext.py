@@ -14,7 +14,8 @@ from cases.phones import phone_normalize
 #: What a status bar shows: clock, battery, network, carrier, speed, signal glyphs OCR reads.
 STATUS_TOKEN = re.compile(
     r"\d{1,2}[:：.]\d{2}|\d{1,3}\s*%|(?<![A-Za-z])(?:[2-5]G\+?|LTE|HD|VoLTE|VoWiFi|Wi-?Fi|NFC)(?![a-z])"
-    r"|[KkMm]B?/s|中国(?:移动|联通|电信|广电)|China (?:Mobile|Unicom|Telecom)|^\d{1,3}$",
+    r"|[KkMm]B?/s|中国(?:移动|联通|电信|广电)|China (?:Mobile|Unicom|Telecom)|^\d{1,3}$"
+    r"|^(?:移动|联通|电信|广电|CMCC|CHN-?(?:UNICOM|CT))(?:\s*[2-5]G\+?)?$",
 )
 #: A whole box of status-bar glyphs and noise ("4G+ -ll 74", "- 68", "|").
 STATUS_NOISE = re.compile(r"^[\s\-|lIi!.·•:：%0-9A-Za-z+/]{0,24}$")

@@ -248,7 +248,7 @@ def status_bar(c: Canvas, rng: random.Random, *, ios: bool, fg: str, height: int
     if rng.random() < 0.5:
         c.text(
             (x, y),
-            rng.choice(["中国移动", "中国联通", "中国电信", "中国移动 | 中国联通"]),
+            rng.choice(["中国移动", "中国联通", "中国电信", "中国移动 | 中国联通", "联通", "CMCC"]),
             small,
             fg,
         )

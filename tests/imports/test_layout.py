@@ -419,3 +419,17 @@ def test_the_chevron_after_an_iphone_name_read_apart_does_not_end_the_header():
     result = parse_screen(boxes, width=1220, height=2440, taken_on=THURSDAY, tz=TZ)
     assert result.sender == "王专员"
     assert [r.text for r in result.records] == ["还不还？给个准话。"]
+
+
+@pytest.mark.parametrize("carrier", ["联通", "移动 5G", "CMCC", "CHN-UNICOM"])
+def test_a_carrier_name_in_the_status_bar_is_not_the_sender(carrier):
+    boxes = [
+        OcrBox("15:05", (40, 25, 137, 64)),
+        OcrBox(carrier, (160, 28, 260, 60)),
+        OcrBox("85%", (960, 28, 1037, 60)),
+        OcrBox("95188", (130, 130, 330, 190)),
+        OcrBox("昨天 23:15", (432, 251, 649, 287)),
+        OcrBox("请今天还款。", (60, 330, 400, 381)),
+    ]
+    result = parse_screen(boxes, width=1080, height=2340, taken_on=THURSDAY, tz=TZ)
+    assert result.sender == "95188"
