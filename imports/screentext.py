@@ -37,7 +37,7 @@ UI = re.compile(
 #: Notices the chat app writes between messages; never a message.
 NOTICE = re.compile(
     r"撤回了一条消息|重新编辑|以下(?:为|是)新消息|以上是打招呼的内容|你已添加了|现在可以开始聊天了|"
-    r"开启了朋友验证|消息已发出，?但被对方拒收了|加入了群聊|邀请.{0,20}加入了群聊|修改群名为|"
+    r"开启了朋友验证|消息已发出，?但被对方拒收了|加入了群聊|邀请.{0,20}加入了群聊|修改群名为|拍了拍|"
     r"unsent a message|recalled a message|You recalled|New messages below|"
     r"This message was (?:deleted|recalled)|are now friends",
     re.IGNORECASE,

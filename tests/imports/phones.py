@@ -750,7 +750,10 @@ def make_thread(
         thread.items.append(item)
         if base == "wechat" and rng.random() < 0.12:
             who = "你" if rng.random() < 0.5 else f"“{nick or sender}”"
-            thread.items.append(Item("notice", f"{who}撤回了一条消息"))
+            if rng.random() < 0.3:  # a "pat" notice
+                thread.items.append(Item("notice", f"“{nick or sender}” 拍了拍 我"))
+            else:
+                thread.items.append(Item("notice", f"{who}撤回了一条消息"))
     if base in ("iphone_sms", "huawei_sms") and any(
         i.side == "out" for i in thread.items if i.kind == "msg"
     ):

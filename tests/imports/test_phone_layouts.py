@@ -443,3 +443,21 @@ def test_a_link_broken_over_lines_is_one_link_again(text, lang):
     link = next(word for word in text.split() if "https" in word)
     assert not any(link in b.text for b in shot.boxes)  # the phone broke it over lines
     assert got(read(shot)) == want(shot)
+
+
+@pytest.mark.parametrize("app", ["wechat", "wechat_group"])
+def test_wechat_pat_notices_are_neither_messages_nor_nicknames(app):
+    group = app == "wechat_group"
+    (shot,) = chat(
+        app,
+        [
+            sep("昨天 晚上11:15", at(2026, 6, 11, 23, 15)),
+            notice("“宏达资产-王专员” 拍了拍 我"),
+            msg(THREAT, nick="宏达资产-王专员" if group else None),
+            notice("“宏达资产-王专员” 拍了拍 我"),
+            msg(REPLY, "out"),
+        ],
+        sender="宏达资产还款通知群(23)" if group else "王专员",
+    )
+    result = read(shot)
+    assert got(result) == want(shot)
