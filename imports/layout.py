@@ -278,6 +278,13 @@ def _header(
         key=lambda b: b.top,
     )
     candidates = [b for b in candidates if not _on_avatar(b, candidates, width)]
+    # Status-bar text the status bar's test missed (a clock read as "1505"): in the top strip,
+    # with a larger line further down, the header's title.
+    while len(candidates) > 1 and candidates[0].bottom < 0.045 * height:
+        top = candidates[0]
+        if not any(em_size(b) >= 1.1 * em_size(top) for b in candidates[1:]):
+            break
+        candidates = candidates[1:]
     if not candidates:
         return "", {i for i, b in enumerate(boxes) if i not in skip and b.cy < limit}
     first = candidates[0]

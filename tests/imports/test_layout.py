@@ -433,3 +433,26 @@ def test_a_carrier_name_in_the_status_bar_is_not_the_sender(carrier):
     ]
     result = parse_screen(boxes, width=1080, height=2340, taken_on=THURSDAY, tz=TZ)
     assert result.sender == "95188"
+
+
+def test_a_clock_read_without_its_colon_is_not_the_sender():
+    boxes = [
+        OcrBox("1505", (40, 25, 130, 64)),
+        OcrBox("王专员", (130, 130, 330, 195)),
+        OcrBox("171 0000 1111 广东深圳", (130, 200, 560, 235)),
+        OcrBox("昨天 23:15", (432, 300, 649, 336)),
+        OcrBox("请今天还款。", (60, 380, 400, 431)),
+    ]
+    result = parse_screen(boxes, width=1080, height=2340, taken_on=THURSDAY, tz=TZ)
+    assert result.sender == "王专员"
+
+
+def test_a_cropped_screenshot_keeps_its_top_line_as_the_sender():
+    boxes = [
+        OcrBox("王专员", (130, 10, 330, 70)),
+        OcrBox("171 0000 1111 广东深圳", (130, 76, 560, 105)),
+        OcrBox("昨天 23:15", (432, 200, 649, 236)),
+        OcrBox("请今天还款。", (60, 280, 400, 331)),
+    ]
+    result = parse_screen(boxes, width=1080, height=2340, taken_on=THURSDAY, tz=TZ)
+    assert result.sender == "王专员"
