@@ -7,12 +7,14 @@ Tests feed boxes straight in.
 What a phone screen looks like, and what is read from it:
 - a status bar at the very top (clock, battery, carrier, network): dropped;
 - a header with the other party's name or number (or a group's name): the
-  sender; back arrows, unread counts, the number or place under the name: dropped;
+  sender; back arrows, unread counts, the number or place under the name, and
+  the initials on an avatar beside or above the name (iOS, HarmonyOS): dropped;
 - chat threads (SMS apps, WeChat): each bubble is a block of colour (when the
   picture was annotated) or lines aligned one pitch apart; bubbles nearer the
   left edge are from them, nearer the right from the borrower; a bubble's
   lines are joined; time labels between bubbles ("昨天 23:15") date the bubbles
-  below them, small labels under a bubble date that bubble; in group chats the
+  below them, small labels under (or beside) a bubble date that bubble, and
+  bubbles above the first dated label take its day; in group chats the
   small name above an incoming bubble is its sender; recall notices, delivery
   notes and the input bar are dropped;
 - call logs (calllog.py): one record per row.

@@ -6,7 +6,11 @@ benchmark set): stock SMS apps of Huawei/Honor, Xiaomi, OPPO, vivo and iPhone
 of Huawei, Xiaomi and iPhone, in light and dark mode, with status bars, at 1080
 and 1170 px wide. Each app is drawn from public descriptions of its look:
 where the name sits, the colours of the bubbles, how time separators are
-written, what the input bar and tabs say.
+written, what the input bar and tabs say. Variations include iOS's shaded
+avatar with initials above the name, HarmonyOS's avatar before the name, the
+SIM card named beside a bubble's own time (vivo, OPPO, Huawei), links broken
+over lines, long (scrolling) screenshots, WeChat's "拍了拍" notices, and call
+rows reading "响铃5声", "呼入 2分05秒" or "未接通" (a call out nobody answered).
 
 Every drawing returns a `Shot`: the image, the box of every line of text drawn
 (what a perfect OCR would return) and the true records, in the format of
