@@ -29,6 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from PIL import Image  # noqa: E402
+
 from bench.ocr import Score, _moment, _sender, _text, edit_distance, score_screenshot  # noqa: E402
 from imports.layout import OcrBox, parse_screen  # noqa: E402
 from imports.ocr import annotate, load_image, read_boxes  # noqa: E402
@@ -123,6 +125,12 @@ def main(argv: list[str] | None = None) -> int:
         read = parse_screen(annotate(image, lines), width=width, height=height, taken_on=day, tz=tz)
         seconds.append(time.perf_counter() - started)
         drawn = drawn_all[entry["file"]]
+        drawn_width = Image.open(folder / entry["file"]).size[0]
+        if drawn_width != width:  # a long screenshot the loader scaled down
+            k = width / drawn_width
+            drawn = [
+                OcrBox(b.text, tuple(round(v * k) for v in b.box), b.confidence) for b in drawn
+            ]
         ideal = parse_screen(
             annotate(image, drawn), width=width, height=height, taken_on=day, tz=tz
         )

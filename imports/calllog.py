@@ -5,7 +5,8 @@ row's largest text; under it a smaller line (place, carrier, "疑似催收" tags
 kind of call, duration); on the right the time, perhaps as a day and a clock
 time on two lines, and on some phones the duration or "未接" under it.
 
-The kind of call comes from its words (呼入, 呼出, 未接, 响铃5秒…), else from
+The kind of call comes from its words (呼入, 呼出, 未接, 响铃5秒…; 未接通 is a
+call out nobody answered), else from
 red ink (missed calls are red on iPhone, Huawei, Xiaomi), else from a small
 phone icon drawn before the name (iPhone marks outgoing calls so); with none
 of these the call is taken as incoming and the borrower is asked to check.
@@ -69,6 +70,26 @@ def duration_seconds(text: str) -> int | None:
     return None
 
 
+#: The call's arrow (↗ ↙) drawn just before the name, as OCR reads it: "7 138 5890 9811".
+_ICON_READ = re.compile(r"^\s*(?:[7/↗↙↘↖LlIK]\s+(?=[\d+])|[7/↗↙↘↖LlIK]\s*(?=[\u4e00-\u9fff]))")
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+
+
+def _without_icon(name: str) -> str:
+    """The name or number without an arrow icon OCR read into its start.
+
+    Only when what is left is clearly a name or number: a Chinese name, a space
+    after the mark, or a 12-digit "number" whose last 11 digits are a mobile one.
+    """
+    stripped = _ICON_READ.sub("", name)
+    if stripped != name and stripped.strip():
+        return stripped.strip()
+    digits = "".join(ch for ch in name if ch.isdigit())
+    if name.strip()[:1] == "7" and len(digits) == 12 and _MOBILE.match(digits[1:]):
+        return name.strip()[1:]
+    return name
+
+
 def _is_red(color) -> bool:
     if color is None:
         return False
@@ -125,6 +146,8 @@ def _icon_type(
 
 
 def _call_type(words: str) -> int | None:
+    if "未接通" in words:
+        return CALL_OUTGOING  # a call out the other party did not answer (MIUI, EMUI)
     if re.search(r"未接|响铃|振铃|Missed|No answer", words, re.I):
         return CALL_MISSED
     if re.search(r"拒接|已拒接|挂断|Declined|Rejected", words, re.I):
@@ -269,7 +292,7 @@ def parse_calls(
             occurred_at = datetime.combine(moment_day, clock or time(12, 0), tzinfo=tz)
             if clock is None:
                 note = note or NOTE_DATE_ONLY
-        sender = normalise_sender(_COUNT.sub("", head.text))
+        sender = normalise_sender(_without_icon(_COUNT.sub("", head.text)))
         records.append(
             ScreenRecord(
                 kind=CALL,

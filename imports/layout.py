@@ -7,12 +7,14 @@ Tests feed boxes straight in.
 What a phone screen looks like, and what is read from it:
 - a status bar at the very top (clock, battery, carrier, network): dropped;
 - a header with the other party's name or number (or a group's name): the
-  sender; back arrows, unread counts, the number or place under the name: dropped;
+  sender; back arrows, unread counts, the number or place under the name, and
+  the initials on an avatar beside or above the name (iOS, HarmonyOS): dropped;
 - chat threads (SMS apps, WeChat): each bubble is a block of colour (when the
   picture was annotated) or lines aligned one pitch apart; bubbles nearer the
   left edge are from them, nearer the right from the borrower; a bubble's
   lines are joined; time labels between bubbles ("昨天 23:15") date the bubbles
-  below them, small labels under a bubble date that bubble; in group chats the
+  below them, small labels under (or beside) a bubble date that bubble, and
+  bubbles above the first dated label take its day; in group chats the
   small name above an incoming bubble is its sender; recall notices, delivery
   notes and the input bar are dropped;
 - call logs (calllog.py): one record per row.
@@ -27,7 +29,7 @@ import re
 import statistics
 import unicodedata
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from .calllog import call_signals, parse_calls
@@ -102,7 +104,7 @@ def screen_height(width: int, height: int) -> int:
     return min(height, round(2.3 * width))
 
 
-def status_bar(boxes: list[OcrBox], height: int) -> set[int]:
+def status_bar(boxes: list[OcrBox], height: int, width: int | None = None) -> set[int]:
     """Indexes of the status bar's boxes: small text at the very top with a clock, battery…
 
     A screenshot cropped below the status bar has none; its top row is the
@@ -123,17 +125,26 @@ def status_bar(boxes: list[OcrBox], height: int) -> set[int]:
         band = [i for i in row if boxes[i].bottom < 0.04 * height]
     if strong:
         # Beside a clock or battery level: everything but a name or number (a header with no
-        # status bar above it can share the top row).
+        # status bar above it can share the top row). Signal bars and the battery drawn at the
+        # right end read as a few unsure characters ("三口", "令回"): never a name.
         return {
             i
             for i in band
-            if STATUS_TOKEN.search(boxes[i].text) or not _NAME_LIKE.search(boxes[i].text)
+            if STATUS_TOKEN.search(boxes[i].text)
+            or not _NAME_LIKE.search(boxes[i].text)
+            or _status_glyphs(boxes[i], width or round(height / 2.2))
         }
     return {
         i
         for i in band
         if STATUS_NOISE.match(boxes[i].text) and not _WORD_OR_NUMBER.search(boxes[i].text)
     }
+
+
+def _status_glyphs(b: OcrBox, width: int) -> bool:
+    """Icons at the right end of the status bar OCR read as a few characters, unsure of them."""
+    short = len(b.text.replace(" ", "")) <= 3
+    return short and (b.confidence < 0.8 or b.left > 0.7 * width)
 
 
 # Blocks of colour around the text: bubbles.
@@ -215,6 +226,32 @@ def _is_header_button(b: OcrBox, width: int) -> bool:
     return short and (b.cx < 0.12 * width or b.cx > 0.88 * width)
 
 
+def _shade_distance(a, b) -> float:
+    return max(abs(int(x) - int(y)) for x, y in zip(a, b, strict=True))
+
+
+def _on_avatar(b: OcrBox, others: list[OcrBox], width: int) -> bool:
+    """Initials on a round avatar beside or above the name ("MC", "王", "专员" on iOS's grey disc).
+
+    iOS shades its avatars, so no flat block of colour is found around them; the
+    initials are short and drawn on a background unlike the one the name next to
+    them (or under them) is drawn on.
+    """
+    if b.background is None or len(b.text.replace(" ", "")) > 3:
+        return False
+    for other in others:
+        if other is b or other.background is None or len(other.text) < len(b.text):
+            continue
+        below = 0 <= other.top - b.bottom < 4 * b.height and abs(other.cx - b.cx) < 0.1 * width
+        beside = (
+            min(other.bottom, b.bottom) - max(other.top, b.top) > 0.3 * b.height
+            and 0 <= other.left - b.right < 1.5 * b.height
+        )
+        if (below or beside) and _shade_distance(b.background, other.background) > 24:
+            return True
+    return False
+
+
 def _header(
     boxes: list[OcrBox], skip: set[int], width: int, height: int, body_top: float
 ) -> tuple[str, set[int]]:
@@ -242,6 +279,14 @@ def _header(
         ),
         key=lambda b: b.top,
     )
+    candidates = [b for b in candidates if not _on_avatar(b, candidates, width)]
+    # Status-bar text the status bar's test missed (a clock read as "1505"): in the top strip,
+    # with a larger line further down, the header's title.
+    while len(candidates) > 1 and candidates[0].bottom < 0.045 * height:
+        top = candidates[0]
+        if not any(em_size(b) >= 1.1 * em_size(top) for b in candidates[1:]):
+            break
+        candidates = candidates[1:]
     if not candidates:
         return "", {i for i, b in enumerate(boxes) if i not in skip and b.cy < limit}
     first = candidates[0]
@@ -418,6 +463,13 @@ def _nickname(bubble: _Bubble, loose: list[OcrBox], used: set[int]) -> str:
     return loose[best].text
 
 
+def _beside(label: OcrBox, bubble: _Bubble, width: int) -> bool:
+    """A small time next to a bubble's last line, on its open side: that bubble's own time."""
+    level = bubble.top < label.cy < bubble.bottom + 0.3 * label.height
+    gap = label.left - bubble.right if bubble.side == IN else bubble.left - label.right
+    return level and -4 <= gap < 0.15 * width
+
+
 def _is_wechat_look(bubbles: list[_Bubble]) -> bool:
     """WeChat's own bubbles are green with dark text; SMS apps' green bubbles have white text."""
     for bubble in bubbles:
@@ -458,7 +510,12 @@ def _body_top(boxes: list[OcrBox], skip: set[int], width: int, height: int) -> f
         and (
             (_is_bubble(b, width) and not _is_avatar_text(b, width))
             or (is_stamp(b.text) and abs(b.cx - width / 2) < 0.15 * width)
-            or (UI.match(b.text) and abs(b.cx - width / 2) < 0.15 * width and b.top > 0.1 * height)
+            or (
+                UI.match(b.text)
+                and any(ch.isalnum() for ch in b.text)  # a word, not the "›" after a name
+                and abs(b.cx - width / 2) < 0.15 * width
+                and b.top > 0.1 * height
+            )
         )
     ]
     return min(tops, default=0.24 * height) - 2
@@ -569,7 +626,11 @@ def _parse_chat(
                 or (bubble.side == OUT and box.right > width / 2)
             )
         ]
-        if not centred and under:
+        beside = [n for n, bubble in enumerate(bubbles) if _beside(box, bubble, width)]
+        if centred and not beside:
+            under = []
+        under = under or beside
+        if under:
             n = under[-1]
             label = own.get(n) or stamp
             own[n] = Stamp(day=label.day or stamp.day, clock=label.clock or stamp.clock)
@@ -579,6 +640,7 @@ def _parse_chat(
                 above[n] = stamp
                 break
     records = []
+    undated: list[int] = []  # records with a clock time but no day shown above them
     current: Stamp | None = None
     current_day: date | None = None
     top_edge = min((b.top for b in bubbles), default=0)
@@ -596,6 +658,8 @@ def _parse_chat(
         occurred_at, note = (None, "")
         if stamp is not None:
             occurred_at, note = _moment(stamp, taken_on, tz)
+            if stamp.day is None:
+                undated.append(len(records))
         text = join_lines([b.text for b in bubble.lines])
         region = _region(bubble.lines)
         clipped = (bubble.top - top_edge < 1 and bubble.top <= body_top + 0.02 * screen) or (
@@ -614,7 +678,34 @@ def _parse_chat(
                 clipped=clipped,
             )
         )
+    _date_from_below(records, undated, taken_on)
     return kind, records
+
+
+def _date_from_below(records: list[ScreenRecord], undated: list[int], taken_on: date) -> None:
+    """Bubbles above the first label with a day, dated by their own clock time only.
+
+    A screenshot scrolled up a thread can start with bubbles whose day label is
+    off screen. They came before the first dated label below them, so they are
+    not "today": they are that label's day (or the day before, when their clock
+    time is later than the label's).
+    """
+    for n in undated:
+        later = next(
+            (
+                r.occurred_at
+                for m, r in enumerate(records[n + 1 :], n + 1)
+                if m not in undated and r.occurred_at is not None
+            ),
+            None,
+        )
+        own = records[n].occurred_at
+        if later is None or own is None or later.date() >= taken_on:
+            continue
+        moment = own.replace(year=later.year, month=later.month, day=later.day)
+        if moment > later:
+            moment -= timedelta(days=1)
+        records[n] = replace(records[n], occurred_at=moment)
 
 
 def classify(boxes: list[OcrBox], width: int = 1080, height: int = 2340) -> str:
@@ -643,7 +734,7 @@ def parse_screen(
     """Read one screenshot's boxes into its layout, sender and records."""
     boxes = _clean(boxes)
     one_screen = screen_height(width, height)
-    skip = status_bar(boxes, one_screen)
+    skip = status_bar(boxes, one_screen, width)
     visible = [b for i, b in enumerate(boxes) if i not in skip]
     layout = classify(visible, width, height)
     text = "\n".join(b.text for b in visible)

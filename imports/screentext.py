@@ -14,7 +14,8 @@ from cases.phones import phone_normalize
 #: What a status bar shows: clock, battery, network, carrier, speed, signal glyphs OCR reads.
 STATUS_TOKEN = re.compile(
     r"\d{1,2}[:：.]\d{2}|\d{1,3}\s*%|(?<![A-Za-z])(?:[2-5]G\+?|LTE|HD|VoLTE|VoWiFi|Wi-?Fi|NFC)(?![a-z])"
-    r"|[KkMm]B?/s|中国(?:移动|联通|电信|广电)|China (?:Mobile|Unicom|Telecom)|^\d{1,3}$",
+    r"|[KkMm]B?/s|中国(?:移动|联通|电信|广电)|China (?:Mobile|Unicom|Telecom)|^\d{1,3}$"
+    r"|^(?:移动|联通|电信|广电|CMCC|CHN-?(?:UNICOM|CT))(?:\s*[2-5]G\+?)?$",
 )
 #: A whole box of status-bar glyphs and noise ("4G+ -ll 74", "- 68", "|").
 STATUS_NOISE = re.compile(r"^[\s\-|lIi!.·•:：%0-9A-Za-z+/]{0,24}$")
@@ -36,7 +37,7 @@ UI = re.compile(
 #: Notices the chat app writes between messages; never a message.
 NOTICE = re.compile(
     r"撤回了一条消息|重新编辑|以下(?:为|是)新消息|以上是打招呼的内容|你已添加了|现在可以开始聊天了|"
-    r"开启了朋友验证|消息已发出，?但被对方拒收了|加入了群聊|邀请.{0,20}加入了群聊|修改群名为|"
+    r"开启了朋友验证|消息已发出，?但被对方拒收了|加入了群聊|邀请.{0,20}加入了群聊|修改群名为|拍了拍|"
     r"unsent a message|recalled a message|You recalled|New messages below|"
     r"This message was (?:deleted|recalled)|are now friends",
     re.IGNORECASE,
@@ -115,7 +116,11 @@ _FULL_WIDTH = str.maketrans(
 _AFTER_CJK = re.compile(
     rf"(?<=[{_CJK}])\s*[,?!;]|(?<=[{_CJK}])\s*:(?!\d)|(?<=[{_CJK}])\s*\(|(?<=[{_CJK}\d])\)(?=[{_CJK}])"
 )
-_BEFORE_CJK = re.compile(rf"\((?=\d{{1,4}}[)）][{_CJK}])|(?<=\d)\)(?=[{_CJK}])")
+_BEFORE_CJK = re.compile(
+    rf"\((?=\d{{1,4}}[)）][{_CJK}])|(?<=\d)\)(?=[{_CJK}])|(?<=\d)[,;](?=[{_CJK}])"
+)
+#: A full stop OCR read as a letter o after Chinese: "（含本金、利息）o".
+_STOP_AS_O = re.compile(rf"(?<=[{_CJK}])[oO](?=$|[{_CJK}])")
 _ELLIPSIS = re.compile(r"(?:[·•・.。]{3,}|…{1,}[·•・.]*|[·•・]{2,})")
 _DIGIT_COMMA = re.compile(r"(?<=\d)[，,](?=\d{3}(?!\d))")
 _DIGIT_COLON = re.compile(r"(?<=\d)：(?=\d{2}(?!\d))")
@@ -155,12 +160,18 @@ def has_cjk(text: str) -> bool:
     return bool(_CJK_CHAR.search(text))
 
 
+#: An English word with a zero OCR read for an "o" ("0verdue", "t0day", "0r"): no other digit,
+#: lower-case letters, not inside a link or code (no "/", "=", "." or digit beside it).
+_ZERO_IN_WORD = re.compile(r"(?<![\w/=.$¥-])(?=[a-z0]*[a-z])(?=[a-z]*0)[a-z0]{2,}(?![\w/=%-]|\.\w)")
+
+
 def tidy(text: str) -> str:
     """Fix what OCR reliably gets wrong in Chinese text: narrow marks, ellipses, spaces."""
     if has_cjk(text):
         text = _ELLIPSIS.sub("……", text)
         text = _AFTER_CJK.sub(lambda m: m.group(0).strip().translate(_FULL_WIDTH), text)
         text = _BEFORE_CJK.sub(lambda m: m.group(0).translate(_FULL_WIDTH), text)
+        text = _STOP_AS_O.sub("。", text)
         text = _SPACE_BETWEEN_CJK.sub("", text)
         text = _SPACE_AFTER_FULL.sub("", text)
         text = text.replace("￥", "¥")
@@ -168,6 +179,7 @@ def tidy(text: str) -> str:
         text = _BEFORE_LINK.sub(" ", text)
         text = _AFTER_LINK.sub(r"\1 ", text)
         text = _unmatched_brackets(text)
+    text = _ZERO_IN_WORD.sub(lambda m: m.group(0).replace("0", "o"), text)
     text = _DIGIT_COMMA.sub(",", text)
     text = _DIGIT_COLON.sub(":", text)
     return re.sub(r"[ \t]{2,}", " ", text).strip()
@@ -178,13 +190,47 @@ _CLOSING = set(".,;:!?)]}%'\"’”")
 _OPENING = set("([{$¥'\"‘“/-")
 
 
+#: The Latin word a line ends with, and the one the next line starts with.
+_LAST_WORD = re.compile(r"[!-~]+$")
+_FIRST_WORD = re.compile(r"^[!-~]+")
+_LINK_START = re.compile(r"(?:https?:|www\.)", re.IGNORECASE)
+_NUMBER_PIECE = re.compile(r"^[¥$]?\d[\d,.]*$")
+
+
+def _broken_word(before: str, after: str, chinese: bool) -> bool:
+    """Whether a wrap fell inside one word: a link, or (in Chinese text) a number.
+
+    A phone breaks a link that does not fit anywhere, so its pieces join with no
+    space; Chinese text has no spaces, so a number cut at a wrap is one number.
+    """
+    last = _LAST_WORD.search(before)
+    first = _FIRST_WORD.match(after)
+    if not last or not first:
+        return False
+    before_word, following = last.group(0), first.group(0)
+    if "://" in following and not _LINK_START.match(following):
+        return before_word.isalpha()  # "htt" + "ps://…"
+    if _LINK_START.search(before_word) and not _LINK_START.match(following):
+        # The link goes on when it was cut at one of its marks ("…/", "…?id="), or what
+        # follows has a link's marks or digits ("om/loan", "d=5839"); a plain word after a
+        # whole link ("…?id=508257" + "to stop") starts the sentence again.
+        if before_word[-1] in "/?=&-_:#%" and before_word[-1] not in ".,;!)":
+            return True
+        link_like = any(ch in following for ch in "./=?&%#") or any(
+            ch.isdigit() for ch in following
+        )
+        if before_word[-1] in ".,;!?)":
+            return following[0].islower() and link_like
+        return link_like
+    return chinese and bool(_NUMBER_PIECE.match(last.group(0))) and first.group(0)[0].isdigit()
+
+
 def join_lines(lines: list[str]) -> str:
     """Join a bubble's lines: Chinese runs straight on, Latin words get one space between."""
+    lines = [line.strip() for line in lines if line.strip()]
+    chinese = has_cjk("".join(lines))
     out = ""
     for line in lines:
-        line = line.strip()
-        if not line:
-            continue
         if out:
             last, first = out[-1], line[0]
             if (
@@ -192,6 +238,7 @@ def join_lines(lines: list[str]) -> str:
                 and first.isascii()
                 and last not in _OPENING
                 and first not in _CLOSING
+                and not _broken_word(out, line, chinese)
             ):
                 out += " "
         out += line

@@ -60,14 +60,17 @@ _CLOCK = (
     rf"(?:(?P<p1>{_PERIOD})\s*)?(?P<h>\d{{1,2}})\s?(?P<colon>[:：.])\s?(?P<m>\d{{2}})"
     rf"(?:[:：]\d{{2}})?(?:\s*(?P<p2>{_PERIOD}))?"
 )
+#: A day of the month: never more than 31, so a clock time OCR ran into it ("6/807:30") is left.
+_DATE = r"(?:3[01]|[12]\d|0?[1-9])"
 _DAY = (
     r"(?P<rel>今天|昨天|前天|today|yesterday)"
     r"|(?:星期|周|礼拜)\s*(?P<wzh>[一二三四五六日天七—–\-－─ー])"
     rf"|(?P<wen>{_EN_WEEKDAY})\.?"
-    r"|(?P<y>\d{4})\s*[年/.\-]\s*(?P<mo>\d{1,2})\s*[月/.\-]\s*(?P<d>\d{1,2})\s*日?"
-    r"|(?P<mo2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日?"
+    rf"|(?P<y>\d{{4}})\s*[年/.\-]\s*(?P<mo>\d{{1,2}})\s*[月/.\-]\s*(?P<d>{_DATE})\s*日?"
+    rf"|(?P<mo2>\d{{1,2}})\s*月\s*(?P<d2>{_DATE})\s*日?"
     r"|(?P<mo4>\d{1,2})/(?P<d4>\d{1,2})/(?P<y4>\d{2}|\d{4})(?![\d/])"
-    r"|(?P<mo3>\d{1,2})/(?P<d3>\d{1,2})"
+    rf"|(?P<mo3>\d{{1,2}})/(?P<d3>{_DATE})"
+    rf"|(?P<mo5>0?[1-9]|1[0-2])-(?P<d5>{_DATE})(?![\d\-])"
     rf"|(?P<men>{_EN_MONTH})\.?\s+(?P<den>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(?P<yen>\d{{4}}))?"
     rf"|(?P<den2>\d{{1,2}})\s+(?P<men2>{_EN_MONTH})\.?(?:,?\s*(?P<yen2>\d{{4}}))?"
 )
@@ -82,6 +85,12 @@ _BEFORE_DATE = rf"(?:(?:{_EN_WEEKDAY})\.?,?\s*(?=\d|{_EN_MONTH}))?"
 _STAMP_BODY = rf"(?:{_BEFORE_DATE}(?:{_DAY}){_AFTER_DATE}\s*[,，]?\s*(?:at\s*)?)?(?:{_CLOCK})?"
 _STAMP = re.compile(rf"^\s*{_STAMP_BODY}\s*$", re.IGNORECASE)
 _STAMP_INSIDE = re.compile(rf"(?<![\d:：/])({_STAMP_BODY})(?![\d:：/])", re.IGNORECASE)
+
+
+#: The SIM card a dual-SIM phone names beside a message's time ("15:05  卡1", "SIM2 下午3:05").
+_SIM_LABEL = re.compile(
+    r"(?:^|\s)(?:卡|SIM|sim)\s*[12]\s*(?:$|\s)|^\s*(?:卡|SIM)\s*[12]|(?:卡|SIM)\s*[12]\s*$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +139,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 def parse_stamp(text: str, taken_on: date) -> Stamp | None:
     """The day and clock time a label shows, or None if the text is not a time label."""
-    match = _STAMP.match(text.replace("\u00a0", " "))
+    match = _STAMP.match(_SIM_LABEL.sub(" ", text.replace("\u00a0", " ")))
     if not match or not text.strip():
         return None
     g = match.groupdict()
@@ -151,12 +160,16 @@ def parse_stamp(text: str, taken_on: date) -> Stamp | None:
         day = _safe_date(year, int(g["mo4"]), int(g["d4"]))
     elif g["mo3"]:
         day = _year_for(int(g["mo3"]), int(g["d3"]), taken_on)
+    elif g["mo5"]:
+        day = _year_for(int(g["mo5"]), int(g["d5"]), taken_on)
     elif g["men"] or g["men2"]:
         month = _MONTHS_EN[(g["men"] or g["men2"]).lower()]
         dd = int(g["den"] or g["den2"])
         year = g["yen"] or g["yen2"]
         day = _safe_date(int(year), month, dd) if year else _year_for(month, dd, taken_on)
-    has_day = any(g[k] for k in ("rel", "wzh", "wen", "y", "mo2", "mo3", "mo4", "men", "men2"))
+    has_day = any(
+        g[k] for k in ("rel", "wzh", "wen", "y", "mo2", "mo3", "mo4", "mo5", "men", "men2")
+    )
     if has_day and day is None:
         return None  # 2月30日: not a date
     clock = None

@@ -6,7 +6,11 @@ benchmark set): stock SMS apps of Huawei/Honor, Xiaomi, OPPO, vivo and iPhone
 of Huawei, Xiaomi and iPhone, in light and dark mode, with status bars, at 1080
 and 1170 px wide. Each app is drawn from public descriptions of its look:
 where the name sits, the colours of the bubbles, how time separators are
-written, what the input bar and tabs say.
+written, what the input bar and tabs say. Variations include iOS's shaded
+avatar with initials above the name, HarmonyOS's avatar before the name, the
+SIM card named beside a bubble's own time (vivo, OPPO, Huawei), links broken
+over lines, long (scrolling) screenshots, WeChat's "拍了拍" notices, and call
+rows reading "响铃5声", "呼入 2分05秒" or "未接通" (a call out nobody answered).
 
 Every drawing returns a `Shot`: the image, the box of every line of text drawn
 (what a perfect OCR would return) and the true records, in the format of
@@ -51,6 +55,9 @@ class Shot:
     taken_on: date
     file: str = ""
     thread: str | None = None
+    #: Text drawn as part of a picture (an avatar's initials, a "‹" glyph): not content, but
+    #: a real OCR reads it.
+    decor: list[OcrBox] = field(default_factory=list)
 
     def png(self) -> bytes:
         out = io.BytesIO()
@@ -75,13 +82,15 @@ class Canvas:
         self.image = Image.new("RGB", (width, height), background)
         self.draw = ImageDraw.Draw(self.image)
         self.boxes: list[OcrBox] = []
+        self.decor: list[OcrBox] = []
         self.width, self.height = width, height
 
     def text(self, xy, text: str, face, fill, *, record: bool = True):
         self.draw.text(xy, text, font=face, fill=fill)
         box = tuple(int(v) for v in self.draw.textbbox(xy, text, font=face))
-        if record and text.strip():
-            self.boxes.append(OcrBox(text, box, 0.99, ImageColor.getrgb(fill)[:3]))
+        if text.strip():
+            kept = self.boxes if record else self.decor
+            kept.append(OcrBox(text, box, 0.99, ImageColor.getrgb(fill)[:3]))
         return box
 
     def length(self, text: str, face) -> float:
@@ -159,14 +168,29 @@ def video_icon(c: Canvas, x, y, size, fill):
     )
 
 
-def avatar(c: Canvas, x, y, size, fill, *, round_=True, letter=None, rng=None):
+def _gradient_disc(c: Canvas, x, y, size, top: str, bottom: str):
+    """A round avatar shaded from `top` to `bottom` (iOS draws its contact initials on one)."""
+    a, b = ImageColor.getrgb(top), ImageColor.getrgb(bottom)
+    shade = Image.new("RGB", (int(size), int(size)))
+    for row in range(int(size)):
+        t = row / max(size - 1, 1)
+        colour = tuple(round(a[k] + (b[k] - a[k]) * t) for k in range(3))
+        shade.paste(colour, (0, row, int(size), row + 1))
+    mask = Image.new("L", (int(size), int(size)), 0)
+    ImageDraw.Draw(mask).ellipse((0, 0, int(size) - 1, int(size) - 1), fill=255)
+    c.image.paste(shade, (int(x), int(y)), mask)
+
+
+def avatar(c: Canvas, x, y, size, fill, *, round_=True, letter=None, rng=None, shaded=False):
     shape = c.draw.ellipse if round_ else c.draw.rounded_rectangle
-    if round_:
+    if shaded:
+        _gradient_disc(c, x, y, size, "#a5aab3", "#858992")
+    elif round_:
         shape((x, y, x + size, y + size), fill=fill)
     else:
         shape((x, y, x + size, y + size), radius=size * 0.12, fill=fill)
     if letter:
-        face = font(size * 0.45)
+        face = font(size * (0.45 if len(letter) < 2 or letter.isascii() else 0.34))
         c.text(
             (x + size / 2 - c.length(letter, face) / 2, y + size * 0.2),
             letter,
@@ -228,7 +252,7 @@ def status_bar(c: Canvas, rng: random.Random, *, ios: bool, fg: str, height: int
     if rng.random() < 0.5:
         c.text(
             (x, y),
-            rng.choice(["中国移动", "中国联通", "中国电信", "中国移动 | 中国联通"]),
+            rng.choice(["中国移动", "中国联通", "中国电信", "中国移动 | 中国联通", "联通", "CMCC"]),
             small,
             fg,
         )
@@ -312,6 +336,8 @@ def incoming_text(rng: random.Random, english: bool = False) -> str:
                 f"Reminder from {co}: your payment of ${amount}.00 was due yesterday.",
                 "Why are you not answering? Pay now, or we will visit your home tonight.",
                 f"Your case has been sent to our legal team. Reference {rng.randint(10000, 99999)}.",
+                f"Pay now at https://pay.{co.lower().replace(' ', '')}.example.com/"
+                f"account/overdue?id={rng.randint(100000, 999999)} to stop further action.",
             ]
         )
     co, agent, firm = rng.choice(COMPANIES), rng.choice(AGENTS), rng.choice(FIRMS)
@@ -335,6 +361,8 @@ def incoming_text(rng: random.Random, english: bool = False) -> str:
         "你的行为已涉嫌恶意拖欠，我们将依法向法院提起诉讼……",
         f"收到请回复！逾期{days}天了，再不处理就直接走法律程序。",
         f"【{co}】验证码{rng.randint(100000, 999999)}，用于还款确认，5分钟内有效。",
+        f"【{co}】您的借款已逾期，请立即登录 https://m.repay-{rng.randint(10, 99)}.example.com/"
+        f"loan/detail?uid={rng.randint(100000, 999999)} 处理，逾期将上报征信。",
     ]
     return rng.choice(templates)
 
@@ -435,7 +463,8 @@ def separator(app: str, at: datetime, taken_on: date, *, lang: str, h12: bool, r
     back = (taken_on - at.date()).days
     c24 = f"{at.hour:02d}:{at.minute:02d}" if rng.random() < 0.8 else f"{at.hour}:{at.minute:02d}"
     miui = app == "xiaomi_sms"
-    clock = _period_zh(at, miui) if (h12 or miui) else c24
+    # WeChat's 12-hour times name the part of the day as MIUI does ("晚上11:15", "凌晨1:20").
+    clock = _period_zh(at, miui or app == "wechat") if (h12 or miui) else c24
     wd = at.weekday()
     if lang == "en":
         ce = _clock_en(at)
@@ -471,7 +500,7 @@ def separator(app: str, at: datetime, taken_on: date, *, lang: str, h12: bool, r
     if at.year == taken_on.year:
         if app == "vivo_sms":
             return f"{at.month}/{at.day} {clock}"
-        if app == "iphone_sms" and rng.random() < 0.5:
+        if (app == "iphone_sms" and rng.random() < 0.5) or rng.random() < 0.2:
             return f"{at.month}月{at.day}日 星期{_WEEK_ZH[wd]} {clock}"
         return f"{at.month}月{at.day}日 {clock}"
     if app in ("oppo_sms", "vivo_sms") or rng.random() < 0.4:
@@ -571,6 +600,11 @@ class Thread:
     status: bool = True  # the status bar is in the picture
     scale: float = 1.0  # the phone's font size setting
     h12: bool = False
+    #: iPhone header: the avatar's initials ("" none, None: chosen at random), shaded or flat.
+    initials: str | None = None
+    shaded: bool | None = None
+    header_avatar: bool | None = None  # Huawei (HarmonyOS): a round avatar before the name
+    sim: str = ""  # the SIM card named beside a bubble's own time ("卡1")
 
 
 def _wrap(c: Canvas, text: str, face, max_width: float) -> list[str]:
@@ -586,6 +620,14 @@ def _wrap(c: Canvas, text: str, face, max_width: float) -> list[str]:
         tokens.append(char)
     if word:
         tokens.append(word)
+    # A word wider than a whole line (a long link) is broken wherever the line ends.
+    pieces = []
+    for token in tokens:
+        if len(token) > 1 and c.length(token, face) > max_width:
+            pieces.extend(token)
+        else:
+            pieces.append(token)
+    tokens = pieces
     lines, line = [], ""
     for token in tokens:
         trial = line + token
@@ -623,6 +665,11 @@ def _times(rng: random.Random, taken_on: date, n: int, *, old: bool) -> list[dat
     return [m.replace(second=0, microsecond=0) for m in moments]
 
 
+def base_long(app: str) -> bool:
+    """Android phones can take a scrolling screenshot of a whole thread."""
+    return app in ("huawei_sms", "xiaomi_sms", "oppo_sms", "vivo_sms", "wechat", "wechat_group")
+
+
 def make_thread(
     rng: random.Random, app: str, *, n: int | None = None, dark=None, lang=None
 ) -> Thread:
@@ -638,6 +685,8 @@ def make_thread(
         else rng.choice([1080, 1080, 1080, 1170, 1080, 1220, 1284])
     )
     height = int(width * rng.choice([2.0, 2.17, 2.22, 2.16]))
+    if base_long(app) and rng.random() < 0.1:
+        height = int(width * rng.choice([3.2, 4.0]))  # a scrolling ("long") screenshot
     taken_on = date(2026, 1, 1) + timedelta(days=rng.randint(0, 330))
     if rng.random() < 0.1:
         taken_on = date(2026, 1, rng.randint(1, 6))
@@ -666,7 +715,10 @@ def make_thread(
     )
     thread.imessage = app == "iphone_sms" and rng.random() < 0.3
     thread.pill = base in ("wechat", "vivo_sms") and rng.random() < 0.3
-    thread.bubble_times = base in ("huawei_sms", "oppo_sms") and rng.random() < 0.3
+    thread.bubble_times = (base in ("huawei_sms", "oppo_sms") and rng.random() < 0.3) or (
+        base == "vivo_sms" and rng.random() < 0.6
+    )
+    thread.sim = rng.choice(["卡1", "卡2", "SIM1"]) if rng.random() < 0.3 else ""
     thread.status = rng.random() > 0.1
     thread.scale = rng.choice([0.92, 1.0, 1.0, 1.08])
     thread.unread = (
@@ -693,10 +745,19 @@ def make_thread(
         if thread.bubble_times:
             item.at = at
             item.own = _period_zh(at, False) if h12 else f"{at.hour:02d}:{at.minute:02d}"
+            if thread.sim:  # dual-SIM phones name the card beside the time
+                item.own = (
+                    f"{item.own}  {thread.sim}"
+                    if rng.random() < 0.7
+                    else f"{thread.sim} {item.own}"
+                )
         thread.items.append(item)
         if base == "wechat" and rng.random() < 0.12:
             who = "你" if rng.random() < 0.5 else f"“{nick or sender}”"
-            thread.items.append(Item("notice", f"{who}撤回了一条消息"))
+            if rng.random() < 0.3:  # a "pat" notice
+                thread.items.append(Item("notice", f"“{nick or sender}” 拍了拍 我"))
+            else:
+                thread.items.append(Item("notice", f"{who}撤回了一条消息"))
     if base in ("iphone_sms", "huawei_sms") and any(
         i.side == "out" for i in thread.items if i.kind == "msg"
     ):
@@ -839,6 +900,22 @@ def _header(thread: Thread, c: Canvas, top: int, height: int, rng: random.Random
     if thread.app in ("huawei_sms", "vivo_sms"):
         arrow_left(c, 44 * s, top + height * 0.3, 44 * s, fg)
         x = 130 * s
+        if thread.app == "huawei_sms" and (
+            rng.random() < 0.4 if thread.header_avatar is None else thread.header_avatar
+        ):
+            # HarmonyOS: the contact's round avatar between the arrow and the name.
+            size = int(height * 0.56)
+            letter = None if name[:1].isdigit() or name[:1] == "+" else name[:1]
+            avatar(
+                c,
+                x,
+                top + (height - size) / 2,
+                size,
+                rng.choice(["#5b8ff9", "#f6a04d", "#8ac48a"]),
+                letter=letter,
+                shaded=rng.random() < 0.5,
+            )
+            x += size + 24 * s
         if thread.sub:
             c.text((x, top + height * 0.14), name, font(title_size, bold=True), fg)
             c.text((x, top + height * 0.58), thread.sub, font(int(title_size * 0.58)), look.muted)
@@ -882,10 +959,18 @@ def _header(thread: Thread, c: Canvas, top: int, height: int, rng: random.Random
             )
             return
         size = int(height * 0.42)
-        initials = None
-        if rng.random() < 0.4 and not name[:1].isdigit() and not name.startswith("+"):
+        initials = thread.initials or None
+        if (
+            thread.initials is None
+            and rng.random() < 0.5
+            and not name[:1].isdigit()
+            and not name.startswith("+")
+        ):
+            # iOS: a Latin name's initials ("MC"); a Chinese name's first or last two characters.
             initials = (
-                name[:1] if not name.isascii() else "".join(p[0] for p in name.split()[:2]).upper()
+                rng.choice([name[:1], name[-2:]])
+                if not name.isascii()
+                else "".join(p[0] for p in name.split()[:2]).upper()
             )
         avatar(
             c,
@@ -894,10 +979,14 @@ def _header(thread: Thread, c: Canvas, top: int, height: int, rng: random.Random
             size,
             rng.choice(["#a0a4ad", "#8e8e93", "#b4b8c0"]),
             letter=initials,
+            shaded=rng.random() < 0.6 if thread.shaded is None else thread.shaded,
         )
         label = font(int(rng.choice([32, 34, 38]) * s))
         box = c.centred(top + height * 0.06 + size + 10 * s, name, label, fg)
-        chevron(c, box[2] + 10 * s, box[1] + 8 * s, 20 * s, look.muted, width=3, right=True)
+        if rng.random() < 0.4:  # the "›" set as a character after the name
+            c.text((box[2] + 8 * s, box[1] - 6 * s), "›", label, look.muted, record=False)
+        else:
+            chevron(c, box[2] + 10 * s, box[1] + 8 * s, 20 * s, look.muted, width=3, right=True)
         video_icon(c, w - 110 * s, top + height * 0.25, 64 * s, blue)
         return
     if thread.app == "wechat":
@@ -1047,7 +1136,9 @@ def render(thread: Thread, rng: random.Random, *, windows: int = 1) -> list[Shot
         layout = "wechat_group" if thread.group else thread.app
         if thread.app == "iphone_sms" and thread.lang == "en":
             layout = "iphone_sms_en"
-        shots.append(Shot(c.image, c.boxes, records, layout, thread.dark, thread.taken_on))
+        shot = Shot(c.image, c.boxes, records, layout, thread.dark, thread.taken_on)
+        shot.decor = c.decor
+        shots.append(shot)
     return shots
 
 
@@ -1067,7 +1158,7 @@ def _duration_text(seconds: int, style: str) -> str:
     if m:
         text += f"{m}分"
     if sec or not text:
-        text += f"{sec}秒"
+        text += f"{sec:02d}秒" if style == "zh0" and (h or m) else f"{sec}秒"
     return text
 
 
@@ -1238,9 +1329,16 @@ def render_calls(
             else:
                 parts.append(rng.choice(places))
             if kind == "missed":
-                parts.append(rng.choice(["未接", f"响铃{rng.randint(2, 30)}秒"]))
+                parts.append(
+                    rng.choice(
+                        ["未接", f"响铃{rng.randint(2, 30)}秒", f"响铃{rng.randint(1, 9)}声"]
+                    )
+                )
             elif rng.random() < 0.8:
-                parts.append(_duration_text(duration, "zh"))
+                spoken = _duration_text(duration, rng.choice(["zh", "zh", "zh0"]))
+                if rng.random() < 0.3:  # some versions name the kind: "呼入 2分05秒"
+                    spoken = f"{'呼出' if kind == 'outgoing' else '呼入'} {spoken}"
+                parts.append(spoken)
             else:
                 shown_duration = None
             c.text((x + 40 * s, line2), "  ".join(parts), small, muted)
@@ -1268,11 +1366,17 @@ def render_calls(
                 muted,
             )
             if kind == "missed":
-                word = rng.choice(["未接", f"响铃{rng.randint(2, 30)}秒", "未接通"])
+                word = rng.choice(
+                    ["未接", f"响铃{rng.randint(2, 30)}秒", f"响铃{rng.randint(1, 9)}声"]
+                )
+            elif kind == "outgoing" and rng.random() < 0.25:
+                word, shown_duration = "未接通", None  # a call out nobody answered
             else:
-                word = _duration_text(duration, "zh")
+                word = _duration_text(duration, rng.choice(["zh", "zh0"]))
                 if kind == "outgoing" and rng.random() < 0.5:
                     word = f"呼出 {word}"
+                elif kind == "incoming" and rng.random() < 0.3:
+                    word = f"呼入 {word}"
             if one_line_right and kind != "missed":
                 c.right(w - 60 * s, y + 20 * s, f"{word}  {' '.join(time_lines)}", small, muted)
             else:

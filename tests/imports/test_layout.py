@@ -319,3 +319,140 @@ def test_low_confidence_boxes_are_ignored():
 )
 def test_lines_of_a_bubble_join_by_script(lines, joined):
     assert join_lines(lines) == joined
+
+
+@pytest.mark.parametrize(
+    "glyphs", [OcrBox("三口", (869, 20, 995, 57), 0.57), OcrBox("令回", (860, 22, 990, 60), 0.95)]
+)
+def test_signal_and_battery_icons_read_as_characters_are_not_the_sender(glyphs):
+    boxes = [
+        OcrBox("22:15", (40, 25, 137, 64)),
+        OcrBox("11.0K/s", (657, 21, 734, 51)),
+        glyphs,
+        OcrBox("42", (991, 24, 1037, 58)),
+        OcrBox("965107", (431, 109, 649, 165)),
+        OcrBox("短信", (500, 160, 577, 208)),
+        OcrBox("星期三凌晨2:30", (432, 251, 649, 287)),
+        OcrBox("【宏达资产】验证码866956，用于还款", (60, 330, 844, 381)),
+        OcrBox("确认，5分钟内有效。", (60, 392, 480, 443)),
+    ]
+    result = parse_screen(boxes, width=1080, height=2343, taken_on=THURSDAY, tz=TZ)
+    assert result.sender == "965107"
+    assert [r.text for r in result.records] == [
+        "【宏达资产】验证码866956，用于还款确认，5分钟内有效。"
+    ]
+
+
+def test_a_header_name_beside_the_clock_is_still_the_sender():
+    boxes = [
+        OcrBox("22:15", (40, 25, 137, 64)),
+        OcrBox("王专员", (431, 22, 600, 70)),
+        OcrBox("昨天 23:15", (432, 251, 649, 287)),
+        OcrBox("请今天还款。", (60, 330, 400, 381)),
+    ]
+    result = parse_screen(boxes, width=1080, height=2343, taken_on=THURSDAY, tz=TZ)
+    assert result.sender == "王专员"
+
+
+@pytest.mark.parametrize(
+    ("read_as", "sender"),
+    [
+        ("7 138 5890 9811", "13858909811"),
+        ("713858909811", "13858909811"),
+        ("7王专员", "王专员"),
+        ("L 15535377743", "15535377743"),
+    ],
+)
+def test_a_call_arrow_read_into_the_start_of_the_name_is_dropped(read_as, sender):
+    rows = [
+        CallRow(read_as, "呼出", "昨天 21:05", "1分23秒", "广东深圳"),
+        CallRow("95188", "呼入", "星期三 08:00", "20秒"),
+        CallRow("17000000999", "未接", "6月9日 22:40", "响铃5声"),
+    ]
+    result = read(render_call_log(rows))
+    assert [r.sender for r in result.records] == [sender, "95188", "17000000999"]
+
+
+def test_a_small_time_beside_a_bubble_dates_that_bubble():
+    boxes = [
+        OcrBox("95188", (430, 110, 650, 165)),
+        OcrBox("昨天 22:00", (440, 300, 640, 335)),
+        OcrBox("请今天还款，否则上门。", (60, 380, 560, 430)),
+        OcrBox("22:10", (590, 392, 680, 425)),
+        OcrBox("知道了", (760, 480, 1020, 530)),
+        OcrBox("22:12", (650, 492, 740, 525)),
+        OcrBox("明天下午来拿。", (60, 580, 420, 630)),
+        OcrBox("22:30", (450, 592, 540, 625)),
+    ]
+    result = parse_screen(boxes, width=1080, height=2340, taken_on=THURSDAY, tz=TZ)
+    assert [(r.direction, r.text, r.occurred_at) for r in result.records] == [
+        ("in", "请今天还款，否则上门。", at(2025, 6, 11, 22, 10)),
+        ("out", "知道了", at(2025, 6, 11, 22, 12)),
+        ("in", "明天下午来拿。", at(2025, 6, 11, 22, 30)),
+    ]
+
+
+def test_a_call_out_nobody_answered_is_outgoing_not_missed():
+    rows = [
+        CallRow("138 0013 8000", "未接通", "23:15", "", "广东深圳"),
+        CallRow("95188", "未接", "22:00", "响铃5声"),
+        CallRow("17000000999", "呼入", "21:00", "2分05秒"),
+    ]
+    result = read(render_call_log(rows))
+    assert [(r.call_type, r.direction, r.duration_seconds) for r in result.records] == [
+        (CALL_OUTGOING, "out", None),
+        (CALL_MISSED, "in", None),
+        (CALL_INCOMING, "in", 125),
+    ]
+
+
+def test_the_chevron_after_an_iphone_name_read_apart_does_not_end_the_header():
+    boxes = [
+        OcrBox("20:59", (103, 27, 222, 71)),
+        OcrBox("66", (93, 143, 147, 183)),
+        OcrBox("王专员", (539, 232, 681, 288)),
+        OcrBox("›", (678, 257, 699, 286)),
+        OcrBox("短信/彩信", (520, 600, 700, 640)),
+        OcrBox("星期四 下午8:01", (465, 1164, 753, 1218)),
+        OcrBox("还不还？给个准话。", (60, 1260, 520, 1310)),
+    ]
+    result = parse_screen(boxes, width=1220, height=2440, taken_on=THURSDAY, tz=TZ)
+    assert result.sender == "王专员"
+    assert [r.text for r in result.records] == ["还不还？给个准话。"]
+
+
+@pytest.mark.parametrize("carrier", ["联通", "移动 5G", "CMCC", "CHN-UNICOM"])
+def test_a_carrier_name_in_the_status_bar_is_not_the_sender(carrier):
+    boxes = [
+        OcrBox("15:05", (40, 25, 137, 64)),
+        OcrBox(carrier, (160, 28, 260, 60)),
+        OcrBox("85%", (960, 28, 1037, 60)),
+        OcrBox("95188", (130, 130, 330, 190)),
+        OcrBox("昨天 23:15", (432, 251, 649, 287)),
+        OcrBox("请今天还款。", (60, 330, 400, 381)),
+    ]
+    result = parse_screen(boxes, width=1080, height=2340, taken_on=THURSDAY, tz=TZ)
+    assert result.sender == "95188"
+
+
+def test_a_clock_read_without_its_colon_is_not_the_sender():
+    boxes = [
+        OcrBox("1505", (40, 25, 130, 64)),
+        OcrBox("王专员", (130, 130, 330, 195)),
+        OcrBox("171 0000 1111 广东深圳", (130, 200, 560, 235)),
+        OcrBox("昨天 23:15", (432, 300, 649, 336)),
+        OcrBox("请今天还款。", (60, 380, 400, 431)),
+    ]
+    result = parse_screen(boxes, width=1080, height=2340, taken_on=THURSDAY, tz=TZ)
+    assert result.sender == "王专员"
+
+
+def test_a_cropped_screenshot_keeps_its_top_line_as_the_sender():
+    boxes = [
+        OcrBox("王专员", (130, 10, 330, 70)),
+        OcrBox("171 0000 1111 广东深圳", (130, 76, 560, 105)),
+        OcrBox("昨天 23:15", (432, 200, 649, 236)),
+        OcrBox("请今天还款。", (60, 280, 400, 331)),
+    ]
+    result = parse_screen(boxes, width=1080, height=2340, taken_on=THURSDAY, tz=TZ)
+    assert result.sender == "王专员"

@@ -31,9 +31,12 @@ def padded(b: OcrBox) -> OcrBox:
     return OcrBox(b.text, (b.left - pad, b.top - pad, b.right + pad, b.bottom + pad))
 
 
-def read(shot):
+def read(shot, *, decor: bool = False):
+    """The parser on the drawn lines; with `decor`, also the text drawn inside pictures
+    (an avatar's initials), which a real OCR reads too."""
     width, height = shot.image.size
-    boxes = annotate(shot.image, [padded(b) for b in shot.boxes])
+    drawn = shot.boxes + (shot.decor if decor else [])
+    boxes = annotate(shot.image, [padded(b) for b in drawn])
     return parse_screen(boxes, width=width, height=height, taken_on=shot.taken_on, tz=TZ)
 
 
@@ -327,3 +330,134 @@ def test_overlapping_group_screenshots_merge_and_keep_each_nickname():
         (nicks[d % 3], f"第{d}次通知：{THREAT}") for d in range(1, 8)
     ]
     assert merged.duplicates == sum(len(r.records) for r in reads) - 7
+
+
+@pytest.mark.parametrize("shaded", [True, False])
+@pytest.mark.parametrize(
+    ("sender", "initials"), [("王专员", "专员"), ("王专员", "王"), ("Mike Collections", "MC")]
+)
+def test_iphone_avatar_initials_above_the_name_are_not_the_sender(sender, initials, shaded):
+    (shot,) = chat(
+        "iphone_sms",
+        [sep("昨天 23:15", at(2026, 6, 11, 23, 15)), msg(THREAT), msg(REPLY, "out")],
+        sender=sender,
+        initials=initials,
+        shaded=shaded,
+        width=1170,
+        seed=3,
+    )
+    assert any(b.text == initials for b in shot.decor)
+    result = read(shot, decor=True)
+    assert result.sender == sender
+    assert got(result) == want(shot)
+
+
+def test_iphone_number_under_the_avatar_is_read_as_its_digits():
+    (shot,) = chat(
+        "iphone_sms",
+        [sep("6月10日 星期三 15:05", at(2026, 6, 10, 15, 5)), msg(COLLECTOR)],
+        sender="+86 138 1234 5678",
+        initials="",
+        width=1170,
+        seed=4,
+    )
+    result = read(shot, decor=True)
+    assert result.sender == "13812345678"
+    assert got(result) == want(shot)
+
+
+@pytest.mark.parametrize("sender", ["王专员", "Tony", "+86 130 4911 9758"])
+def test_huawei_round_avatar_between_the_back_arrow_and_the_name(sender):
+    (shot,) = chat(
+        "huawei_sms",
+        [sep("昨天 下午11:15", at(2026, 6, 11, 23, 15)), msg(THREAT), msg(REPLY, "out")],
+        sender=sender,
+        sub="广东深圳",
+        header_avatar=True,
+        seed=2,
+    )
+    result = read(shot, decor=True)
+    assert result.sender == normalise_sender(sender)
+    assert got(result) == want(shot)
+
+
+@pytest.mark.parametrize("label", ["{time}  卡1", "卡2 {time}", "{time} SIM1"])
+def test_vivo_time_under_each_bubble_beside_the_sim_card(label):
+    (shot,) = chat(
+        "vivo_sms",
+        [
+            sep("6/8 07:30", at(2026, 6, 8, 7, 30)),
+            msg(THREAT, own=label.format(time="07:31"), at=at(2026, 6, 8, 7, 31)),
+            msg(REPLY, "out", own=label.format(time="07:40"), at=at(2026, 6, 8, 7, 40)),
+            msg(
+                "最后通知：今天18:00前不还款，明天安排人员上门。",
+                own=label.format(time="08:02"),
+                at=at(2026, 6, 8, 8, 2),
+            ),
+        ],
+        sender="106912345678",
+        bubble_times=True,
+    )
+    result = read(shot)
+    assert got(result) == want(shot)
+    assert not any("卡" in r.text or "SIM" in r.text for r in result.records)
+
+
+def test_bubbles_above_the_first_day_label_take_that_day_not_today():
+    (shot,) = chat(
+        "huawei_sms",
+        [
+            msg(THREAT, own="23:50", at=at(2026, 6, 5, 23, 50)),
+            msg(REPLY, "out", own="00:55", at=at(2026, 6, 6, 0, 55)),
+            sep("6月6日 02:28", at(2026, 6, 6, 2, 28)),
+            msg(COLLECTOR, own="02:28", at=at(2026, 6, 6, 2, 28)),
+        ],
+        sender="95188",
+        bubble_times=True,
+    )
+    assert got(read(shot)) == want(shot)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "【示例贷】您的借款已逾期，请立即登录 https://m.repay-42.example.com/loan/detail?uid=839201"
+            " 处理，逾期将上报征信。",
+            "zh",
+        ),
+        (
+            "Pay now at https://pay.quickloan.example.com/account/overdue?id=583920"
+            " to stop further action.",
+            "en",
+        ),
+    ],
+)
+def test_a_link_broken_over_lines_is_one_link_again(text, lang):
+    (shot,) = chat(
+        "xiaomi_sms",
+        [sep("昨天 23:15", at(2026, 6, 11, 23, 15)), msg(text), msg(REPLY, "out")],
+        sender="10690000555",
+        lang=lang,
+    )
+    link = next(word for word in text.split() if "https" in word)
+    assert not any(link in b.text for b in shot.boxes)  # the phone broke it over lines
+    assert got(read(shot)) == want(shot)
+
+
+@pytest.mark.parametrize("app", ["wechat", "wechat_group"])
+def test_wechat_pat_notices_are_neither_messages_nor_nicknames(app):
+    group = app == "wechat_group"
+    (shot,) = chat(
+        app,
+        [
+            sep("昨天 晚上11:15", at(2026, 6, 11, 23, 15)),
+            notice("“宏达资产-王专员” 拍了拍 我"),
+            msg(THREAT, nick="宏达资产-王专员" if group else None),
+            notice("“宏达资产-王专员” 拍了拍 我"),
+            msg(REPLY, "out"),
+        ],
+        sender="宏达资产还款通知群(23)" if group else "王专员",
+    )
+    result = read(shot)
+    assert got(result) == want(shot)

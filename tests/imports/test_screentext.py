@@ -89,3 +89,91 @@ def test_short_messages_are_not_app_words(text):
 )
 def test_call_durations(text, seconds):
     assert duration_seconds(text) == seconds
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (
+            ["【示例贷】账单已逾期，点击 https://t.cn/A6", "123x 查看详情"],
+            "【示例贷】账单已逾期，点击 https://t.cn/A6123x 查看详情",
+        ),
+        (
+            ["Pay at https://pay.example.com/", "loan?id=5 now."],
+            "Pay at https://pay.example.com/loan?id=5 now.",
+        ),
+        (["请尽快联系1381234", "5678协商。"], "请尽快联系13812345678协商。"),
+        (
+            ["请立即登录 htt", "ps://m.example.com/loan 处理。"],
+            "请立即登录 https://m.example.com/loan 处理。",
+        ),
+        (
+            ["请立即登录 https:", "//m.repay-94.example.c", "om/loan?uid=194", "134 处理。"],
+            "请立即登录 https://m.repay-94.example.com/loan?uid=194134 处理。",
+        ),
+        (["应还金额3,280.", "00元"], "应还金额3,280.00元"),
+        (
+            ["Pay at https://pay.quickloan.", "example.com/account/overdue?i", "d=583920 now."],
+            "Pay at https://pay.quickloan.example.com/account/overdue?id=583920 now.",
+        ),
+    ],
+)
+def test_a_link_or_number_cut_at_a_wrap_is_joined_without_a_space(lines, joined):
+    assert join_lines(lines) == joined
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (
+            ["Visit https://pay.example.com.", "Then call us."],
+            "Visit https://pay.example.com. Then call us.",
+        ),
+        (
+            ["Your payment of $7589.00", "was due yesterday."],
+            "Your payment of $7589.00 was due yesterday.",
+        ),
+        (["Reference", "12345."], "Reference 12345."),
+        (
+            ["Pay now at https://pay.example.com/overdue?id=508257", "to stop further action."],
+            "Pay now at https://pay.example.com/overdue?id=508257 to stop further action.",
+        ),
+        (
+            ["Visit https://pay.example.com.", "then call us."],
+            "Visit https://pay.example.com. then call us.",
+        ),
+    ],
+)
+def test_words_after_a_link_or_number_keep_their_space(lines, joined):
+    assert join_lines(lines) == joined
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("Your loan of $2422 is 0verdue.", "Your loan of $2422 is overdue."),
+        ("Pay $8315 today 0r we will call.", "Pay $8315 today or we will call."),
+        ("Pay t0day.", "Pay today."),
+    ],
+)
+def test_a_zero_read_inside_an_english_word_is_an_o(read, meant):
+    assert tidy(read) == meant
+
+
+@pytest.mark.parametrize(
+    "kept", ["Reference 10234.", "https://t.cn/a0bx", "id=a0b", "v0.1", "10am", "应还1000元"]
+)
+def test_zeros_in_numbers_links_and_codes_stay(kept):
+    assert tidy(kept) == kept
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("【金桥消费】验证码949891,用于还款确认。", "【金桥消费】验证码949891，用于还款确认。"),
+        ("目前合计22,273.72元（含本金、利息）o", "目前合计22,273.72元（含本金、利息）。"),
+        ("合计1,000元，请还款。", "合计1,000元，请还款。"),
+    ],
+)
+def test_chinese_marks_ocr_read_as_latin_ones_after_a_number_or_bracket(read, meant):
+    assert tidy(read) == meant

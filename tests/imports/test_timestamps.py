@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from imports.timestamps import date_from_exif, date_from_file_name, find_stamp, parse_stamp
+from imports.timestamps import Stamp, date_from_exif, date_from_file_name, find_stamp, parse_stamp
 
 THURSDAY = date(2025, 6, 12)
 
@@ -103,3 +103,42 @@ def test_a_label_inside_a_longer_call_log_line_is_found(text, day, clock):
 @pytest.mark.parametrize("text", ["广东深圳 被1444人标记", "0755 63310279", "呼出"])
 def test_a_line_without_a_label_has_none(text):
     assert find_stamp(text, THURSDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "clock"),
+    [
+        ("6/807:30", date(2025, 6, 8), time(7, 30)),  # OCR lost the space: not the 80th
+        ("2025/6/1007:30", date(2025, 6, 10), time(7, 30)),
+        ("6月10日 星期二 15:05", date(2025, 6, 10), time(15, 5)),
+        ("昨天 下午11:15", date(2025, 6, 11), time(23, 15)),
+    ],
+)
+def test_a_clock_time_run_into_the_date_is_still_read(text, day, clock):
+    assert parse_stamp(text, THURSDAY) == Stamp(day=day, clock=clock)
+
+
+@pytest.mark.parametrize("text", ["15:05  卡1", "卡2 下午3:05", "15:05 SIM1", "15:05卡1"])
+def test_the_sim_card_named_beside_a_time_is_left_out(text):
+    assert parse_stamp(text, THURSDAY) == Stamp(day=None, clock=time(15, 5))
+
+
+def test_a_sim_card_name_alone_is_not_a_time():
+    assert parse_stamp("卡1", THURSDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "clock"),
+    [
+        ("06-10 15:05", date(2025, 6, 10), time(15, 5)),
+        ("6-10", date(2025, 6, 10), None),
+        ("12-31 下午3:05", date(2024, 12, 31), time(15, 5)),
+    ],
+)
+def test_a_month_and_day_joined_by_a_dash(text, day, clock):
+    assert parse_stamp(text, THURSDAY) == Stamp(day=day, clock=clock)
+
+
+@pytest.mark.parametrize("text", ["0755-12345678", "138-1234-5678", "3-4-5", "13-40"])
+def test_numbers_with_dashes_are_not_dates(text):
+    assert parse_stamp(text, THURSDAY) is None
