@@ -22,12 +22,14 @@ import argparse
 import io
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from memory import peak_mb, print_outcome, scratch_owner  # noqa: E402  (beside this file)
 
 ROOT = Path(__file__).resolve().parent.parent
 SMS = (
@@ -52,35 +54,13 @@ def write_file(path: Path, megabytes: int) -> int:
     return count
 
 
-def peak_mb() -> float:
-    """This process's peak RSS. VmHWM starts afresh at exec; ru_maxrss would carry over the
-    peak of the parent that wrote the test file."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def child(path: str) -> None:
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "selfhelp.test_settings")
-    import django
+    with scratch_owner() as owner:
+        from django.core.management import call_command
+        from django.core.management.base import CommandError
 
-    django.setup()
-    from django.core.management import call_command
-    from django.core.management.base import CommandError
-    from django.db import connection
+        from cases.models import Case
 
-    from accounts.models import User
-    from cases.models import Case
-
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    try:
-        owner = User.objects.create(email="bench@example.com")
         case = Case.objects.create(owner=owner, title="bench")
         base = peak_mb()
         out = io.StringIO()
@@ -91,14 +71,7 @@ def child(path: str) -> None:
             said = f"read {outcome['read']} records, added {outcome['added']}"
         except CommandError as exc:
             said = f"refused: {exc}"
-        elapsed = time.perf_counter() - started
-        print(f"    {said}")
-        print(
-            f"    {elapsed:5.1f} s   peak RSS {peak_mb():6.0f} MB "
-            f"(after start-up {base:4.0f} MB, so +{peak_mb() - base:4.0f} MB for the file)"
-        )
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        print_outcome(said, started, base)
 
 
 def main() -> None:

@@ -22,12 +22,14 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from memory import peak_mb, print_outcome, scratch_owner  # noqa: E402  (beside this file)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,18 +50,6 @@ def write_real(path: Path, contacts: int) -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     path.write_bytes(module.make_bundle(contacts))
-
-
-def peak_mb() -> float:
-    """This process's peak RSS. VmHWM starts afresh at exec; ru_maxrss would carry over the
-    peak of the parent that wrote the test file."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 BOUNDARY = "bench-boundary-7d1f"
@@ -110,21 +100,11 @@ def web_post(body: Path, owner) -> tuple[int, str]:
 
 
 def child(mode: str, path: str) -> None:
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "selfhelp.test_settings")
-    import django
+    with scratch_owner() as owner:
+        from django.utils import translation
 
-    django.setup()
-    from django.db import connection
-    from django.utils import translation
+        from cases.bundle import BundleError, case_import_bundle
 
-    from accounts.models import User
-    from cases.bundle import BundleError, case_import_bundle
-
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    try:
-        owner = User.objects.create(email="bench@example.com")
         base = peak_mb()
         started = time.perf_counter()
         if mode == "service":
@@ -141,14 +121,7 @@ def child(mode: str, path: str) -> None:
             said = f"HTTP {code}"
             if "6,000,000" in page:
                 said += ": the page says the file holds too many values (at most 6,000,000)"
-        elapsed = time.perf_counter() - started
-        print(f"    {said}")
-        print(
-            f"    {elapsed:5.1f} s   peak RSS {peak_mb():6.0f} MB "
-            f"(after start-up {base:4.0f} MB, so +{peak_mb() - base:5.0f} MB)"
-        )
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        print_outcome(said, started, base)
 
 
 def main() -> None:
