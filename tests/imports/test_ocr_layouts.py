@@ -20,9 +20,9 @@ from imports.layout import CALL, IM, parse_screen
 from imports.ocr import annotate, load_image, read_boxes
 from imports.parser import CALL_INCOMING, CALL_MISSED, CALL_OUTGOING
 
-from .phones import chat, msg, note, render_calls, sep
+from .phones import chat, msg, render_calls, sep
 from .test_ocr import no_network  # noqa: F401 (fixture)
-from .test_phone_layouts import got, want
+from .test_phone_layouts import english_iphone_thread, got, want
 
 TZ = ZoneInfo("Asia/Shanghai")
 
@@ -59,21 +59,7 @@ def test_dark_wechat_group():
 
 @pytest.mark.usefixtures("no_network")
 def test_english_iphone_at_1170_px():
-    (shot,) = chat(
-        "iphone_sms",
-        [
-            sep("Wed, Jun 10 at 9:30 AM", at(2026, 6, 10, 9, 30)),
-            msg("Final notice: your loan is overdue. Legal action starts on Friday."),
-            sep("Yesterday 11:15 PM", at(2026, 6, 11, 23, 15)),
-            msg("We have your contacts list. Don't make us call your family."),
-            msg("Stop contacting my employer. This call is being recorded.", "out"),
-            note("Delivered"),
-        ],
-        sender="+1 (415) 555-0132",
-        lang="en",
-        width=1170,
-        height=2532,
-    )
+    shot = english_iphone_thread("Stop contacting my employer. This call is being recorded.")
     result = ocr(shot)
     assert result.sender == "+14155550132"
     assert got(result) == want(shot)

@@ -125,7 +125,9 @@ def test_oppo_and_vivo_threads(app, label, moment):
     assert got(result) == want(shot)
 
 
-def test_iphone_in_english_at_1170_px():
+def english_iphone_thread(reply: str, *, unread: str | None = None):
+    """An English iPhone thread at 1170 px with a foreign number (also read by the real OCR
+    in test_ocr_layouts.py)."""
     (shot,) = chat(
         "iphone_sms",
         [
@@ -133,14 +135,21 @@ def test_iphone_in_english_at_1170_px():
             msg("Final notice: your loan of $2,400 is overdue. Legal action starts on Friday."),
             sep("Yesterday 11:15 PM", at(2026, 6, 11, 23, 15)),
             msg("We have your contacts list. Don't make us call your family."),
-            msg("I will pay on Friday. Please stop calling my parents.", "out"),
+            msg(reply, "out"),
             note("Delivered"),
         ],
         sender="+1 (415) 555-0132",
         lang="en",
         width=1170,
         height=2532,
-        unread="12",
+        unread=unread,
+    )
+    return shot
+
+
+def test_iphone_in_english_at_1170_px():
+    shot = english_iphone_thread(
+        "I will pay on Friday. Please stop calling my parents.", unread="12"
     )
     result = read(shot)
     assert result.sender == "+14155550132"
