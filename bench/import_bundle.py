@@ -10,15 +10,15 @@ depend on the machine.
 """
 
 import json
-import os
-import resource
 import subprocess
 import sys
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from memory import peak_mb, scratch_owner  # noqa: E402  (beside this file)
+
 CHANNELS = ["call", "sms", "im", "visit"]
 TARGETS = ["borrower", "relative", "colleague", "contact_list"]
 
@@ -62,38 +62,20 @@ def make_bundle(size: int) -> bytes:
 
 
 def child(size: int) -> None:
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "selfhelp.test_settings")
-    import django
+    with scratch_owner() as owner:
+        from cases.bundle import bundle_parse, case_import_bundle
 
-    django.setup()
-    from django.db import connection
-
-    from accounts.models import User
-    from cases.bundle import bundle_parse, case_import_bundle
-
-    old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-    try:
-        run(size, User, bundle_parse, case_import_bundle)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
-
-
-def run(size, User, bundle_parse, case_import_bundle) -> None:  # noqa: N803
-    owner = User.objects.create(email="bench@example.com")
-    data = make_bundle(size)
-    t0 = time.perf_counter()
-    bundle_parse(data)
-    t1 = time.perf_counter()
-    case = case_import_bundle(owner=owner, data=data)
-    t2 = time.perf_counter()
-    assert case.contacts.count() == size
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(
-        f"{size:>7,} contacts  {len(data) / 1e6:5.1f} MB  parse {t1 - t0:5.2f} s  "
-        f"parse+import {t2 - t1:6.2f} s  peak RSS {peak_mb:6.0f} MB"
-    )
+        data = make_bundle(size)
+        t0 = time.perf_counter()
+        bundle_parse(data)
+        t1 = time.perf_counter()
+        case = case_import_bundle(owner=owner, data=data)
+        t2 = time.perf_counter()
+        assert case.contacts.count() == size
+        print(
+            f"{size:>7,} contacts  {len(data) / 1e6:5.1f} MB  parse {t1 - t0:5.2f} s  "
+            f"parse+import {t2 - t1:6.2f} s  peak RSS {peak_mb():6.0f} MB"
+        )
 
 
 def main() -> None:
