@@ -64,6 +64,7 @@ def test_dry_run_prints_records_and_saves_nothing(case, files):
         "text": THREAD[0].text,
         "call_type": None,
         "duration_seconds": None,
+        "estimated_at": None,
     }
     assert result["records"][2]["occurred_at"] == "2025-06-09T09:00:00+08:00"
     assert result["records"][3] == {
@@ -75,6 +76,7 @@ def test_dry_run_prints_records_and_saves_nothing(case, files):
         "text": "",
         "call_type": "missed",
         "duration_seconds": None,
+        "estimated_at": None,
     }
     assert result["added"] == 3
     assert not Contact.objects.exists()
@@ -106,3 +108,25 @@ def test_not_a_picture_is_refused(case, tmp_path):
     path.write_text("hello")
     with pytest.raises(CommandError, match="not a PNG, JPEG or HEIC"):
         run(case.pk, path)
+
+
+def test_a_time_the_screenshot_does_not_show_is_printed_as_unknown_with_the_guess_apart(
+    case,
+    tmp_path,
+    fake_ocr,  # noqa: F811
+):
+    (thread,) = render_thread(
+        [
+            Bubble("我们已经联系了你的单位。"),
+            Bubble("今日不还款将立案起诉。", label="星期一 09:00"),
+        ],
+        sender="10690000555",
+    )
+    fake_ocr(thread)
+    path = tmp_path / "scrolled.png"
+    path.write_bytes(thread.png())
+    result = run(case.pk, path, "--taken-on", "2025-06-12", "--dry-run")
+    unknown, shown = result["records"]
+    assert unknown["occurred_at"] is None
+    assert unknown["estimated_at"] == "2025-06-09T09:00:00+08:00"  # the first time shown below
+    assert (shown["occurred_at"], shown["estimated_at"]) == ("2025-06-09T09:00:00+08:00", None)

@@ -4,8 +4,13 @@ Runs the same OCR, layout parsing, merging and staging as the web import and
 prints one JSON object:
 
     {"screenshots": N, "records": [{"file", "kind", "sender", "occurred_at",
-     "direction", "text", "call_type", "duration_seconds"}, ...],
+     "direction", "text", "call_type", "duration_seconds", "estimated_at"}, ...],
      "merged_duplicates": N, "problems": [...], "added": N, "duplicates": N}
+
+"occurred_at" is null where the screenshots do not show the time (a bubble above
+the first time label, or one with its own clock time but no day shown above it);
+"estimated_at" then gives the guess the import stores, which the borrower is
+asked to check in review. Where the time is shown, "estimated_at" is null.
 
 The records sent to the borrower are added to the case, each with its
 screenshot as evidence, as the web import does; with --dry-run everything is
@@ -31,6 +36,7 @@ from imports.management.helpers import (
     ran_by_label,
 )
 from imports.models import StagedMessage
+from imports.screenbox import NOTE_TIME_ESTIMATED
 from imports.screenshots import (
     ScreenshotRejected,
     Upload,
@@ -127,11 +133,12 @@ class Command(BaseCommand):
                     "file": names[record.screen],
                     "kind": record.kind,
                     "sender": record.sender,
-                    "occurred_at": record.occurred_at.isoformat() if record.occurred_at else None,
+                    "occurred_at": None if guessed(record) else _iso(record.occurred_at),
                     "direction": record.direction,
                     "text": record.text,
                     "call_type": CALL_TYPE_NAMES.get(record.call_type),
                     "duration_seconds": record.duration_seconds,
+                    "estimated_at": _iso(record.occurred_at) if guessed(record) else None,
                 }
                 for record in read.records
             ],
@@ -149,3 +156,12 @@ class Command(BaseCommand):
         result["added"] = committed.added
         result["duplicates"] = committed.duplicates
         return result
+
+
+def guessed(record) -> bool:
+    """Whether the record's time was not shown on its screenshot but guessed when merging."""
+    return record.note == NOTE_TIME_ESTIMATED
+
+
+def _iso(moment) -> str | None:
+    return moment.isoformat() if moment else None
