@@ -38,7 +38,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from imports.layout import normalise_sender, parse_screen  # noqa: E402
-from imports.ocr import annotate, load_image  # noqa: E402
+from imports.ocr import annotate, load_image, missed_lines  # noqa: E402
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -157,6 +157,7 @@ def run(folder: Path, tz: ZoneInfo, read_boxes=None) -> Score:
             warmed = True
         started = time.perf_counter()
         boxes = annotate(loaded.image, read_boxes(loaded.image))
+        boxes += missed_lines(loaded.image, boxes)
         width, height = loaded.image.size
         result = parse_screen(
             boxes,

@@ -132,6 +132,14 @@ def _icon_type(
             return CALL_OUTGOING
         if b.mark_lean < -_LEAN:
             return CALL_INCOMING
+    # An arrow OCR read as a character of its own, before the name: "7" is ↗, "L" is ↙.
+    for b in row:
+        text = b.text.strip()
+        if len(text) == 1 and b.right <= head.left + 3 and abs(b.cy - head.cy) < 1.5 * head.height:
+            if text in _ARROW_OUT:
+                return CALL_OUTGOING
+            if text in _ARROW_IN:
+                return CALL_INCOMING
     outside = head.mark is not None and head.mark[2] <= head.left + 3
     if not every_row_marked and (outside or head.left < aligned - 0.5 * head.height):
         return CALL_OUTGOING
@@ -143,6 +151,11 @@ def _icon_type(
         if b.mark_lean < -_LEAN:
             return CALL_INCOMING
     return None
+
+
+#: How OCR reads a call's arrow drawn as a glyph of its own.
+_ARROW_OUT = set("7↗/")
+_ARROW_IN = set("L↙K")
 
 
 def _call_type(words: str) -> int | None:
@@ -252,8 +265,16 @@ def parse_calls(
                 sections.append((b.top, stamp.day))
     # Names line up; one that starts further left has a small icon before it (iPhone: outgoing).
     aligned = sorted(h.left for h in heads)[len(heads) // 2]
-    marked = sum(1 for h in heads if h.mark is not None or h.left < aligned - 0.5 * h.height)
-    every_row_marked = len(heads) >= 3 and marked >= 0.8 * len(heads)
+
+    # Missed calls are told by their red ink, and some phones draw no arrow on them.
+    def is_marked(h: OcrBox) -> bool:
+        return h.mark is not None or h.left < aligned - 0.5 * h.height
+
+    answered = [h for h in heads if not _is_red(h.color)]
+    every_row_marked = len(heads) >= 3 and (
+        sum(map(is_marked, heads)) >= 0.8 * len(heads)
+        or (len(answered) >= 2 and all(map(is_marked, answered)))
+    )
     records = []
     for n, head in enumerate(heads):
         start = head.top - 0.6 * head.height

@@ -47,6 +47,7 @@ from .screenbox import (
     ScreenRecord,
 )
 from .screentext import (
+    ICON_AS_KANA,
     IM_MARKS,
     NOTICE,
     STATUS_NOISE,
@@ -90,7 +91,7 @@ def _clean(boxes: list[OcrBox]) -> list[OcrBox]:
     kept = []
     for b in boxes:
         text = unicodedata.normalize("NFC", b.text).strip()
-        if text and b.confidence >= MIN_CONFIDENCE:
+        if text and b.confidence >= MIN_CONFIDENCE and not ICON_AS_KANA.match(text):
             kept.append(replace(b, text=text))
     return sorted(kept, key=lambda b: (b.top, b.left))
 
@@ -141,10 +142,16 @@ def status_bar(boxes: list[OcrBox], height: int, width: int | None = None) -> se
     }
 
 
+#: What OCR makes of signal bars, Wi-Fi and battery icons: "三口92", "令回 56", "川口".
+_ICON_CHARS = re.compile(r"^[三口回令川吕品日目田□▯▭\s\dlI|%.+\-]*$")
+
+
 def _status_glyphs(b: OcrBox, width: int) -> bool:
     """Icons at the right end of the status bar OCR read as a few characters, unsure of them."""
     short = len(b.text.replace(" ", "")) <= 3
-    return short and (b.confidence < 0.8 or b.left > 0.7 * width)
+    if short and (b.confidence < 0.8 or b.left > 0.7 * width):
+        return True
+    return b.left > 0.5 * width and bool(_ICON_CHARS.match(b.text))
 
 
 # Blocks of colour around the text: bubbles.
@@ -364,11 +371,15 @@ def _group_by_panel(lines: list[OcrBox], width: int) -> list[_Bubble]:
         members.sort(key=lambda b: (b.top, b.left))
         side = _side(panel[0], panel[2], width, members[0].background)
         # Bubbles a few pixels apart can read as one block: a gap wider than a line's
-        # spacing inside it is the space between two bubbles.
+        # spacing inside it is the space between two bubbles. That space holds both
+        # bubbles' margins, so it is also wider than the margin above the first line (a
+        # line of digits has a shorter box than a line of Chinese, and leaves a wider gap).
         line = statistics.median(b.height for b in members)
+        margin = min(max(members[0].top - panel[1], 0), 1.5 * line)
+        split_gap = max(0.55 * line, 1.4 * margin)
         parts = [[members[0]]]
         for b in members[1:]:
-            if b.top - parts[-1][-1].bottom > 0.55 * line:
+            if b.top - parts[-1][-1].bottom > split_gap:
                 parts.append([b])
             else:
                 parts[-1].append(b)
@@ -508,7 +519,7 @@ def _body_top(boxes: list[OcrBox], skip: set[int], width: int, height: int) -> f
         if i not in skip
         and b.top > 0.04 * height
         and (
-            (_is_bubble(b, width) and not _is_avatar_text(b, width))
+            (_is_bubble(b, width) and not _is_avatar_text(b, width) and not _is_badge(b, width))
             or (is_stamp(b.text) and abs(b.cx - width / 2) < 0.15 * width)
             or (
                 UI.match(b.text)
@@ -584,7 +595,14 @@ def _parse_chat(
         stamp = parse_stamp(b.text, taken_on)
         in_bubble = _is_bubble(b, width) and not _is_pill(b, width)
         # Time labels are small; a line in the messages' own size ("Friday.") is a message's.
-        label_sized = not bubble_em or em_size(b) < 0.9 * bubble_em or _is_pill(b, width)
+        # A label centred on the screen outside any bubble is one whatever its size (a short
+        # message sits at one side; only a long one is centred, and it is no time label).
+        label_sized = (
+            not bubble_em
+            or em_size(b) < 0.9 * bubble_em
+            or _is_pill(b, width)
+            or (abs(b.cx - width / 2) < 0.06 * width and not in_bubble)
+        )
         if stamp is not None and not in_bubble and label_sized:
             stamps.append((stamp, b))
             continue
@@ -641,6 +659,7 @@ def _parse_chat(
                 break
     records = []
     undated: list[int] = []  # records with a clock time but no day shown above them
+    dayless: list[int] = []  # records with their own clock time and no time label above
     current: Stamp | None = None
     current_day: date | None = None
     top_edge = min((b.top for b in bubbles), default=0)
@@ -660,6 +679,8 @@ def _parse_chat(
             occurred_at, note = _moment(stamp, taken_on, tz)
             if stamp.day is None:
                 undated.append(len(records))
+            if current is None:
+                dayless.append(len(records))  # its own clock time, and no day above it
         text = join_lines([b.text for b in bubble.lines])
         region = _region(bubble.lines)
         clipped = (bubble.top - top_edge < 1 and bubble.top <= body_top + 0.02 * screen) or (
@@ -679,6 +700,12 @@ def _parse_chat(
             )
         )
     _date_from_below(records, undated, taken_on)
+    # A bubble's own clock time with no label above it on this screen: the day is not shown,
+    # so its time is unknown; the guess is kept for when nothing better is found (merge).
+    for n in dayless:
+        records[n] = replace(
+            records[n], estimate=records[n].occurred_at, occurred_at=None, note=NOTE_TIME_ESTIMATED
+        )
     return kind, records
 
 

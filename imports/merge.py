@@ -61,7 +61,10 @@ def _fill_times(records: list[ScreenRecord], taken_on: date, tz: ZoneInfo) -> li
     last: datetime | None = None
     for record in records:
         if record.occurred_at is None:
-            record = replace(record, occurred_at=last, note=NOTE_TIME_ESTIMATED) if last else record
+            guess = record.estimate or last
+            record = (
+                replace(record, occurred_at=guess, note=NOTE_TIME_ESTIMATED) if guess else record
+            )
         else:
             last = record.occurred_at
         out.append(record)

@@ -256,7 +256,7 @@ def _mark(pixels: np.ndarray, b: OcrBox, background: np.ndarray) -> tuple[Rect |
         if stats[n, 4] >= 4 and stats[n, 1] > 0 and stats[n, 1] + stats[n, 3] < bottom - top
     ]
     if len(blobs) < 2:
-        return None, 0.0
+        return _mark_lower(pixels, b, background)
     blobs.sort()
     groups = [[blobs[0]]]
     for blob in blobs[1:]:
@@ -265,17 +265,56 @@ def _mark(pixels: np.ndarray, b: OcrBox, background: np.ndarray) -> tuple[Rect |
         else:
             groups.append([blob])
     if len(groups) < 2:
-        return None, 0.0
+        return _mark_lower(pixels, b, background)
     first, following = groups[0], groups[1]
     start, end = first[0][0], max(e for _s, e, _n in first)
     if following[0][0] - end < 0.22 * h or end - start > 1.3 * h:
-        return None, 0.0
-    mask = np.isin(labels, [n for _s, _e, n in first])
+        return _mark_lower(pixels, b, background)
+    return _leaning(np.isin(labels, [n for _s, _e, n in first]), x0, top)
+
+
+def _leaning(mask: np.ndarray, x0: int, top: int) -> tuple[Rect, float]:
+    """The mark's rectangle on the page, and how far its ink leans to the top right."""
     ys, xs = np.nonzero(mask)
     height_, width_ = ys.max() - ys.min() + 1, xs.max() - xs.min() + 1
     lean = float(((xs - xs.min()) / width_ - 0.5).mean() - ((ys - ys.min()) / height_ - 0.5).mean())
     rect = (x0 + int(xs.min()), top + int(ys.min()), x0 + int(xs.max()), top + int(ys.max()))
     return rect, lean
+
+
+def _mark_lower(pixels: np.ndarray, b: OcrBox, background: np.ndarray) -> tuple[Rect | None, float]:
+    """An icon left of the text that sits lower, between a call's name and the line under it.
+
+    Huawei centres the call's arrow on the two lines of a row, so it runs past the
+    name's box. Only the space left of the box is searched, down to a line below
+    it; the icon is one small drawing there, wholly inside.
+    """
+    import cv2
+
+    h = b.height
+    top, bottom = max(b.top - h // 3, 0), min(b.bottom + h, pixels.shape[0])
+    x0, x1 = max(b.left - 2 * h, 0), b.left - 2
+    if x1 - x0 < 4 or bottom - top < 4:
+        return None, 0.0
+    strip = pixels[top:bottom, x0:x1].astype(np.int32)
+    ink = (np.abs(strip - background).sum(axis=2) > 90).astype(np.uint8)
+    count, labels, stats, _centroids = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    inside = [
+        n
+        for n in range(1, count)
+        if stats[n, 4] >= 4
+        and stats[n, 0] > 0
+        and stats[n, 1] > 0
+        and stats[n, 0] + stats[n, 2] < x1 - x0
+        and stats[n, 1] + stats[n, 3] < bottom - top
+    ]
+    if not inside or len(inside) < count - 1:
+        return None, 0.0  # nothing, or something cut by the edges (text, a line, an avatar)
+    xs = [stats[n, 0] for n in inside] + [stats[n, 0] + stats[n, 2] for n in inside]
+    ys = [stats[n, 1] for n in inside] + [stats[n, 1] + stats[n, 3] for n in inside]
+    if max(xs) - min(xs) > 1.3 * h or max(ys) - min(ys) > 1.3 * h or max(ys) - min(ys) < 0.3 * h:
+        return None, 0.0
+    return _leaning(np.isin(labels, inside), x0, top)
 
 
 def annotate(image: Image.Image, boxes: list[OcrBox]) -> list[OcrBox]:
@@ -323,3 +362,68 @@ def annotate(image: Image.Image, boxes: list[OcrBox]) -> list[OcrBox]:
             )
         )
     return out
+
+
+#: A read of a missed line is kept only when the engine is this sure of it.
+_MISSED_MIN_SCORE = 0.8
+
+
+def missed_lines(image: Image.Image, boxes: list[OcrBox]) -> list[OcrBox]:
+    """Lines inside a bubble that the detector did not find, read again on their own.
+
+    The detector can pass over a line it finds hard (a row of asterisks in a masked
+    ID number, a short last line such as "发我。"). Where a bubble has room for a
+    line above, between or under the lines found, and ink of the text's colour is
+    there, that strip is cut tightly around the ink and given to the recogniser.
+    """
+    pixels = np.asarray(image.convert("RGB")).astype(np.int32)
+    height, width = pixels.shape[:2]
+    by_panel: dict[Rect, list[OcrBox]] = {}
+    for b in boxes:
+        if b.panel is None or b.color is None or b.background is None:
+            continue
+        left, top, right, bottom = b.panel
+        if right - left < 0.92 * width and bottom - top < 0.45 * height:
+            by_panel.setdefault(b.panel, []).append(b)
+    found = []
+    for panel, lines in by_panel.items():
+        lines.sort(key=lambda b: b.top)
+        line = float(np.median([b.height for b in lines]))
+        edges = [panel[1] + 2, *(y for b in lines for y in (b.top, b.bottom)), panel[3] - 2]
+        for y0, y1 in zip(edges[::2], edges[1::2], strict=True):
+            if y1 - y0 >= 0.9 * line:
+                read = _read_strip(pixels, image, panel, y0, y1, line, lines[0])
+                if read is not None:
+                    found.append(read)
+    return found
+
+
+def _read_strip(pixels, image, panel: Rect, y0: int, y1: int, line: float, like: OcrBox):
+    """The one line of text in a strip of a bubble, or None when there is none to read."""
+    x0, x1 = panel[0] + 2, panel[2] - 2
+    strip = pixels[y0:y1, x0:x1]
+    background = np.array(like.background)
+    ink = np.array(like.color)
+    mask = (np.abs(strip - background).sum(axis=2) > 120) & (np.abs(strip - ink).sum(axis=2) < 200)
+    rows = np.nonzero(mask.sum(axis=1) >= 2)[0]
+    if rows.size == 0:
+        return None
+    cols = np.nonzero(mask[rows.min() : rows.max() + 1].any(axis=0))[0]
+    tall, wide = rows.max() - rows.min() + 1, cols.max() - cols.min() + 1
+    if not (0.35 * line <= tall <= 1.3 * line) or wide < 0.3 * line:
+        return None  # a speck, or more than one line: not a line the detector missed
+    pad = round(0.2 * tall)
+    rect = (
+        max(x0 + int(cols.min()) - pad, 0),
+        max(y0 + int(rows.min()) - pad, 0),
+        min(x0 + int(cols.max()) + 1 + pad, pixels.shape[1]),
+        min(y0 + int(rows.max()) + 1 + pad, pixels.shape[0]),
+    )
+    crop = np.asarray(image.convert("RGB").crop(rect))
+    result, _elapsed = _get_engine()(crop, use_det=False, use_cls=False)
+    if not result:
+        return None
+    text, score = str(result[0][0]).strip(), float(result[0][1])
+    if not text or score < _MISSED_MIN_SCORE:
+        return None
+    return replace(like, text=text, box=rect, confidence=score, mark=None, mark_lean=0.0)

@@ -96,6 +96,9 @@ class ScreenRecord:
     note: str = ""
     #: For a bubble cut by the screen's top or bottom edge: its text may be incomplete.
     clipped: bool = False
+    #: A best guess when `occurred_at` is unknown: a bubble's own clock time with no day
+    #: shown above it, dated by the labels below it or the day the screenshot was taken.
+    estimate: datetime | None = None
 
 
 @dataclass(slots=True)

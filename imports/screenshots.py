@@ -44,7 +44,7 @@ from .convert import text_looks_like_collection
 from .heic import HeifUnavailable, heif_to_png, is_heif
 from .merge import merge_screens
 from .models import ERROR_MAX_LENGTH, ImportBatch, Screenshot, StagedMessage
-from .ocr import ImageUnreadable, annotate, load_image, read_boxes
+from .ocr import ImageUnreadable, annotate, load_image, missed_lines, read_boxes
 from .parser import CALL_INCOMING, IN
 from .services import (
     ImportClosed,
@@ -234,6 +234,7 @@ def screenshots_read(*, batch_id: int) -> ScreenshotsRead:
         day = _taken_on(shot, loaded.exif_date, batch, tz)
         width, height = loaded.image.size
         boxes = annotate(loaded.image, read_boxes(loaded.image))
+        boxes += missed_lines(loaded.image, boxes)
         read = layout.parse_screen(boxes, width=width, height=height, taken_on=day, tz=tz, screen=n)
         if not read.records:
             problems.append(

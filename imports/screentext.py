@@ -24,6 +24,7 @@ STATUS_NOISE = re.compile(r"^[\s\-|lIi!.·•:：%0-9A-Za-z+/]{0,24}$")
 UI = re.compile(
     r"^[<‹〈«←\s]*(?:[<‹〈«←>›〉»…⋯·.\s|\-_=+＋•○◯口]+|返回|详情|编辑|更多|取消|完成|搜索|发送|短信|信息|彩信|"
     r"短信\s*[·•/]\s*彩信|发送短信|发送信息|输入消息|输入信息|新信息|写短信|iMessage|Text Message|"
+    r"输入(?:短信|信息|消息|文字)?(?:内容)?|请输入(?:内容|消息|信息|短信)?|文本(?:信息|消息)|新短信|"
     r"(?:Text Message|iMessage|短信|信息)\s*[·•]\s*(?:SMS|短信|信息|MMS)|SMS|MMS|RCS|Message|"
     r"Messages|按住\s*说话|Hold to Talk|已送达|Delivered|已读|Read|送达|已发送|Sent|发送失败|"
     r"Not Delivered|通话记录|最近通话|全部通话|所有通话|全部|未接来电|All|Missed|Recents|Calls|"
@@ -54,6 +55,9 @@ CALL_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+#: An icon OCR read as a lone kana ("の" for WeChat's voice button): never text on a Chinese screen.
+ICON_AS_KANA = re.compile(r"^[\u3040-\u30ff]$")
+
 _PHONE = re.compile(r"^\+?[\d\s\-()（）]{5,}$")
 _COUNT_SUFFIX = re.compile(r"\s*[(（]\s*\d{1,4}\s*[)）]\s*$")
 #: Arrows, chevrons and specks OCR reads at the ends of a header's name.
@@ -75,11 +79,20 @@ def normalise_sender(text: str) -> str:
     text = _COUNT_SUFFIX.sub("", text).strip()
     if looks_like_number(text):
         return phone_normalize(text)
-    return _SPACE_BETWEEN_CJK.sub("", text.translate(_DOTS))
+    return _SPACE_BY_CJK.sub("", text.translate(_NAME_MARKS))
 
 
-#: The middle dots in names ("安心钱包·王专员") as OCR reads them.
-_DOTS = str.maketrans({"•": "·", "・": "·", "･": "·", "∙": "·", "⋅": "·"})
+#: Marks in names that OCR and phones write two ways: middle dots ("安心钱包·王专员") and
+#: brackets, full-width or not ("李经理（金橙分期）" is "李经理(金橙分期)"), kept in one form so
+#: one sender is one sender whichever way it was written.
+_NAME_MARKS = str.maketrans(
+    {"•": "·", "・": "·", "･": "·", "∙": "·", "⋅": "·", "（": "(", "）": ")"}
+)
+
+
+#: Full-width marks whose ink sits in one half of their cell.
+_INK_LEFT = set("。，、．！？：；”’）】》")
+_INK_RIGHT = set("（【《“‘")
 
 
 def em_size(b) -> float:
@@ -90,8 +103,11 @@ def em_size(b) -> float:
     character tells the font size better. Short texts fall back on the height.
     """
     units = 0.0
-    for char in b.text:
-        if is_cjk(char):
+    last = len(b.text) - 1
+    for n, char in enumerate(b.text):
+        if (n == last and char in _INK_LEFT) or (n == 0 and char in _INK_RIGHT):
+            units += 0.5  # the box ends at the ink, half of a full-width mark's cell
+        elif is_cjk(char):
             units += 1.0
         elif char.isdigit() or char.isupper():
             units += 0.6
@@ -121,14 +137,15 @@ _BEFORE_CJK = re.compile(
 )
 #: A full stop OCR read as a letter o after Chinese: "（含本金、利息）o".
 _STOP_AS_O = re.compile(rf"(?<=[{_CJK}])[oO](?=$|[{_CJK}])")
+#: A full stop OCR read as a dot, after Chinese or a number in Chinese text: "请回电17367031044."
+#: A link's or a decimal's dot is left alone: only digits may stand between it and the Chinese.
+_STOP_AS_DOT = re.compile(rf"(?<=[{_CJK}])([0-9]*)\.(?=$|[{_CJK}])")
 _ELLIPSIS = re.compile(r"(?:[·•・.。]{3,}|…{1,}[·•・.]*|[·•・]{2,})")
 _DIGIT_COMMA = re.compile(r"(?<=\d)[，,](?=\d{3}(?!\d))")
 _DIGIT_COLON = re.compile(r"(?<=\d)：(?=\d{2}(?!\d))")
 _SPACE_AFTER_FULL = re.compile(
     r"(?<=[，。！？：；、（）“”‘’《》【】…])\s+|\s+(?=[，。！？：；、）”’》】])"
 )
-_BEFORE_LINK = re.compile(rf"(?<=[{_CJK}])(?=https?://|www\.)")
-_AFTER_LINK = re.compile(rf"((?:https?://|www\.)[!-~]+?)(?=[{_CJK}])")
 
 
 def _unmatched_brackets(text: str) -> str:
@@ -150,6 +167,8 @@ def _unmatched_brackets(text: str) -> str:
 
 
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
+#: A space beside Chinese in a name ("A 贷后吴"), which OCR reads or drops by chance.
+_SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 
 
 def is_cjk(char: str) -> bool:
@@ -172,12 +191,11 @@ def tidy(text: str) -> str:
         text = _AFTER_CJK.sub(lambda m: m.group(0).strip().translate(_FULL_WIDTH), text)
         text = _BEFORE_CJK.sub(lambda m: m.group(0).translate(_FULL_WIDTH), text)
         text = _STOP_AS_O.sub("。", text)
+        text = _STOP_AS_DOT.sub(r"\1。", text)
         text = _SPACE_BETWEEN_CJK.sub("", text)
         text = _SPACE_AFTER_FULL.sub("", text)
         text = text.replace("￥", "¥")
-        # A link in Chinese text stands apart, so phones can open it; OCR loses the space.
-        text = _BEFORE_LINK.sub(" ", text)
-        text = _AFTER_LINK.sub(r"\1 ", text)
+        # A space around a link is kept as OCR read it: some senders put one there, some don't.
         text = _unmatched_brackets(text)
     text = _ZERO_IN_WORD.sub(lambda m: m.group(0).replace("0", "o"), text)
     text = _DIGIT_COMMA.sub(",", text)

@@ -71,7 +71,7 @@ _DAY = (
     r"|(?P<mo4>\d{1,2})/(?P<d4>\d{1,2})/(?P<y4>\d{2}|\d{4})(?![\d/])"
     rf"|(?P<mo3>\d{{1,2}})/(?P<d3>{_DATE})"
     rf"|(?P<mo5>0?[1-9]|1[0-2])-(?P<d5>{_DATE})(?![\d\-])"
-    rf"|(?P<men>{_EN_MONTH})\.?\s+(?P<den>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(?P<yen>\d{{4}}))?"
+    rf"|(?P<men>{_EN_MONTH})\.?\s*(?P<den>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(?P<yen>\d{{4}}))?"
     rf"|(?P<den2>\d{{1,2}})\s+(?P<men2>{_EN_MONTH})\.?(?:,?\s*(?P<yen2>\d{{4}}))?"
 )
 #: A weekday written after a date ("6月10日 周二 23:15"): it adds nothing, so it is skipped.

@@ -456,3 +456,193 @@ def test_a_cropped_screenshot_keeps_its_top_line_as_the_sender():
     ]
     result = parse_screen(boxes, width=1080, height=2340, taken_on=THURSDAY, tz=TZ)
     assert result.sender == "王专员"
+
+
+# Cases measured on screenshots drawn apart from this project (the burnt set bench/ocr_set3),
+# given as the boxes OCR and annotate returned for them.
+
+GREY = (233, 233, 235)
+WHITE = (255, 255, 255)
+PAGE = (245, 246, 248)
+BLUE = (68, 110, 255)
+
+
+def box(text, rect, *, panel=None, background=PAGE, color=(40, 40, 40), mark=None, lean=0.0):
+    return OcrBox(
+        text, rect, 1.0, color=color, background=background, panel=panel, mark=mark, mark_lean=lean
+    )
+
+
+def parse(boxes, *, width=1170, height=2532, taken_on=date(2026, 4, 7)):
+    return parse_screen(boxes, width=width, height=height, taken_on=taken_on, tz=TZ)
+
+
+def test_iphone_unread_count_on_a_pill_is_not_taken_for_a_bubble_above_the_name():
+    bubble = (33, 939, 835, 1049)
+    result = parse(
+        [
+            box("9:16", (95, 47, 206, 98), panel=(0, 0, 1170, 393)),
+            box("79", (95, 196, 146, 237), panel=(80, 189, 165, 244), background=(10, 132, 255)),
+            box("106919541925>", (463, 294, 730, 333), panel=(0, 0, 1170, 393)),
+            box("昨天下午10:57", (452, 860, 717, 902), color=(150, 150, 150)),
+            box("【安信达】请于今日还款。", (80, 968, 700, 1020), panel=bubble, background=GREY),
+        ]
+    )
+    assert result.sender == "106919541925"
+    assert [(r.sender, r.text) for r in result.records] == [
+        ("106919541925", "【安信达】请于今日还款。")
+    ]
+
+
+def test_a_number_alone_on_the_last_line_stays_in_its_bubble():
+    # A line of digits has a shorter box than a line of Chinese: the gap above it looks wider.
+    bubble = (42, 1914, 615, 2113)
+    result = parse(
+        [
+            box("融易贷", (126, 150, 283, 209)),
+            box("今天16:52", (449, 1825, 637, 1871), color=(150, 150, 150)),
+            box("在吗？看到回个电话", (77, 1946, 578, 2000), panel=bubble, background=WHITE),
+            box("17604389778", (80, 2029, 417, 2073), panel=bubble, background=WHITE),
+        ],
+        width=1080,
+        height=2400,
+        taken_on=date(2026, 8, 18),
+    )
+    assert [r.text for r in result.records] == ["在吗？看到回个电话17604389778"]
+
+
+def test_a_centred_time_label_as_large_as_the_messages_still_dates_them():
+    out = (343, 960, 1036, 1140)
+    result = parse(
+        [
+            box("老婆", (486, 160, 594, 221)),
+            box("星期—11:46", (439, 883, 642, 922), color=(163, 163, 163)),
+            box("他们再打来你就直接挂，别告诉", (381, 1000, 997, 1046), panel=out, background=BLUE),
+            box("他们任何信息。", (381, 1061, 663, 1109), panel=out, background=BLUE),
+            box("你别瞒着我们，有困难跟家里说，", (84, 1249, 712, 1295)),
+            box("能帮的一定帮。", (83, 1311, 362, 1359)),
+        ],
+        width=1080,
+        height=2400,
+        taken_on=date(2025, 7, 31),
+    )
+    assert [(r.occurred_at, r.text) for r in result.records] == [
+        (at(2025, 7, 28, 11, 46), "他们再打来你就直接挂，别告诉他们任何信息。"),
+        (at(2025, 7, 28, 11, 46), "你别瞒着我们，有困难跟家里说，能帮的一定帮。"),
+    ]
+
+
+def test_a_bubble_with_its_own_time_but_no_day_above_has_no_known_time():
+    first, second = (42, 500, 800, 620), (42, 900, 800, 1020)
+    boxes = [
+        box("10690000555", (126, 150, 500, 209)),
+        box("您的账单已逾期，请及时还款。", (80, 530, 760, 590), panel=first, background=WHITE),
+        box("12:42", (45, 640, 133, 680), color=(150, 150, 150)),  # its own time, no day
+        box("昨天", (500, 800, 580, 840), color=(150, 150, 150)),
+        box("今日不还款将上门核实。", (80, 930, 700, 990), panel=second, background=WHITE),
+        box("09:15", (45, 1040, 133, 1080), color=(150, 150, 150)),
+    ]
+    result = parse(boxes, width=1080, height=2400, taken_on=date(2026, 1, 15))
+    dayless, dated = result.records
+    assert dayless.occurred_at is None
+    assert (
+        dayless.estimate is not None and dayless.estimate.time() == datetime(1, 1, 1, 12, 42).time()
+    )
+    assert dated.occurred_at == at(2026, 1, 14, 9, 15)
+    # Joined with the rest of the upload, the guess stands in, marked for the borrower to check.
+    merged = merge_screens([result], taken_on=date(2026, 1, 15), tz=TZ)
+    assert merged.records[0].occurred_at == dayless.estimate
+    assert merged.records[0].note == "time_estimated"
+
+
+def test_the_input_bar_placeholder_and_an_icon_read_as_kana_are_not_messages():
+    bubble = (42, 600, 900, 720)
+    result = parse(
+        [
+            box("075567523263", (126, 150, 500, 209)),
+            box("昨天 09:12", (449, 500, 637, 540), color=(150, 150, 150)),
+            box("请今天之内回电。", (80, 630, 600, 690), panel=bubble, background=WHITE),
+            box("の", (60, 1980, 110, 2030)),  # WeChat's voice button, beside the input field
+            box("输入短信内容", (150, 1980, 500, 2030), panel=(130, 1950, 900, 2060)),
+        ],
+        width=1080,
+        height=2400,
+    )
+    assert [r.text for r in result.records] == ["请今天之内回电。"]
+
+
+RED = (232, 78, 75)
+MUTED = (150, 150, 150)
+
+
+def huawei_call_rows(marks):
+    """Rows of a Huawei call log: (name, time, place line, red?, mark box, mark lean, arrow read)."""
+    boxes = [box("电话", (50, 142, 216, 238), color=(29, 29, 29))]
+    for n, (name, red, lean, arrow_read) in enumerate(marks):
+        top = 420 + n * 180
+        mark = (58, top + 50, 91, top + 83) if lean else None
+        boxes.append(
+            box(
+                name,
+                (121, top, 470, top + 50),
+                color=RED if red else (46, 46, 47),
+                mark=mark,
+                lean=lean,
+            )
+        )
+        boxes.append(box(f"10月2{n}日17:40", (688, top + 35, 942, top + 75), color=MUTED))
+        boxes.append(
+            box("上海34秒" if not red else "上海", (119, top + 68, 294, top + 110), color=MUTED)
+        )
+        if arrow_read:
+            boxes.append(box("7", (65, top + 42, 92, top + 70), color=(0, 125, 255)))
+    return boxes
+
+
+def test_huawei_call_arrow_read_as_a_seven_marks_a_call_out():
+    boxes = huawei_call_rows(
+        [
+            ("400-660-9128", False, 0.0, True),
+            ("0731-5376 2428", False, 0.0, False),
+            ("15895016898", True, 0.0, False),
+        ]
+    )
+    result = parse(boxes, width=1080, height=2340, taken_on=date(2026, 11, 3))
+    assert result.layout == CALL
+    assert [r.call_type for r in result.records] == [CALL_OUTGOING, CALL_INCOMING, CALL_MISSED]
+
+
+def test_huawei_arrows_on_every_answered_call_say_in_or_out_by_their_lean():
+    # Missed calls are red with no arrow; every other row has ↙ (in) or ↗ (out).
+    boxes = huawei_call_rows(
+        [
+            ("张律师", False, -0.27, False),
+            ("18713581110", False, 0.25, False),
+            ("17179518797", False, -0.27, False),
+            ("+86 13917520772", True, 0.0, False),
+        ]
+    )
+    result = parse(boxes, width=1080, height=2340, taken_on=date(2026, 11, 3))
+    assert [r.call_type for r in result.records] == [
+        CALL_INCOMING,
+        CALL_OUTGOING,
+        CALL_INCOMING,
+        CALL_MISSED,
+    ]
+
+
+def test_status_bar_icons_read_as_characters_are_not_the_sender():
+    bubble = (151, 381, 849, 626)
+    result = parse(
+        [
+            box("三口92", (749, 29, 1012, 68)),  # signal bars, battery and its level
+            box("21:14", (47, 33, 144, 71)),
+            box("王专员", (466, 145, 611, 203)),
+            box("星期六16:19", (445, 290, 639, 329), color=MUTED),
+            box("郑女士，别逼我们走下一步。", (194, 408, 784, 461), panel=bubble, background=WHITE),
+        ],
+        width=1080,
+        height=2340,
+        taken_on=date(2026, 1, 5),
+    )
+    assert result.sender == "王专员"

@@ -84,3 +84,88 @@ def test_engine_is_loaded_once_with_threads_that_sleep_when_idle():
         assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
         assert options.enable_cpu_mem_arena
         assert session.get_providers() == ["CPUExecutionProvider"]
+
+
+@pytest.mark.parametrize(("out", "sign"), [(True, 1), (False, -1)])
+def test_a_call_arrow_set_lower_than_the_name_is_found_with_its_direction(out, sign):
+    """Huawei centres the arrow on a row's two lines: it runs below the name's box."""
+    from PIL import Image, ImageDraw
+
+    from imports.layout import OcrBox
+    from imports.ocr import annotate
+
+    from .screens import font
+
+    image = Image.new("RGB", (600, 200), (241, 243, 245))
+    draw = ImageDraw.Draw(image)
+    draw.text((121, 20), "400-765-8972", font=font(40), fill=(46, 46, 47))
+    draw.text((121, 80), "湖南长沙移动", font=font(30), fill=(150, 150, 150))
+    low, high = (65, 90), (92, 63)
+    tip, tail = (high, low) if out else (low, high)
+    draw.line([tail, tip], fill=(0, 125, 255), width=4)
+    dx, dy = (-1, 1) if out else (1, -1)
+    draw.line([tip, (tip[0] + dx * 15, tip[1])], fill=(0, 125, 255), width=4)
+    draw.line([tip, (tip[0], tip[1] + dy * 15)], fill=(0, 125, 255), width=4)
+    (name,) = annotate(image, [OcrBox("400-765-8972", (121, 22, 421, 66))])
+    assert name.mark is not None and name.mark[2] < name.left
+    assert name.mark_lean * sign > 0.12
+
+
+def test_no_mark_is_made_up_where_nothing_is_drawn_before_the_name():
+    from PIL import Image, ImageDraw
+
+    from imports.layout import OcrBox
+    from imports.ocr import annotate
+
+    from .screens import font
+
+    image = Image.new("RGB", (600, 200), (241, 243, 245))
+    draw = ImageDraw.Draw(image)
+    draw.text((121, 20), "400-765-8972", font=font(40), fill=(46, 46, 47))
+    draw.text((121, 80), "湖南长沙移动", font=font(30), fill=(150, 150, 150))
+    (name,) = annotate(image, [OcrBox("400-765-8972", (121, 22, 421, 66))])
+    assert name.mark is None
+
+
+def _bubble_with_lines(lines):
+    """A grey bubble with dark lines of Chinese text, and each line's box as the detector gives it."""
+    from PIL import Image, ImageDraw
+
+    from imports.layout import OcrBox
+
+    from .screens import font
+
+    image = Image.new("RGB", (1080, 2000), (255, 255, 255))  # a bubble is a small part of it
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((40, 60, 900, 80 + 72 * len(lines)), radius=24, fill=(233, 233, 235))
+    face = font(44)
+    boxes = []
+    for n, text in enumerate(lines):
+        y = 80 + 72 * n
+        draw.text((80, y), text, font=face, fill=(35, 35, 35))
+        left, top, right, bottom = draw.textbbox((80, y), text, font=face)
+        boxes.append(OcrBox(text, (left - 6, top - 8, right + 6, bottom + 8)))
+    return image, boxes
+
+
+def test_a_line_the_detector_missed_inside_a_bubble_is_read_on_its_own(no_network):
+    from imports.ocr import annotate, missed_lines
+
+    lines = [
+        "曝光通知：刘芳，身份证号",
+        "3502**********5573，拖欠优享分",
+        "期借款人民币45400元拒不归还。",
+    ]
+    image, boxes = _bubble_with_lines(lines)
+    found = annotate(image, [boxes[0], boxes[2]])  # the detector passed over the middle line
+    (missed,) = missed_lines(image, found)
+    assert missed.text == lines[1]
+    assert boxes[0].bottom <= missed.top and missed.bottom <= boxes[2].top
+    assert missed.panel == found[0].panel  # it belongs to the same bubble
+
+
+def test_nothing_is_read_again_where_every_line_was_found():
+    from imports.ocr import annotate, missed_lines
+
+    image, boxes = _bubble_with_lines(["好的", "我明天还款。"])
+    assert missed_lines(image, annotate(image, boxes)) == []

@@ -21,6 +21,10 @@ from imports.screentext import UI, join_lines, normalise_sender, tidy
         ("宏达资产还款通知群(23)", "宏达资产还款通知群"),  # a WeChat group's member count
         ("催收部 小李", "催收部小李"),
         ("Mike Collections", "Mike Collections"),
+        # Brackets written full-width or not are one sender.
+        ("李经理（金橙分期）", "李经理(金橙分期)"),
+        ("李经理(金橙分期)", "李经理(金橙分期)"),
+        ("A 贷后吴", "A贷后吴"),  # a space beside Chinese, read or dropped by chance
     ],
 )
 def test_sender_as_shown_becomes_a_name_or_digits(shown, sender):
@@ -54,8 +58,14 @@ def test_lines_of_a_bubble_join_by_script(lines, joined):
         ("【速借花】）验证码", "【速借花】验证码"),  # a stray bracket from the edge of 】
         ("利息）（", "利息"),
         ("期， 点击", "期，点击"),
-        ("点击https://t.cn/A6x查看详情", "点击 https://t.cn/A6x 查看详情"),
+        ("点击https://t.cn/A6x查看详情", "点击https://t.cn/A6x查看详情"),  # no space is added
+        ("点击 https://t.cn/A6x 查看详情", "点击 https://t.cn/A6x 查看详情"),  # none is taken away
         ("Call (415) 555-0132 now", "Call (415) 555-0132 now"),
+        # A full stop read as a dot, after Chinese or a number in Chinese text.
+        ("请你尽快回电17367031044.", "请你尽快回电17367031044。"),
+        ("好的.谢谢", "好的。谢谢"),
+        ("还款1.5万元.", "还款1.5万元。"),  # a decimal point stays
+        ("详见t.cn/abc.", "详见t.cn/abc."),  # so does a link's
     ],
 )
 def test_what_ocr_reads_wrong_in_chinese_text_is_tidied(read, tidied):
@@ -64,7 +74,18 @@ def test_what_ocr_reads_wrong_in_chinese_text_is_tidied(read, tidied):
 
 @pytest.mark.parametrize(
     "text",
-    ["短信/彩信", "Text Message • SMS", "已送达", "Delivered", "微信(12)", "< 信息 (3)", "卡1"],
+    [
+        "短信/彩信",
+        "Text Message • SMS",
+        "已送达",
+        "Delivered",
+        "微信(12)",
+        "< 信息 (3)",
+        "卡1",
+        "输入短信内容",  # the input bar's placeholders (MIUI, ColorOS)
+        "输入短信",
+        "请输入消息",
+    ],
 )
 def test_app_words_are_not_messages(text):
     assert UI.match(text)
