@@ -184,6 +184,15 @@ def has_cjk(text: str) -> bool:
 _ZERO_IN_WORD = re.compile(r"(?<![\w/=.$¥-])(?=[a-z0]*[a-z])(?=[a-z]*0)[a-z0]{2,}(?![\w/=%-]|\.\w)")
 
 
+#: "@name " at the start of a space: WeChat's mention, which ends with a space.
+_MENTION_BEFORE = re.compile(rf"@[{_CJK}A-Za-z0-9_]{{1,8}}$")
+
+
+def _space_kept_after_mention(match: re.Match) -> str:
+    """A space between Chinese characters is OCR's, except the one that ends an @mention."""
+    return " " if _MENTION_BEFORE.search(match.string, 0, match.start()) else ""
+
+
 def tidy(text: str) -> str:
     """Fix what OCR reliably gets wrong in Chinese text: narrow marks, ellipses, spaces."""
     if has_cjk(text):
@@ -192,7 +201,7 @@ def tidy(text: str) -> str:
         text = _BEFORE_CJK.sub(lambda m: m.group(0).translate(_FULL_WIDTH), text)
         text = _STOP_AS_O.sub("。", text)
         text = _STOP_AS_DOT.sub(r"\1。", text)
-        text = _SPACE_BETWEEN_CJK.sub("", text)
+        text = _SPACE_BETWEEN_CJK.sub(_space_kept_after_mention, text)
         text = _SPACE_AFTER_FULL.sub("", text)
         text = text.replace("￥", "¥")
         # A space around a link is kept as OCR read it: some senders put one there, some don't.

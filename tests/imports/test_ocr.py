@@ -169,3 +169,21 @@ def test_nothing_is_read_again_where_every_line_was_found():
 
     image, boxes = _bubble_with_lines(["好的", "我明天还款。"])
     assert missed_lines(image, annotate(image, boxes)) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["@吴磊 出来说话，躲是没用的。", "@罗佳怡 请你在群里给个答复", "@吴磊出来说话，躲是没用的。"],
+)
+def test_the_space_after_a_mention_is_read_as_drawn(line, no_network):
+    """OCR reads "@吴磊 出来" as "@吴磊出来"; the blank after the name puts the space back."""
+    from PIL import Image, ImageDraw
+
+    from imports.layout import join_lines
+
+    from .screens import font
+
+    image = Image.new("RGB", (1080, 300), (255, 255, 255))
+    ImageDraw.Draw(image).text((60, 120), line, font=font(46), fill=(25, 25, 25))
+    (read,) = read_boxes(image)
+    assert join_lines([read.text]) == line
