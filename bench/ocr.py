@@ -183,34 +183,37 @@ def main(argv: list[str] | None = None, read_boxes=None) -> dict:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
     score = run(args.folder, ZoneInfo(args.tz), read_boxes=read_boxes)
+    return report(score, as_json=args.json)
+
+
+def report(score: Score, *, as_json: bool = False) -> dict:
+    """Print the numbers (as a table, or one JSON object) and return them."""
     result = score.as_dict()
     if score.by_layout:
         result["by_layout"] = {name: part.as_dict() for name, part in score.by_layout.items()}
-    if args.json:
+    if as_json:
         print(json.dumps(result))
-    else:
-        print(
-            f"screenshots               {result['screenshots']}  ({result['records']} true records)"
-        )
-        print(f"character error rate      {result['cer']:.2%}  (target ≤ 2%)")
-        print(f"right sender, time, text  {result['right_share']:.2%}  (target ≥ 95%)")
-        print(f"  right sender            {result['right_sender']:.2%}")
-        print(f"  right time              {result['right_time']:.2%}")
-        print(f"  right text              {result['right_text']:.2%}")
-        print(
-            f"seconds per screenshot    {result['seconds_per_screenshot']:.2f}"
-            f"  (p95 {result['seconds_p95']:.2f}; target ≤ 2.5)"
-        )
-        if result.get("by_layout"):
-            print()
-            print("layout          shots  recs   CER   right  sender  time  text  s/shot")
-            for name, part in result["by_layout"].items():
-                print(
-                    f"{name:<15} {part['screenshots']:>5} {part['records']:>5} "
-                    f"{part['cer']:>6.1%} {part['right_share']:>6.1%} {part['right_sender']:>6.1%} "
-                    f"{part['right_time']:>6.1%} {part['right_text']:>6.1%} "
-                    f"{part['seconds_per_screenshot']:>6.2f}"
-                )
+        return result
+    print(f"screenshots               {result['screenshots']}  ({result['records']} true records)")
+    print(f"character error rate      {result['cer']:.2%}  (target ≤ 2%)")
+    print(f"right sender, time, text  {result['right_share']:.2%}  (target ≥ 95%)")
+    print(f"  right sender            {result['right_sender']:.2%}")
+    print(f"  right time              {result['right_time']:.2%}")
+    print(f"  right text              {result['right_text']:.2%}")
+    print(
+        f"seconds per screenshot    {result['seconds_per_screenshot']:.2f}"
+        f"  (p95 {result['seconds_p95']:.2f}; target ≤ 2.5)"
+    )
+    if result.get("by_layout"):
+        print()
+        print("layout          shots  recs   CER   right  sender  time  text  s/shot")
+        for name, part in result["by_layout"].items():
+            print(
+                f"{name:<15} {part['screenshots']:>5} {part['records']:>5} "
+                f"{part['cer']:>6.1%} {part['right_share']:>6.1%} {part['right_sender']:>6.1%} "
+                f"{part['right_time']:>6.1%} {part['right_text']:>6.1%} "
+                f"{part['seconds_per_screenshot']:>6.2f}"
+            )
     return result
 
 
