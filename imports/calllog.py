@@ -115,6 +115,8 @@ def call_signals(boxes: list[OcrBox], width: int, height: int) -> int:
 
 #: How far an icon's ink must lean to read it as an arrow (↗ outgoing, ↙ incoming).
 _LEAN = 0.12
+#: ...to read it as an arrow whatever the other rows show.
+_ARROW_LEAN = 0.2
 
 
 def _icon_type(
@@ -127,6 +129,9 @@ def _icon_type(
     row has an icon before its name, the icon says nothing by being there: only
     its direction counts.
     """
+    # A clear arrow says it wherever it is drawn; iPhone's handset leans less than 0.15.
+    if head.mark is not None and abs(head.mark_lean) >= _ARROW_LEAN:
+        return CALL_OUTGOING if head.mark_lean > 0 else CALL_INCOMING
     for b in [head] if every_row_marked else []:
         if b.mark_lean > _LEAN:
             return CALL_OUTGOING

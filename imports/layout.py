@@ -54,6 +54,7 @@ from .screentext import (
     STATUS_TOKEN,
     UI,
     em_size,
+    has_cjk,
     join_lines,
     looks_like_number,
     normalise_sender,
@@ -655,8 +656,14 @@ def _parse_chat(
             continue
         for n, bubble in enumerate(bubbles):
             if bubble.top >= box.bottom - 2:
+                # Two labels over one bubble (a day, then the clock of a bubble OCR missed):
+                # the nearer one counts, on the day of the one above it.
+                earlier = above.get(n)
+                if earlier is not None and stamp.day is None:
+                    stamp = Stamp(day=earlier.day, clock=stamp.clock or earlier.clock)
                 above[n] = stamp
                 break
+    chinese_screen = 2 * sum(has_cjk(b.text) for b in lines) >= len(lines)
     records = []
     undated: list[int] = []  # records with a clock time but no day shown above them
     dayless: list[int] = []  # records with their own clock time and no time label above
@@ -682,6 +689,8 @@ def _parse_chat(
             if current is None:
                 dayless.append(len(records))  # its own clock time, and no day above it
         text = join_lines([b.text for b in bubble.lines])
+        if chinese_screen and _LONE_MARKS.match(text):
+            text = text.translate(_FULL_WIDTH_MARKS)  # typed on a Chinese keyboard: "？"
         region = _region(bubble.lines)
         clipped = (bubble.top - top_edge < 1 and bubble.top <= body_top + 0.02 * screen) or (
             bottom_edge - bubble.bottom < 1 and bubble.bottom >= bottom - 0.02 * screen
@@ -707,6 +716,11 @@ def _parse_chat(
             records[n], estimate=records[n].occurred_at, occurred_at=None, note=NOTE_TIME_ESTIMATED
         )
     return kind, records
+
+
+#: A message of only question or exclamation marks, which OCR reads narrow.
+_LONE_MARKS = re.compile(r"^[?!]{1,3}$")
+_FULL_WIDTH_MARKS = str.maketrans({"?": "？", "!": "！"})
 
 
 def _date_from_below(records: list[ScreenRecord], undated: list[int], taken_on: date) -> None:

@@ -22,7 +22,8 @@ STATUS_NOISE = re.compile(r"^[\s\-|lIi!.·•:：%0-9A-Za-z+/]{0,24}$")
 
 #: Words of the app around the messages: buttons, tabs, placeholders, notes.
 UI = re.compile(
-    r"^[<‹〈«←\s]*(?:[<‹〈«←>›〉»…⋯·.\s|\-_=+＋•○◯口]+|返回|详情|编辑|更多|取消|完成|搜索|发送|短信|信息|彩信|"
+    r"^[<‹〈«←\s]*(?:(?:卡\s*[12]|SIM\s*[12])\s*)?"  # the input bar's SIM card: "卡2 输入信息"
+    r"(?:[<‹〈«←>›〉»…⋯·.\s|\-_=+＋•○◯口]+|返回|详情|编辑|更多|取消|完成|搜索|发送|短信|信息|彩信|"
     r"短信\s*[·•/]\s*彩信|发送短信|发送信息|输入消息|输入信息|新信息|写短信|iMessage|Text Message|"
     r"输入(?:短信|信息|消息|文字)?(?:内容)?|请输入(?:内容|消息|信息|短信)?|文本(?:信息|消息)|新短信|"
     r"(?:Text Message|iMessage|短信|信息)\s*[·•]\s*(?:SMS|短信|信息|MMS)|SMS|MMS|RCS|Message|"
@@ -141,6 +142,8 @@ _STOP_AS_O = re.compile(rf"(?<=[{_CJK}])[oO](?=$|[{_CJK}])")
 #: A link's or a decimal's dot is left alone: only digits may stand between it and the Chinese.
 _STOP_AS_DOT = re.compile(rf"(?<=[{_CJK}])([0-9]*)\.(?=$|[{_CJK}])")
 _ELLIPSIS = re.compile(r"(?:[·•・.。]{3,}|…{1,}[·•・.]*|[·•・]{2,})")
+#: A space OCR put inside a landline's number: "028 -2310 6848".
+_SPACE_BEFORE_DASH = re.compile(r"(?<=\d) +(?=-\d)|(?<=\d-) +(?=\d)")
 _DIGIT_COMMA = re.compile(r"(?<=\d)[，,](?=\d{3}(?!\d))")
 _DIGIT_COLON = re.compile(r"(?<=\d)：(?=\d{2}(?!\d))")
 _SPACE_AFTER_FULL = re.compile(
@@ -208,6 +211,7 @@ def tidy(text: str) -> str:
         text = _unmatched_brackets(text)
     text = _ZERO_IN_WORD.sub(lambda m: m.group(0).replace("0", "o"), text)
     text = _DIGIT_COMMA.sub(",", text)
+    text = _SPACE_BEFORE_DASH.sub("", text)
     text = _DIGIT_COLON.sub(":", text)
     return re.sub(r"[ \t]{2,}", " ", text).strip()
 
@@ -222,6 +226,8 @@ _LAST_WORD = re.compile(r"[!-~]+$")
 _FIRST_WORD = re.compile(r"^[!-~]+")
 _LINK_START = re.compile(r"(?:https?:|www\.)", re.IGNORECASE)
 _NUMBER_PIECE = re.compile(r"^[¥$]?\d[\d,.]*$")
+#: A piece of a code, an account number or a link without "http": letters, digits and marks.
+_CODE_PIECE = re.compile(r"[A-Za-z0-9][A-Za-z0-9./=?&%#_\-]*")
 
 
 def _broken_word(before: str, after: str, chinese: bool) -> bool:
@@ -249,7 +255,16 @@ def _broken_word(before: str, after: str, chinese: bool) -> bool:
         if before_word[-1] in ".,;!?)":
             return following[0].islower() and link_like
         return link_like
-    return chinese and bool(_NUMBER_PIECE.match(last.group(0))) and first.group(0)[0].isdigit()
+    if not chinese:
+        return False
+    if _NUMBER_PIECE.match(before_word) and following[0].isdigit():
+        return True
+    # In Chinese text a wrap falls anywhere: a case number, an account or a bare link
+    # ("CS20253841" + "06245", "T" + "J2024…", "3f29.to" + "p/h5") is one word again.
+    # Two plain English words keep their space.
+    return not (before_word.isalpha() and following.isalpha()) and (
+        _CODE_PIECE.fullmatch(before_word) is not None and _CODE_PIECE.match(following) is not None
+    )
 
 
 def join_lines(lines: list[str]) -> str:

@@ -90,6 +90,8 @@ _STAMP_INSIDE = re.compile(rf"(?<![\d:：/])({_STAMP_BODY})(?![\d:：/])", re.IG
 #: The SIM card a dual-SIM phone names beside a message's time ("15:05  卡1", "SIM2 下午3:05").
 _SIM_LABEL = re.compile(
     r"(?:^|\s)(?:卡|SIM|sim)\s*[12]\s*(?:$|\s)|^\s*(?:卡|SIM)\s*[12]|(?:卡|SIM)\s*[12]\s*$"
+    # ...and whether it was delivered or read, after the time ("00:35 已送达") or before it.
+    r"|\s*(?:已送达|已读|送达|已发送|Delivered|Read)\s*$|^\s*(?:已送达|已读|送达|Delivered|Read)\s+"
 )
 
 

@@ -646,3 +646,32 @@ def test_status_bar_icons_read_as_characters_are_not_the_sender():
         taken_on=date(2026, 1, 5),
     )
     assert result.sender == "王专员"
+
+
+def test_a_clear_arrow_says_in_or_out_even_when_other_rows_have_none():
+    # vivo draws the arrow on some rows only; iPhone's handset (lean about -0.1) stays a mark.
+    boxes = huawei_call_rows(
+        [
+            ("妈妈", False, -0.30, False),
+            ("19687727129", False, 0.0, False),
+            ("025-5913 5751", False, 0.0, False),
+            ("185 9602 8316", False, 0.0, False),
+        ]
+    )
+    result = parse(boxes, width=1080, height=2340, taken_on=date(2026, 11, 3))
+    assert result.records[0].call_type == CALL_INCOMING
+
+
+def test_a_lone_question_mark_on_a_chinese_screen_is_a_full_width_one():
+    bubble, mine = (40, 600, 700, 720), (900, 800, 1040, 900)
+    result = parse(
+        [
+            box("02850608867", (126, 150, 500, 209)),
+            box("昨天 09:12", (449, 500, 637, 540), color=MUTED),
+            box("你们这样是违法的。", (80, 630, 600, 690), panel=bubble, background=WHITE),
+            box("?", (950, 820, 990, 880), panel=mine, background=BLUE),
+        ],
+        width=1080,
+        height=2400,
+    )
+    assert [r.text for r in result.records] == ["你们这样是违法的。", "？"]

@@ -187,3 +187,21 @@ def test_the_space_after_a_mention_is_read_as_drawn(line, no_network):
     ImageDraw.Draw(image).text((60, 120), line, font=font(46), fill=(25, 25, 25))
     (read,) = read_boxes(image)
     assert join_lines([read.text]) == line
+
+
+def test_a_bubble_the_detector_missed_whole_is_found_by_its_colour_and_read(no_network):
+    """A lone "？" in a bubble of the colour of the bubbles that were read."""
+    from PIL import ImageDraw
+
+    from imports.ocr import annotate, missed_lines
+
+    from .screens import font
+
+    image, boxes = _bubble_with_lines(["你们这样是违法的。"])
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((40, 400, 140, 500), radius=24, fill=(233, 233, 235))
+    draw.text((72, 420), "？", font=font(44), fill=(35, 35, 35))
+    draw.ellipse((900, 1700, 1000, 1800), fill=(233, 233, 235))  # a round button: no bubble
+    (found,) = missed_lines(image, annotate(image, boxes))
+    assert found.text in {"？", "?"}
+    assert found.panel[1] <= 420 and found.panel[3] >= 460

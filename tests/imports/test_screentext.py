@@ -39,6 +39,10 @@ def test_sender_as_shown_becomes_a_name_or_digits(shown, sender):
         (["Pay now or we will", "$500 more."], "Pay now or we will $500 more."),
         (["请拨打", "95188"], "请拨打95188"),
         (["依法向法院提起诉讼", "……"], "依法向法院提起诉讼……"),
+        # In Chinese text a wrap falls anywhere: a case number or a bare link is one word again.
+        (["案件编号CS20253841", "06245，请立即联系"], "案件编号CS2025384106245，请立即联系"),
+        (["立即还款3f29.to", "p/h5/KHxrT9"], "立即还款3f29.top/h5/KHxrT9"),
+        (["您的 loan is", "overdue，请还款"], "您的 loan is overdue，请还款"),  # English words
     ],
 )
 def test_lines_of_a_bubble_join_by_script(lines, joined):
@@ -66,6 +70,7 @@ def test_lines_of_a_bubble_join_by_script(lines, joined):
         ("好的.谢谢", "好的。谢谢"),
         ("还款1.5万元.", "还款1.5万元。"),  # a decimal point stays
         ("详见t.cn/abc.", "详见t.cn/abc."),  # so does a link's
+        ("回电028 -2310 6848", "回电028-2310 6848"),  # a space OCR put inside a landline
     ],
 )
 def test_what_ocr_reads_wrong_in_chinese_text_is_tidied(read, tidied):
@@ -85,6 +90,8 @@ def test_what_ocr_reads_wrong_in_chinese_text_is_tidied(read, tidied):
         "输入短信内容",  # the input bar's placeholders (MIUI, ColorOS)
         "输入短信",
         "请输入消息",
+        "卡2 输入信息",  # with the SIM card the message will go from
+        "卡1 短信",
     ],
 )
 def test_app_words_are_not_messages(text):

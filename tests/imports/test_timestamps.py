@@ -53,6 +53,8 @@ THURSDAY = date(2025, 6, 12)
         ("Wed,Jun11at9:30AM", date(2025, 6, 11), time(9, 30)),  # no space left at all
         ("Tue, Jun10 at9:34 PM", date(2025, 6, 10), time(21, 34)),
         ("星期—09:12", date(2025, 6, 9), time(9, 12)),  # 一 read as a dash
+        ("00:35已送达", None, time(0, 35)),  # a bubble's own time with its delivery note
+        ("已读 09:12", None, time(9, 12)),
         ("6/10/25", date(2025, 6, 10), None),
         # A small colon read as a full stop, beside a day or a period word.
         ("下午3.05", None, time(15, 5)),
