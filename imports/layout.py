@@ -654,6 +654,8 @@ def _parse_chat(
             label = own.get(n) or stamp
             own[n] = Stamp(day=label.day or stamp.day, clock=label.clock or stamp.clock)
             continue
+        if not centred and stamp.day is None:
+            continue  # the own time of a bubble OCR did not find: it dates nothing else
         for n, bubble in enumerate(bubbles):
             if bubble.top >= box.bottom - 2:
                 # Two labels over one bubble (a day, then the clock of a bubble OCR missed):

@@ -419,10 +419,6 @@ def annotate(image: Image.Image, boxes: list[OcrBox]) -> list[OcrBox]:
     return out
 
 
-#: A read of a missed line is kept only when the engine is this sure of it.
-_MISSED_MIN_SCORE = 0.8
-
-
 def missed_lines(image: Image.Image, boxes: list[OcrBox]) -> list[OcrBox]:
     """Lines inside a bubble that the detector did not find, read again on their own.
 
@@ -498,7 +494,9 @@ def _missed_bubbles(pixels, image, boxes: list[OcrBox], by_panel: dict) -> list[
             # Inside the rounded edge, whose outside is the page's colour, not ink.
             m = max(step + 2, round(0.35 * line))
             inner = (rect[0] + m, rect[1] + m, rect[2] - m, rect[3] - m)
-            read = _read_strip(pixels, image, inner, inner[1], inner[3], line, like, side=0.8)
+            read = _read_strip(
+                pixels, image, inner, inner[1], inner[3], line, like, side=0.8, min_score=0.7
+            )
             if read is not None:
                 found.append(replace(read, panel=rect))
     return found
@@ -509,12 +507,22 @@ def _overlaps(a: Rect, b: Rect) -> bool:
 
 
 def _read_strip(
-    pixels, image, panel: Rect, y0: int, y1: int, line: float, like: OcrBox, side: float = 0.2
+    pixels,
+    image,
+    panel: Rect,
+    y0: int,
+    y1: int,
+    line: float,
+    like: OcrBox,
+    side: float = 0.2,
+    min_score: float = 0.8,
 ):
     """The one line of text in a strip of a bubble, or None when there is none to read.
 
     The ink is cut out with a margin of a fifth of its height; `side` widens it
     beside the ink, up to the strip's edges (a lone "？" reads better with room).
+    A read is kept only when the engine is at least `min_score` sure of it (a
+    lone mark in a bubble of a bubble's shape and colours is read less surely).
     """
     x0, x1 = panel[0] + 2, panel[2] - 2
     strip = pixels[y0:y1, x0:x1]
@@ -540,6 +548,6 @@ def _read_strip(
     if not result:
         return None
     text, score = str(result[0][0]).strip(), float(result[0][1])
-    if not text or score < _MISSED_MIN_SCORE:
+    if not text or score < min_score:
         return None
     return replace(like, text=text, box=rect, confidence=score, mark=None, mark_lean=0.0)

@@ -675,3 +675,25 @@ def test_a_lone_question_mark_on_a_chinese_screen_is_a_full_width_one():
         height=2400,
     )
     assert [r.text for r in result.records] == ["你们这样是违法的。", "？"]
+
+
+def test_the_own_time_of_a_bubble_ocr_missed_does_not_move_the_next_one_to_today():
+    incoming, mine = (40, 1031, 729, 1223), (924, 1506, 1041, 1624)
+    result = parse(
+        [
+            box("106914265807", (126, 150, 500, 209)),
+            box("5月31日", (470, 960, 610, 1000), color=MUTED),
+            box("你以为换个号码就找不到你了？", (70, 1060, 700, 1110), panel=incoming),
+            box("13:24 卡2", (45, 1235, 200, 1270), color=MUTED),
+            box("13:36 已送达", (830, 1440, 1035, 1475), color=MUTED),  # its "？" was not read
+            box("哦", (952, 1536, 1015, 1602), panel=mine, background=BLUE),
+            box("14:01", (930, 1636, 1035, 1670), color=MUTED),
+        ],
+        width=1080,
+        height=2400,
+        taken_on=date(2026, 8, 21),
+    )
+    assert [(r.text, r.occurred_at) for r in result.records] == [
+        ("你以为换个号码就找不到你了？", at(2026, 5, 31, 13, 24)),
+        ("哦", at(2026, 5, 31, 14, 1)),
+    ]
