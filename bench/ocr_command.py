@@ -35,7 +35,7 @@ from memory import ROOT, scratch_owner  # noqa: E402  (beside this file)
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.ocr import Score, score_screenshot  # noqa: E402
+from bench.ocr import Score, report, score_screenshot  # noqa: E402
 
 
 def _records(printed: dict) -> list[SimpleNamespace]:
@@ -99,10 +99,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--tz", default="Asia/Shanghai")
     parser.add_argument("--limit", type=int, default=None, help="only the first N screenshots")
     args = parser.parse_args(argv)
-    score = run(args.folder.resolve(), ZoneInfo(args.tz), args.limit)
-    from bench.ocr import report
-
-    return report(score)
+    return report(run(args.folder.resolve(), ZoneInfo(args.tz), args.limit))
 
 
 if __name__ == "__main__":

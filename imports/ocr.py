@@ -155,15 +155,16 @@ def _read_lines(image: Image.Image) -> list[OcrBox]:
     result, _elapsed = _get_engine()(image, use_cls=False, return_word_box=True)
     gray = None
     boxes = []
-    for points, text, score, *chars in result or []:
+    for points, text, score, *per_char in result or []:
         xs = [p[0] for p in points]
         ys = [p[1] for p in points]
         box = (int(min(xs)), int(min(ys)), int(round(max(xs))), int(round(max(ys))))
         text = str(text)
-        if "@" in text and len(chars) >= 2 and " " not in text:
+        if "@" in text and len(per_char) >= 2 and " " not in text:
+            places, chars = per_char[0], per_char[1]  # each character's box, and the character
             if gray is None:
                 gray = np.asarray(image.convert("L"), dtype=np.int16)
-            text = _mention_space(gray, box, chars[1], chars[0]) or text
+            text = _mention_space(gray, box, chars, places) or text
         boxes.append(OcrBox(text=text, box=box, confidence=float(score)))
     return boxes
 
@@ -443,17 +444,17 @@ def missed_lines(image: Image.Image, boxes: list[OcrBox]) -> list[OcrBox]:
         edges = [panel[1] + 2, *(y for b in lines for y in (b.top, b.bottom)), panel[3] - 2]
         for y0, y1 in zip(edges[::2], edges[1::2], strict=True):
             if y1 - y0 >= 0.9 * line:
-                read = _read_strip(pixels, image, panel, y0, y1, line, lines[0])
+                read = _read_strip(pixels, panel, y0, y1, line, lines[0])
                 if read is not None:
                     found.append(read)
-    return found + _missed_bubbles(pixels, image, boxes, by_panel)
+    return found + _missed_bubbles(pixels, boxes, by_panel)
 
 
 #: Bubbles are searched on a picture this many times smaller: enough for a one-character bubble.
 _BUBBLE_STEP = 4
 
 
-def _missed_bubbles(pixels, image, boxes: list[OcrBox], by_panel: dict) -> list[OcrBox]:
+def _missed_bubbles(pixels, boxes: list[OcrBox], by_panel: dict) -> list[OcrBox]:
     """Whole bubbles the detector passed over: a lone "？", "好" or "ok".
 
     They have the colour of the bubbles found, the shape of a bubble (a filled
@@ -495,7 +496,7 @@ def _missed_bubbles(pixels, image, boxes: list[OcrBox], by_panel: dict) -> list[
             m = max(step + 2, round(0.35 * line))
             inner = (rect[0] + m, rect[1] + m, rect[2] - m, rect[3] - m)
             read = _read_strip(
-                pixels, image, inner, inner[1], inner[3], line, like, side=0.8, min_score=0.7
+                pixels, inner, inner[1], inner[3], line, like, side=0.8, min_score=0.7
             )
             if read is not None:
                 found.append(replace(read, panel=rect))
@@ -508,7 +509,6 @@ def _overlaps(a: Rect, b: Rect) -> bool:
 
 def _read_strip(
     pixels,
-    image,
     panel: Rect,
     y0: int,
     y1: int,
@@ -543,7 +543,7 @@ def _read_strip(
         min(x0 + int(cols.max()) + 1 + beside, x1 + pad, pixels.shape[1]),
         min(y0 + int(rows.max()) + 1 + pad, pixels.shape[0]),
     )
-    crop = np.asarray(image.convert("RGB").crop(rect))
+    crop = np.ascontiguousarray(pixels[rect[1] : rect[3], rect[0] : rect[2]], dtype=np.uint8)
     result, _elapsed = _get_engine()(crop, use_det=False, use_cls=False)
     if not result:
         return None

@@ -87,8 +87,9 @@ _STAMP = re.compile(rf"^\s*{_STAMP_BODY}\s*$", re.IGNORECASE)
 _STAMP_INSIDE = re.compile(rf"(?<![\d:：/])({_STAMP_BODY})(?![\d:：/])", re.IGNORECASE)
 
 
-#: The SIM card a dual-SIM phone names beside a message's time ("15:05  卡1", "SIM2 下午3:05").
-_SIM_LABEL = re.compile(
+#: What phones write beside a message's time: the SIM card of a dual-SIM phone ("15:05  卡1",
+#: "SIM2 下午3:05")
+_BESIDE_TIME = re.compile(
     r"(?:^|\s)(?:卡|SIM|sim)\s*[12]\s*(?:$|\s)|^\s*(?:卡|SIM)\s*[12]|(?:卡|SIM)\s*[12]\s*$"
     # ...and whether it was delivered or read, after the time ("00:35 已送达") or before it.
     r"|\s*(?:已送达|已读|送达|已发送|Delivered|Read)\s*$|^\s*(?:已送达|已读|送达|Delivered|Read)\s+"
@@ -141,7 +142,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 def parse_stamp(text: str, taken_on: date) -> Stamp | None:
     """The day and clock time a label shows, or None if the text is not a time label."""
-    match = _STAMP.match(_SIM_LABEL.sub(" ", text.replace("\u00a0", " ")))
+    match = _STAMP.match(_BESIDE_TIME.sub(" ", text.replace("\u00a0", " ")))
     if not match or not text.strip():
         return None
     g = match.groupdict()

@@ -133,12 +133,12 @@ class Command(BaseCommand):
                     "file": names[record.screen],
                     "kind": record.kind,
                     "sender": record.sender,
-                    "occurred_at": None if guessed(record) else _iso(record.occurred_at),
+                    "occurred_at": None if _guessed(record) else _iso(record.occurred_at),
                     "direction": record.direction,
                     "text": record.text,
                     "call_type": CALL_TYPE_NAMES.get(record.call_type),
                     "duration_seconds": record.duration_seconds,
-                    "estimated_at": _iso(record.occurred_at) if guessed(record) else None,
+                    "estimated_at": _iso(record.occurred_at) if _guessed(record) else None,
                 }
                 for record in read.records
             ],
@@ -158,7 +158,7 @@ class Command(BaseCommand):
         return result
 
 
-def guessed(record) -> bool:
+def _guessed(record) -> bool:
     """Whether the record's time was not shown on its screenshot but guessed when merging."""
     return record.note == NOTE_TIME_ESTIMATED
 
