@@ -189,6 +189,27 @@ def test_the_space_after_a_mention_is_read_as_drawn(line, no_network):
     assert join_lines([read.text]) == line
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "我的案子在这里，回电0755-8121 0793",
+        "还款卡号6222 0213 4455 1234，户名林明",
+        "您的借款11685.97元已逾期166天",
+        "2025/12/28 20:03",
+    ],
+)
+def test_a_space_between_groups_of_digits_is_read_as_drawn(line, no_network):
+    """OCR reads "8121 0793" as "81210793"; the blank between the groups puts the space back,
+    and digits written together stay together."""
+    from PIL import Image, ImageDraw
+
+    from .screens import font
+
+    image = Image.new("RGB", (1080, 300), (255, 255, 255))
+    ImageDraw.Draw(image).text((60, 120), line, font=font(44), fill=(25, 25, 25))
+    assert [b.text for b in read_boxes(image)] == [line]
+
+
 def test_a_bubble_the_detector_missed_whole_is_found_by_its_colour_and_read(no_network):
     """A lone "？" in a bubble of the colour of the bubbles that were read."""
     from PIL import ImageDraw
