@@ -482,6 +482,24 @@ def _beside(label: OcrBox, bubble: _Bubble, width: int) -> bool:
     return level and -4 <= gap < 0.15 * width
 
 
+def _is_inner_time(b: OcrBox, stamp: Stamp, bubble_em: float) -> bool:
+    """A clock time in a bubble's lower right corner, smaller than the message: its own time."""
+    if b.panel is None or stamp.clock is None or stamp.day is not None or not bubble_em:
+        return False
+    left, _top, right, bottom = b.panel
+    cornered = right - b.right < 2 * b.height and bottom - b.bottom < 1.5 * b.height
+    return cornered and b.left > left + 0.25 * (right - left) and em_size(b) < 0.75 * bubble_em
+
+
+def _alone_in_panel(b: OcrBox) -> bool:
+    """The only line of its bubble, reaching to the bubble's right edge."""
+    if b.panel is None:
+        return False
+    _left, top, right, bottom = b.panel
+    snug = b.top - top < 1.5 * b.height and bottom - b.bottom < 1.5 * b.height
+    return snug and right - b.right < 2 * b.height
+
+
 def _is_wechat_look(bubbles: list[_Bubble]) -> bool:
     """WeChat's own bubbles are green with dark text; SMS apps' green bubbles have white text."""
     for bubble in bubbles:
@@ -567,7 +585,9 @@ def _parse_chat(
     screen = screen_height(width, height)
     bottom_bar = height - 1.6 * typical - 0.04 * screen
     stamps: list[tuple[Stamp, OcrBox]] = []
+    receipts: list[tuple[Stamp, OcrBox]] = []
     lines: list[OcrBox] = []
+    tails: list[int] = []  # lines that end in a clock time at their bubble's right edge
     loose: list[OcrBox] = []
     known_panels = {b.panel for b in in_bubbles}
     for b in content:
@@ -588,6 +608,9 @@ def _parse_chat(
         if (UI.match(b.text) and not (punctuation and _is_bubble(b, width))) or NOTICE.search(
             b.text
         ):
+            delivered = parse_stamp(b.text, taken_on)
+            if delivered is not None and delivered.clock and abs(b.cx - width / 2) > 0.12 * width:
+                receipts.append((delivered, b))  # "已送达10:20" under a bubble
             continue  # the app's words; a line of only "……" inside a bubble is the message's
         if _is_avatar_text(b, width, blocks):
             continue
@@ -598,17 +621,25 @@ def _parse_chat(
         # Time labels are small; a line in the messages' own size ("Friday.") is a message's.
         # A label centred on the screen outside any bubble is one whatever its size (a short
         # message sits at one side; only a long one is centred, and it is no time label).
+        # Where bubbles have found blocks, a time outside any block is a label whatever its
+        # size (an own time as large as the messages' text, under its bubble).
         label_sized = (
             not bubble_em
             or em_size(b) < 0.9 * bubble_em
             or _is_pill(b, width)
             or (abs(b.cx - width / 2) < 0.06 * width and not in_bubble)
+            or (panels_seen and b.panel is None)
         )
         if stamp is not None and not in_bubble and label_sized:
             stamps.append((stamp, b))
             continue
+        if stamp is not None and in_bubble and _is_inner_time(b, stamp, bubble_em):
+            stamps.append((stamp, b))  # a bubble's own time, printed small in its corner
+            continue
         if _is_bubble(b, width):
             lines.append(b)
+            if _TRAILING_CLOCK.match(b.text) and _alone_in_panel(b):
+                tails.append(len(lines) - 1)
             continue
         if not any(ch.isalnum() for ch in b.text) or b.height > 2.2 * bubble_line:
             continue  # an icon or avatar read as a mark
@@ -621,6 +652,16 @@ def _parse_chat(
             continue  # a centred system notice ("以上是历史消息")
         else:
             lines.append(replace(b, panel=None))
+    # A delivery note with a time is that message's own time where the app prints each
+    # message's time (Huawei, Honor); on a phone that shows a time only when read (iMessage's
+    # "已读 10:20") it is not when the message was sent.
+    if any(abs(box.cx - width / 2) > 0.12 * width and not stamp.day for stamp, box in stamps):
+        stamps += receipts
+        # A short message and its own time in its corner, read as one line ("好的17:25").
+        for n in tails:
+            head, clock = _TRAILING_CLOCK.match(lines[n].text).groups()
+            lines[n] = replace(lines[n], text=head)
+            stamps.append((parse_stamp(clock, taken_on), lines[n]))
     lines = _merge_row_pieces(lines)
     bubbles = _group_by_panel([b for b in lines if b.panel], width)
     bubbles += _group_by_alignment([b for b in lines if not b.panel], width, typical)
@@ -646,9 +687,10 @@ def _parse_chat(
             )
         ]
         beside = [n for n, bubble in enumerate(bubbles) if _beside(box, bubble, width)]
+        inside = [n for n, bubble in enumerate(bubbles) if box.panel and bubble.panel == box.panel]
         if centred and not beside:
             under = []
-        under = under or beside
+        under = inside or under or beside
         if under:
             n = under[-1]
             label = own.get(n) or stamp
@@ -722,6 +764,10 @@ def _parse_chat(
 
 #: A message of only question or exclamation marks, which OCR reads narrow.
 _LONE_MARKS = re.compile(r"^[?!]{1,3}$")
+#: A line that ends in a clock time: a message and its own time read as one line.
+_TRAILING_CLOCK = re.compile(
+    r"^(.*?\S)\s*((?:上午|下午|凌晨|中午|晚上|早上|傍晚)?\s*\d{1,2}[:：]\d{2})\s*$"
+)
 _FULL_WIDTH_MARKS = str.maketrans({"?": "？", "!": "！"})
 
 

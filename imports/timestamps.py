@@ -91,8 +91,10 @@ _STAMP_INSIDE = re.compile(rf"(?<![\d:：/])({_STAMP_BODY})(?![\d:：/])", re.IG
 #: "SIM2 下午3:05")
 _BESIDE_TIME = re.compile(
     r"(?:^|\s)(?:卡|SIM|sim)\s*[12]\s*(?:$|\s)|^\s*(?:卡|SIM)\s*[12]|(?:卡|SIM)\s*[12]\s*$"
-    # ...and whether it was delivered or read, after the time ("00:35 已送达") or before it.
-    r"|\s*(?:已送达|已读|送达|已发送|Delivered|Read)\s*$|^\s*(?:已送达|已读|送达|Delivered|Read)\s+"
+    # ...and whether it was delivered or read, after the time ("00:35 已送达") or before it
+    # ("已送达10:20", OCR often reading no space between).
+    r"|\s*(?:已送达|已读|送达|已发送|发送失败|Delivered|Read)\s*$"
+    r"|^\s*(?:已送达|已读|送达|已发送|发送失败)\s*|^\s*(?:Delivered|Read)\s+"
 )
 
 
@@ -140,9 +142,20 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def _without_beside_words(text: str) -> str:
+    """The label without its SIM card and delivery words, however many ("10:28卡1已读")."""
+    text = text.replace("\u00a0", " ")
+    for _ in range(3):
+        shorter = _BESIDE_TIME.sub(" ", text)
+        if shorter == text:
+            break
+        text = shorter
+    return text
+
+
 def parse_stamp(text: str, taken_on: date) -> Stamp | None:
     """The day and clock time a label shows, or None if the text is not a time label."""
-    match = _STAMP.match(_BESIDE_TIME.sub(" ", text.replace("\u00a0", " ")))
+    match = _STAMP.match(_without_beside_words(text))
     if not match or not text.strip():
         return None
     g = match.groupdict()

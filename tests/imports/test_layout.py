@@ -697,3 +697,149 @@ def test_the_own_time_of_a_bubble_ocr_missed_does_not_move_the_next_one_to_today
         ("你以为换个号码就找不到你了？", at(2026, 5, 31, 13, 24)),
         ("哦", at(2026, 5, 31, 14, 1)),
     ]
+
+
+def test_a_small_time_in_a_bubbles_corner_is_its_own_time_not_its_text():
+    """Honor draws each message's time inside its bubble, small, in the lower right corner."""
+    out, first, second = (713, 477, 1045, 572), (36, 602, 799, 791), (36, 821, 777, 1102)
+    result = parse(
+        [
+            box("95380", (116, 154, 292, 208)),
+            box("昨天", (505, 396, 576, 436), color=(150, 150, 150)),
+            box("明天还", (736, 502, 882, 553), panel=out, background=BLUE),
+            box("上午10:28", (889, 513, 1023, 550), panel=out, background=BLUE),
+            box(
+                "点击https://umh.cn/h5/repay?id=",
+                (67, 630, 774, 678),
+                panel=first,
+                background=WHITE,
+            ),
+            box(
+                "hTJFBbav查看还款详情，退订回T", (61, 691, 755, 736), panel=first, background=WHITE
+            ),
+            box("上午10:29", (645, 743, 775, 778), panel=first, background=WHITE),
+            box(
+                "请将款项转入指定还款账户：鼎泰",
+                (60, 846, 751, 896),
+                panel=second,
+                background=WHITE,
+            ),
+            box(
+                "银行6230 **** **** 7141，户名宁",
+                (57, 898, 749, 961),
+                panel=second,
+                background=WHITE,
+            ),
+            box(
+                "波恒融商务咨询有限公司，转账后",
+                (64, 974, 749, 1017),
+                panel=second,
+                background=WHITE,
+            ),
+            box("截图回复。", (60, 1032, 267, 1084), panel=second, background=WHITE),
+            box("下午2:49", (638, 1041, 756, 1082), panel=second, background=WHITE),
+        ],
+        width=1080,
+        height=2340,
+        taken_on=date(2026, 1, 10),
+    )
+    assert [(r.direction, r.occurred_at, r.text) for r in result.records] == [
+        ("out", at(2026, 1, 9, 10, 28), "明天还"),
+        (
+            "in",
+            at(2026, 1, 9, 10, 29),
+            "点击https://umh.cn/h5/repay?id=hTJFBbav查看还款详情，退订回T",
+        ),
+        (
+            "in",
+            at(2026, 1, 9, 14, 49),
+            "请将款项转入指定还款账户：鼎泰银行6230 **** **** 7141，户名宁波恒融商务咨询有限公司，"
+            "转账后截图回复。",
+        ),
+    ]
+
+
+def test_an_own_time_as_large_as_the_messages_under_its_bubble_dates_it():
+    first, second = (36, 676, 445, 770), (36, 851, 790, 1067)
+    result = parse(
+        [
+            box("+86 138 4712 4956", (119, 147, 601, 191)),
+            box("2月20日", (470, 560, 610, 600), color=(150, 150, 150)),
+            box("为什么不回信息？", (61, 699, 397, 748), panel=first, background=WHITE),
+            box("11:10", (39, 775, 180, 821), color=(150, 150, 150)),
+            box(
+                "【速易贷】您的账户已逾期，登录",
+                (86, 875, 735, 924),
+                panel=second,
+                background=WHITE,
+            ),
+            box(
+                "https://xrh.cn/r/zVRhuCP查看处理",
+                (59, 936, 767, 988),
+                panel=second,
+                background=WHITE,
+            ),
+            box("方案，或致电95377。", (60, 1000, 470, 1045), panel=second, background=WHITE),
+            box("11:47", (39, 1070, 180, 1120), color=(150, 150, 150)),
+        ],
+        width=1080,
+        height=2340,
+        taken_on=date(2026, 2, 23),
+    )
+    assert [(r.occurred_at, r.text) for r in result.records] == [
+        (at(2026, 2, 20, 11, 10), "为什么不回信息？"),
+        (
+            at(2026, 2, 20, 11, 47),
+            "【速易贷】您的账户已逾期，登录https://xrh.cn/r/zVRhuCP查看处理方案，或致电95377。",
+        ),
+    ]
+
+
+def test_a_delivery_note_with_a_time_dates_its_message_where_each_message_has_its_time():
+    """Honor writes "已送达10:20" under a message it prints each message's time for; on an
+    iPhone "已读 10:20" is when it was read, and the label above dates the message."""
+    first, second = (42, 448, 761, 593), (614, 653, 1039, 741)
+    own_time_screen = [
+        box("95257", (116, 156, 262, 206)),
+        box("2025年12月16日", (439, 383, 638, 415), color=(150, 150, 150)),
+        box("马俊杰，请正面回复，今天到底还不", (67, 474, 738, 517), panel=first, background=WHITE),
+        box("还？", (57, 523, 136, 578), panel=first, background=WHITE),
+        box("10:14", (45, 600, 113, 630), color=(150, 150, 150)),
+        box("在想办法了，别催了", (637, 676, 1007, 719), panel=second, background=BLUE),
+        box("已送达10:20", (891, 750, 1036, 778), color=(150, 150, 150)),
+    ]
+    result = parse(own_time_screen, width=1080, height=2340, taken_on=date(2026, 1, 5))
+    assert [(r.occurred_at, r.text) for r in result.records] == [
+        (at(2025, 12, 16, 10, 14), "马俊杰，请正面回复，今天到底还不还？"),
+        (at(2025, 12, 16, 10, 20), "在想办法了，别催了"),
+    ]
+    iphone = [
+        b if b.text != "10:14" else box("10:14", (530, 383, 600, 415), color=(150, 150, 150))
+        for b in own_time_screen
+        if b.text != "2025年12月16日"
+    ]
+    iphone[-1] = box("已读 10:20", (891, 750, 1036, 778), color=(150, 150, 150))
+    result = parse(iphone, width=1080, height=2340, taken_on=date(2026, 1, 5))
+    assert [r.occurred_at for r in result.records] == [at(2026, 1, 5, 10, 14)] * 2
+
+
+def test_a_short_message_read_together_with_its_own_time_is_split_from_it():
+    incoming, short = (42, 1600, 780, 1700), (821, 1711, 1037, 1797)
+    result = parse(
+        [
+            box("400客服", (116, 156, 262, 206)),
+            box("5月1日", (470, 1500, 610, 1540), color=(150, 150, 150)),
+            box(
+                "请今天处理，否则明天上门", (67, 1620, 700, 1680), panel=incoming, background=WHITE
+            ),
+            box("17:20", (45, 1705, 130, 1735), color=(150, 150, 150)),
+            box("好的17:25", (836, 1729, 1025, 1783), panel=short, background=BLUE),
+        ],
+        width=1080,
+        height=2340,
+        taken_on=date(2026, 5, 3),
+    )
+    assert [(r.occurred_at, r.text) for r in result.records] == [
+        (at(2026, 5, 1, 17, 20), "请今天处理，否则明天上门"),
+        (at(2026, 5, 1, 17, 25), "好的"),
+    ]

@@ -127,8 +127,9 @@ def test_no_mark_is_made_up_where_nothing_is_drawn_before_the_name():
     assert name.mark is None
 
 
-def _bubble_with_lines(lines):
-    """A grey bubble with dark lines of Chinese text, and each line's box as the detector gives it."""
+def _bubble_with_lines(lines, *, pitch=72, margin=8):
+    """A grey bubble with dark lines of Chinese text, and each line's box as the detector gives it
+    (`margin` pixels around the ink; a negative one cuts into it, as the detector's boxes can)."""
     from PIL import Image, ImageDraw
 
     from imports.layout import OcrBox
@@ -137,14 +138,14 @@ def _bubble_with_lines(lines):
 
     image = Image.new("RGB", (1080, 2000), (255, 255, 255))  # a bubble is a small part of it
     draw = ImageDraw.Draw(image)
-    draw.rounded_rectangle((40, 60, 900, 80 + 72 * len(lines)), radius=24, fill=(233, 233, 235))
+    draw.rounded_rectangle((40, 60, 900, 80 + pitch * len(lines)), radius=24, fill=(233, 233, 235))
     face = font(44)
     boxes = []
     for n, text in enumerate(lines):
-        y = 80 + 72 * n
+        y = 80 + pitch * n
         draw.text((80, y), text, font=face, fill=(35, 35, 35))
         left, top, right, bottom = draw.textbbox((80, y), text, font=face)
-        boxes.append(OcrBox(text, (left - 6, top - 8, right + 6, bottom + 8)))
+        boxes.append(OcrBox(text, (left - 6, top - margin, right + 6, bottom + margin)))
     return image, boxes
 
 
@@ -162,6 +163,22 @@ def test_a_line_the_detector_missed_inside_a_bubble_is_read_on_its_own(no_networ
     assert missed.text == lines[1]
     assert boxes[0].bottom <= missed.top and missed.bottom <= boxes[2].top
     assert missed.panel == found[0].panel  # it belongs to the same bubble
+
+
+def test_a_missed_line_is_read_though_the_lines_around_it_reach_into_its_strip(no_network):
+    """The detector's boxes can stop short of the ink, so the tips of the lines above and
+    below show at the edges of the strip between them; the line is still read."""
+    from imports.ocr import annotate, missed_lines
+
+    lines = [
+        "请将款项转入指定还款账户：瑞",
+        "通银行6222********5344，户",
+        "名杭州某某信息服务有限公司，",
+    ]
+    image, boxes = _bubble_with_lines(lines, pitch=58, margin=-4)
+    found = annotate(image, [boxes[0], boxes[2]])
+    (missed,) = missed_lines(image, found)
+    assert missed.text == lines[1]
 
 
 def test_nothing_is_read_again_where_every_line_was_found():
@@ -208,6 +225,34 @@ def test_a_space_between_groups_of_digits_is_read_as_drawn(line, no_network):
     image = Image.new("RGB", (1080, 300), (255, 255, 255))
     ImageDraw.Draw(image).text((60, 120), line, font=font(44), fill=(25, 25, 25))
     assert [b.text for b in read_boxes(image)] == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["银行6230 **** **** 7141，户名宁", "身份证号330106********7516对吧？", "卡号6222 **** 1234"],
+)
+def test_the_spaces_beside_a_masked_numbers_asterisks_are_put_back_as_drawn(line):
+    """The recogniser reads "6230 **** **** 7141" in a bubble as "6230********7141" (and does
+    not find such lines reliably on their own, so the characters are placed here as it does)."""
+    from PIL import Image, ImageDraw
+
+    from imports.ocr import _Blanks, _digit_spaces
+
+    from .screens import font
+
+    face = font(44)
+    image = Image.new("L", (1080, 120), 255)
+    draw = ImageDraw.Draw(image)
+    chars, places, x = [], [], 40.0
+    for char in line:
+        advance = face.getlength(char)
+        if char != " ":
+            draw.text((x, 30), char, font=face, fill=25)
+            chars.append(char)
+            places.append([[x, 30], [x + advance, 30], [x + advance, 90], [x, 90]])
+        x += advance
+    blanks = _Blanks(np.asarray(image, dtype=np.int16), (30, 32, int(x) + 10, 82), chars, places)
+    assert _digit_spaces(blanks, "".join(chars)) == line
 
 
 def test_a_bubble_the_detector_missed_whole_is_found_by_its_colour_and_read(no_network):

@@ -133,6 +133,27 @@ def test_a_sim_card_name_alone_is_not_a_time():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "已送达15:05",
+        "已读下午3:05",
+        "15:05卡1已读",
+        "已送达下午3:05卡1",
+        "发送失败15:05卡2",
+        "卡1已读15:05",
+    ],
+)
+def test_delivery_words_and_a_sim_card_run_into_a_time_are_left_out(text):
+    """OCR reads "已送达 15:05" without its space, and the words may come in any order."""
+    assert parse_stamp(text, THURSDAY) == Stamp(day=None, clock=time(15, 5))
+
+
+@pytest.mark.parametrize("text", ["已送达", "已读 卡1", "发送失败"])
+def test_delivery_words_alone_are_not_a_time(text):
+    assert parse_stamp(text, THURSDAY) is None
+
+
+@pytest.mark.parametrize(
     ("text", "day", "clock"),
     [
         ("06-10 15:05", date(2025, 6, 10), time(15, 5)),
