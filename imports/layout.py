@@ -143,8 +143,8 @@ def status_bar(boxes: list[OcrBox], height: int, width: int | None = None) -> se
     }
 
 
-#: What OCR makes of signal bars, Wi-Fi and battery icons: "三口92", "令回 56", "川口".
-_ICON_CHARS = re.compile(r"^[三口回令川吕品日目田□▯▭\s\dlI|%.+\-]*$")
+#: What OCR makes of signal bars, Wi-Fi, HD and battery icons: "三口92", "令回 56", "lHDl".
+_ICON_CHARS = re.compile(r"^(?:[三口回令川吕品日目田□▯▭\s\dlI|%.+\-]|HD)*$")
 
 
 def _status_glyphs(b: OcrBox, width: int) -> bool:

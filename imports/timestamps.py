@@ -95,6 +95,8 @@ _BESIDE_TIME = re.compile(
     # ("已送达10:20", OCR often reading no space between).
     r"|\s*(?:已送达|已读|送达|已发送|发送失败|Delivered|Read)\s*$"
     r"|^\s*(?:已送达|已读|送达|已发送|发送失败)\s*|^\s*(?:Delivered|Read)\s+"
+    # ...and a SIM card's icon, which OCR reads as a mark or a character ("12:19 ②", "12:47回").
+    r"|\s*[\[\]【】回口囗□▯①②|]\s*$|^\s*[\[\]【】回口囗□▯①②|]\s*"
 )
 
 

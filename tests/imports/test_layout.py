@@ -322,7 +322,12 @@ def test_lines_of_a_bubble_join_by_script(lines, joined):
 
 
 @pytest.mark.parametrize(
-    "glyphs", [OcrBox("三口", (869, 20, 995, 57), 0.57), OcrBox("令回", (860, 22, 990, 60), 0.95)]
+    "glyphs",
+    [
+        OcrBox("三口", (869, 20, 995, 57), 0.57),
+        OcrBox("令回", (860, 22, 990, 60), 0.95),
+        OcrBox("lHDl", (861, 24, 993, 65), 0.77),  # signal bars around the "HD" icon
+    ],
 )
 def test_signal_and_battery_icons_read_as_characters_are_not_the_sender(glyphs):
     boxes = [

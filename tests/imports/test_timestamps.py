@@ -153,6 +153,16 @@ def test_delivery_words_alone_are_not_a_time(text):
     assert parse_stamp(text, THURSDAY) is None
 
 
+@pytest.mark.parametrize("text", ["15:05[", "15:05回已送达", "已读15:05 ②", "② 15:05"])
+def test_a_sim_cards_icon_read_as_a_mark_beside_a_time_is_left_out(text):
+    assert parse_stamp(text, THURSDAY) == Stamp(day=None, clock=time(15, 5))
+
+
+@pytest.mark.parametrize("text", ["回", "②", "[ ]"])
+def test_a_sim_cards_icon_alone_is_not_a_time(text):
+    assert parse_stamp(text, THURSDAY) is None
+
+
 @pytest.mark.parametrize(
     ("text", "day", "clock"),
     [
