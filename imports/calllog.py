@@ -27,7 +27,7 @@ from .screenbox import (
     OcrBox,
     ScreenRecord,
 )
-from .screentext import CALL_TITLE, CALL_WORDS, UI, normalise_sender
+from .screentext import CALL_TITLE, CALL_WORDS, UI, em_size, normalise_sender
 from .timestamps import find_stamp, parse_stamp
 
 _DURATION = re.compile(
@@ -246,6 +246,84 @@ def _heads(left: list[OcrBox], taken_on: date) -> list[OcrBox]:
     return heads
 
 
+#: A row of one contact's call history starts with the kind of call alone ("未接来电", "呼出").
+_KIND_ALONE = re.compile(
+    r"^\s*(?:未接来电|未接|已接来电|已接|呼入|呼出|来电|去电|已拨|拨出|拒接|已拒接|"
+    r"Missed|Incoming|Outgoing)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _one_contacts_calls(
+    content: list[OcrBox], *, width: int, taken_on: date, tz: ZoneInfo
+) -> list[ScreenRecord]:
+    """The calls on a contact's own page (Huawei, Honor: "通话记录" under the number).
+
+    Each row starts with the kind of call where a call log has a name; the name
+    or number is the page's, in its largest text above the rows. Empty when the
+    screen is not such a page.
+    """
+    left = [b for b in content if b.left < 0.15 * width]  # what starts each row
+    kinds = [b for b in left if _KIND_ALONE.match(b.text)]
+    if len(kinds) < 2:
+        return []
+    first = min(k.top for k in kinds)
+    rows_left = [b for b in left if b.top >= first - 2]
+    if len(kinds) < 0.8 * len(rows_left):
+        return []  # names down the left: a call log whose lines say the kind of call
+    above = [
+        b
+        for b in content
+        if b.bottom < first
+        and sum(ch.isalnum() for ch in b.text) >= 2
+        and not CALL_WORDS.search(b.text)
+    ]
+    if not above:
+        return []
+    contact = max(above, key=lambda b: (em_size(b), b.width))
+    sender = normalise_sender(contact.text)
+    kinds.sort(key=lambda b: b.top)
+    records = []
+    for n, kind in enumerate(kinds):
+        start = kind.top - 0.5 * kind.height
+        end = (
+            kinds[n + 1].top - 0.5 * kinds[n + 1].height
+            if n + 1 < len(kinds)
+            else kind.bottom + kind.height
+        )
+        row = [b for b in content if start <= b.cy < end]
+        words = " ".join(b.text for b in row)
+        call_type = _call_type(words) or CALL_INCOMING
+        if _is_red(kind.color) and call_type == CALL_INCOMING:
+            call_type = CALL_MISSED
+        duration = next((d for b in row if (d := duration_seconds(b.text)) is not None), None)
+        if call_type in (CALL_MISSED, CALL_REJECTED):
+            duration = None
+        day = clock = None
+        for b in row:
+            stamp = find_stamp(_without_duration(b.text), taken_on)
+            if stamp is not None:
+                day, clock = day or stamp.day, clock or stamp.clock
+        occurred_at = None
+        if clock is not None:
+            occurred_at = datetime.combine(day or taken_on, clock, tzinfo=tz)
+        records.append(
+            ScreenRecord(
+                kind=CALL,
+                sender=sender,
+                direction=OUT if call_type == CALL_OUTGOING else IN,
+                text="",
+                occurred_at=occurred_at,
+                region=(0, int(start), width, int(end)),
+                call_type=call_type,
+                duration_seconds=duration,
+                confidence=kind.confidence,
+                note="" if occurred_at else NOTE_TIME_ESTIMATED,
+            )
+        )
+    return records
+
+
 def parse_calls(
     boxes: list[OcrBox],
     skip: set[int],
@@ -257,6 +335,12 @@ def parse_calls(
 ) -> list[ScreenRecord]:
     """One record per row."""
     content = _content(boxes, skip, width, height)
+    # "未接来电" is a tab's title on a call log, but a row's first words on a contact's page.
+    history = _one_contacts_calls(
+        [b for i, b in enumerate(boxes) if i not in skip], width=width, taken_on=taken_on, tz=tz
+    )
+    if history:
+        return history
     left = [b for b in content if b.left < 0.45 * width and b.cx < 0.6 * width]
     heads = _heads(left, taken_on)
     if not heads:

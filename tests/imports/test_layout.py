@@ -848,3 +848,62 @@ def test_a_short_message_read_together_with_its_own_time_is_split_from_it():
         (at(2026, 5, 1, 17, 20), "请今天处理，否则明天上门"),
         (at(2026, 5, 1, 17, 25), "好的"),
     ]
+
+
+def test_the_calls_on_a_contacts_own_page_are_each_a_call_from_that_number():
+    """Huawei and Honor list one number's calls under it; each row starts with its kind."""
+    red, grey = (230, 60, 50), (150, 150, 150)
+    result = parse(
+        [
+            box("17749154591", (347, 429, 734, 481)),
+            box("四川成都移动", (438, 497, 642, 537), color=grey),
+            box("信息", (143, 684, 216, 729)),
+            box("呼叫", (503, 684, 577, 729)),
+            box("视频通话", (836, 687, 965, 728)),
+            box("通话记录", (51, 754, 195, 800), color=grey),
+            box("未接来电", (53, 874, 204, 921), color=red),
+            box("12:47", (283, 878, 381, 917), color=grey),
+            box("响铃2声", (891, 872, 1027, 921), color=grey),
+            box("呼入", (50, 1152, 134, 1202)),
+            box("昨天11:07", (283, 1156, 459, 1198), color=grey),
+            box("16秒", (941, 1152, 1029, 1201), color=grey),
+            box("呼出", (50, 1572, 133, 1622)),
+            box("2025/12/31 17:58", (284, 1577, 574, 1617), color=grey),
+            box("1分48秒", (888, 1573, 1028, 1620), color=grey),
+        ],
+        width=1080,
+        height=2400,
+        taken_on=date(2026, 1, 10),
+    )
+    assert result.layout == CALL
+    assert [(r.sender, r.call_type, r.occurred_at, r.duration_seconds) for r in result.records] == [
+        ("17749154591", CALL_MISSED, at(2026, 1, 10, 12, 47), None),
+        ("17749154591", CALL_INCOMING, at(2026, 1, 9, 11, 7), 16),
+        ("17749154591", CALL_OUTGOING, at(2025, 12, 31, 17, 58), 108),
+    ]
+
+
+def test_a_call_log_whose_rows_say_only_the_kind_under_each_name_keeps_the_names():
+    grey = (150, 150, 150)
+    result = parse(
+        [
+            box("通话", (60, 200, 200, 260)),
+            box("138 0000 1111", (60, 400, 500, 450)),
+            box("呼出", (60, 460, 140, 495), color=grey),
+            box("10:05", (900, 420, 1010, 460), color=grey),
+            box("催收王经理", (60, 560, 400, 610)),
+            box("未接", (60, 620, 140, 655), color=grey),
+            box("09:12", (900, 580, 1010, 620), color=grey),
+            box("0571-8888 0000", (60, 720, 520, 770)),
+            box("呼入", (60, 780, 140, 815), color=grey),
+            box("昨天", (900, 740, 1010, 780), color=grey),
+        ],
+        width=1080,
+        height=2400,
+        taken_on=date(2026, 1, 10),
+    )
+    assert [(r.sender, r.call_type) for r in result.records] == [
+        ("13800001111", CALL_OUTGOING),
+        ("催收王经理", CALL_MISSED),
+        ("057188880000", CALL_INCOMING),
+    ]
