@@ -26,6 +26,7 @@ from .screenbox import (
     NOTE_TIME_ESTIMATED,
     OcrBox,
     ScreenRecord,
+    unknown_clock,
 )
 from .screentext import CALL_TITLE, CALL_WORDS, UI, em_size, normalise_sender
 from .timestamps import find_stamp, parse_stamp
@@ -304,9 +305,10 @@ def _one_contacts_calls(
             stamp = find_stamp(_without_duration(b.text), taken_on)
             if stamp is not None:
                 day, clock = day or stamp.day, clock or stamp.clock
-        occurred_at = None
-        if clock is not None:
-            occurred_at = datetime.combine(day or taken_on, clock, tzinfo=tz)
+        occurred_at, note = None, NOTE_TIME_ESTIMATED
+        if clock is not None or day is not None:
+            occurred_at = datetime.combine(day or taken_on, clock or time(12, 0), tzinfo=tz)
+            note = "" if clock is not None else NOTE_DATE_ONLY
         records.append(
             ScreenRecord(
                 kind=CALL,
@@ -318,10 +320,10 @@ def _one_contacts_calls(
                 call_type=call_type,
                 duration_seconds=duration,
                 confidence=kind.confidence,
-                note="" if occurred_at else NOTE_TIME_ESTIMATED,
+                note=note,
             )
         )
-    return records
+    return [unknown_clock(r) for r in records]
 
 
 def parse_calls(
@@ -417,4 +419,4 @@ def parse_calls(
                 note=note if occurred_at else NOTE_TIME_ESTIMATED,
             )
         )
-    return records
+    return [unknown_clock(r) for r in records]

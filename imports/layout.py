@@ -45,6 +45,7 @@ from .screenbox import (
     OcrBox,
     ScreenRead,
     ScreenRecord,
+    unknown_clock,
 )
 from .screentext import (
     ICON_AS_KANA,
@@ -759,7 +760,7 @@ def _parse_chat(
         records[n] = replace(
             records[n], estimate=records[n].occurred_at, occurred_at=None, note=NOTE_TIME_ESTIMATED
         )
-    return kind, records
+    return kind, [unknown_clock(r) for r in records]
 
 
 #: A message of only question or exclamation marks, which OCR reads narrow.

@@ -51,7 +51,8 @@ def _better(x: ScreenRecord, y: ScreenRecord) -> ScreenRecord:
     best = x if len(_key(x.text)) >= len(_key(y.text)) and not (x.clipped and not y.clipped) else y
     if best.occurred_at is None:
         other = y if best is x else x
-        best = replace(best, occurred_at=other.occurred_at, note=other.note)
+        estimate = best.estimate or other.estimate
+        best = replace(best, occurred_at=other.occurred_at, note=other.note, estimate=estimate)
     return best
 
 
@@ -62,9 +63,9 @@ def _fill_times(records: list[ScreenRecord], taken_on: date, tz: ZoneInfo) -> li
     for record in records:
         if record.occurred_at is None:
             guess = record.estimate or last
-            record = (
-                replace(record, occurred_at=guess, note=NOTE_TIME_ESTIMATED) if guess else record
-            )
+            # The guess from a day shown without a time keeps its note ("only the day").
+            note = record.note if record.estimate and record.note else NOTE_TIME_ESTIMATED
+            record = replace(record, occurred_at=guess, note=note) if guess else record
         else:
             last = record.occurred_at
         out.append(record)

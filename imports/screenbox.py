@@ -6,7 +6,7 @@ makes the boxes from a picture; merge.py joins the records of several pictures.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 SMS = "sms"
@@ -97,8 +97,18 @@ class ScreenRecord:
     #: For a bubble cut by the screen's top or bottom edge: its text may be incomplete.
     clipped: bool = False
     #: A best guess when `occurred_at` is unknown: a bubble's own clock time with no day
-    #: shown above it, dated by the labels below it or the day the screenshot was taken.
+    #: shown above it, dated by the labels below it or the day the screenshot was taken;
+    #: or noon on a day shown without a time.
     estimate: datetime | None = None
+
+
+def unknown_clock(record: ScreenRecord) -> ScreenRecord:
+    """A record whose label shows only the day ("昨天", "3/10/26"): its time is unknown, and
+    noon on that day is kept as the guess for when nothing better is found (merge), with the
+    note that asks the borrower to check it."""
+    if record.note != NOTE_DATE_ONLY or record.occurred_at is None:
+        return record
+    return replace(record, estimate=record.occurred_at, occurred_at=None)
 
 
 @dataclass(slots=True)

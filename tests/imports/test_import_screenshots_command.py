@@ -130,3 +130,21 @@ def test_a_time_the_screenshot_does_not_show_is_printed_as_unknown_with_the_gues
     assert unknown["occurred_at"] is None
     assert unknown["estimated_at"] == "2025-06-09T09:00:00+08:00"  # the first time shown below
     assert (shown["occurred_at"], shown["estimated_at"]) == ("2025-06-09T09:00:00+08:00", None)
+
+
+def test_a_message_under_a_label_with_only_the_day_is_printed_with_an_unknown_time(
+    case,
+    tmp_path,
+    fake_ocr,  # noqa: F811
+):
+    (thread,) = render_thread(
+        [Bubble("逾期通知：请尽快还款。", label="6月10日"), Bubble("知道了", side="out")],
+        sender="10690000555",
+    )
+    fake_ocr(thread)
+    path = tmp_path / "day-only.png"
+    path.write_bytes(thread.png())
+    result = run(case.pk, path, "--taken-on", "2025-06-12", "--dry-run")
+    notice, _reply = result["records"]
+    assert notice["occurred_at"] is None  # the screenshot shows the day, not the time
+    assert notice["estimated_at"] == "2025-06-10T12:00:00+08:00"

@@ -137,11 +137,16 @@ def test_time_under_a_bubble_dates_that_bubble():
     assert got == [("in", at(2025, 6, 11, 22, 10)), ("out", at(2025, 6, 11, 22, 12))]
 
 
-def test_label_with_only_a_day_gives_noon_and_asks_to_check():
+def test_label_with_only_a_day_gives_no_time_and_noon_as_the_guess_to_check():
     (screen,) = render_thread([Bubble("逾期通知", label="6月10日")], sender="95188")
-    (record,) = read(screen).records
-    assert record.occurred_at == at(2025, 6, 10, 12, 0)
+    result = read(screen)
+    (record,) = result.records
+    assert record.occurred_at is None  # the day is shown, the time is not
+    assert record.estimate == at(2025, 6, 10, 12, 0)
     assert record.note == "date_only"
+    # Joined with the rest of the upload, the guess stands in, still marked "only the day".
+    (merged,) = merge_screens([result], taken_on=THURSDAY, tz=TZ).records
+    assert (merged.occurred_at, merged.note) == (at(2025, 6, 10, 12, 0), "date_only")
 
 
 def test_overlapping_screenshots_merge_without_duplicates():

@@ -8,7 +8,8 @@ prints one JSON object:
      "merged_duplicates": N, "problems": [...], "added": N, "duplicates": N}
 
 "occurred_at" is null where the screenshots do not show the time (a bubble above
-the first time label, or one with its own clock time but no day shown above it);
+the first time label, one with its own clock time but no day shown above it, or a
+message or call whose label shows only the day);
 "estimated_at" then gives the guess the import stores, which the borrower is
 asked to check in review. Where the time is shown, "estimated_at" is null.
 
@@ -36,7 +37,7 @@ from imports.management.helpers import (
     ran_by_label,
 )
 from imports.models import StagedMessage
-from imports.screenbox import NOTE_TIME_ESTIMATED
+from imports.screenbox import NOTE_DATE_ONLY, NOTE_TIME_ESTIMATED
 from imports.screenshots import (
     ScreenshotRejected,
     Upload,
@@ -160,7 +161,7 @@ class Command(BaseCommand):
 
 def _guessed(record) -> bool:
     """Whether the record's time was not shown on its screenshot but guessed when merging."""
-    return record.note == NOTE_TIME_ESTIMATED
+    return record.note in (NOTE_TIME_ESTIMATED, NOTE_DATE_ONLY)
 
 
 def _iso(moment) -> str | None:
