@@ -672,21 +672,6 @@ def test_a_clear_arrow_says_in_or_out_even_when_other_rows_have_none():
     assert result.records[0].call_type == CALL_INCOMING
 
 
-def test_a_lone_question_mark_on_a_chinese_screen_is_a_full_width_one():
-    bubble, mine = (40, 600, 700, 720), (900, 800, 1040, 900)
-    result = parse(
-        [
-            box("02850608867", (126, 150, 500, 209)),
-            box("昨天 09:12", (449, 500, 637, 540), color=MUTED),
-            box("你们这样是违法的。", (80, 630, 600, 690), panel=bubble, background=WHITE),
-            box("?", (950, 820, 990, 880), panel=mine, background=BLUE),
-        ],
-        width=1080,
-        height=2400,
-    )
-    assert [r.text for r in result.records] == ["你们这样是违法的。", "？"]
-
-
 def test_the_own_time_of_a_bubble_ocr_missed_does_not_move_the_next_one_to_today():
     incoming, mine = (40, 1031, 729, 1223), (924, 1506, 1041, 1624)
     result = parse(
@@ -912,3 +897,27 @@ def test_a_call_log_whose_rows_say_only_the_kind_under_each_name_keeps_the_names
         ("催收王经理", CALL_MISSED),
         ("057188880000", CALL_INCOMING),
     ]
+
+
+@pytest.mark.parametrize(
+    ("read_as", "panel", "drawn"),
+    [
+        ("?", (950, 1992, 1040, 2080), "?"),  # as much room before the mark as after it
+        ("？", (950, 1992, 1040, 2080), "?"),
+        ("?", (950, 1992, 1063, 2080), "？"),  # half a character more after it: full-width
+        ("？", (950, 1992, 1063, 2080), "？"),
+    ],
+)
+def test_a_lone_question_mark_is_full_width_or_not_as_its_bubble_shows(read_as, panel, drawn):
+    result = parse(
+        [
+            box("13338976227", (366, 158, 715, 205)),
+            box("星期三", (487, 1489, 592, 1532), color=(150, 150, 150)),
+            box("在吗？今天能还多少？", (66, 1587, 464, 1631), panel=(42, 1562, 509, 1650)),
+            box(read_as, (971, 2013, 1019, 2060), panel=panel, background=BLUE),
+        ],
+        width=1080,
+        height=2340,
+        taken_on=date(2026, 9, 4),
+    )
+    assert [r.text for r in result.records] == ["在吗？今天能还多少？", drawn]
