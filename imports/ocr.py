@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import threading
 from dataclasses import dataclass, replace
 from datetime import date
@@ -501,7 +502,20 @@ def missed_lines(image: Image.Image, boxes: list[OcrBox]) -> list[OcrBox]:
                 read = _read_strip(pixels, panel, y0, y1, line, lines[0])
                 if read is not None:
                     found.append(read)
+        # Only the bubble's own time was found, in its corner: the message is before it.
+        first = min(b.left for b in lines)
+        if all(_CLOCK_ONLY.match(b.text) for b in lines) and first - panel[0] > 1.5 * line:
+            before = (panel[0], panel[1], first - 2, panel[3])
+            read = _read_strip(
+                pixels, before, panel[1] + 2, panel[3] - 2, line, lines[0], side=0.8, min_score=0.7
+            )
+            if read is not None:
+                found.append(read)
     return found + _missed_bubbles(pixels, boxes, by_panel)
+
+
+#: A time of day alone: a message's own time printed in its bubble.
+_CLOCK_ONLY = re.compile(r"^\s*(?:上午|下午|凌晨|中午|晚上|早上|傍晚)?\s*\d{1,2}[:：]\d{2}\s*$")
 
 
 #: Bubbles are searched on a picture this many times smaller: enough for a one-character bubble.
@@ -559,8 +573,6 @@ def _missed_bubbles(pixels, boxes: list[OcrBox], by_panel: dict) -> list[OcrBox]
             read = _read_strip(
                 pixels, inner, inner[1], inner[3], line, like, side=0.8, min_score=0.7
             )
-            if read is None and _one_line_of_ink(pixels, inner, line, like) is not None:
-                read = _read_rect(pixels, inner, like, min_score=0.7)  # with room around it
             if read is not None:
                 found.append(replace(read, panel=rect))
     return found
@@ -583,7 +595,8 @@ def _read_strip(
     """The one line of text in a strip of a bubble, or None when there is none to read.
 
     The ink is cut out with a margin of a fifth of its height; `side` widens it
-    beside the ink, up to the strip's edges (a lone "？" reads better with room).
+    beside the ink, up to the strip's edges (a lone "？" reads better with room);
+    with a wide `side`, the whole strip is read when the cut-out is not.
     A read is kept only when the engine is at least `min_score` sure of it (a
     lone mark in a bubble of a bubble's shape and colours is read less surely).
     """
@@ -600,7 +613,11 @@ def _read_strip(
         min(x0 + int(cols.max()) + 1 + beside, x1 + pad, pixels.shape[1]),
         min(y0 + int(rows.max()) + 1 + pad, pixels.shape[0]),
     )
-    return _read_rect(pixels, rect, like, min_score)
+    read = _read_rect(pixels, rect, like, min_score)
+    if read is None and side >= 0.8:
+        # A short message ("嗯嗯" on blue) can read better with all the room around it.
+        read = _read_rect(pixels, (panel[0], y0, panel[2], y1), like, min_score)
+    return read
 
 
 def _one_line_of_ink(pixels, rect: Rect, line: float, like: OcrBox):

@@ -181,6 +181,26 @@ def test_a_missed_line_is_read_though_the_lines_around_it_reach_into_its_strip(n
     assert missed.text == lines[1]
 
 
+def test_a_short_message_missed_beside_its_own_time_in_the_bubble_is_read(no_network):
+    """Honor prints a message's time in its bubble's corner; the detector found only the time."""
+    from PIL import Image, ImageDraw
+
+    from imports.layout import OcrBox
+    from imports.ocr import annotate, missed_lines
+
+    from .screens import font
+
+    image = Image.new("RGB", (1080, 2000), (237, 237, 237))
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((810, 660, 1045, 756), radius=30, fill=(47, 115, 230))
+    draw.text((835, 680), "嗯嗯", font=font(44), fill=(255, 255, 255))
+    draw.text((945, 700), "12:27", font=font(28), fill=(200, 220, 250))
+    found = annotate(image, [OcrBox("12:27", (940, 694, 1025, 735))])
+    (missed,) = missed_lines(image, found)
+    assert missed.text == "嗯嗯"
+    assert missed.panel == found[0].panel
+
+
 def test_nothing_is_read_again_where_every_line_was_found():
     from imports.ocr import annotate, missed_lines
 
