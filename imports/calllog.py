@@ -297,33 +297,64 @@ def _one_contacts_calls(
         call_type = _call_type(words) or CALL_INCOMING
         if _is_red(kind.color) and call_type == CALL_INCOMING:
             call_type = CALL_MISSED
-        duration = next((d for b in row if (d := duration_seconds(b.text)) is not None), None)
-        if call_type in (CALL_MISSED, CALL_REJECTED):
-            duration = None
-        day = clock = None
-        for b in row:
-            stamp = find_stamp(_without_duration(b.text), taken_on)
-            if stamp is not None:
-                day, clock = day or stamp.day, clock or stamp.clock
-        occurred_at, note = None, NOTE_TIME_ESTIMATED
-        if clock is not None or day is not None:
-            occurred_at = datetime.combine(day or taken_on, clock or time(12, 0), tzinfo=tz)
-            note = "" if clock is not None else NOTE_DATE_ONLY
         records.append(
-            ScreenRecord(
-                kind=CALL,
+            _call(
+                row,
                 sender=sender,
-                direction=OUT if call_type == CALL_OUTGOING else IN,
-                text="",
-                occurred_at=occurred_at,
-                region=(0, int(start), width, int(end)),
                 call_type=call_type,
-                duration_seconds=duration,
+                region=(0, int(start), width, int(end)),
                 confidence=kind.confidence,
-                note=note,
+                taken_on=taken_on,
+                tz=tz,
             )
         )
-    return [unknown_clock(r) for r in records]
+    return records
+
+
+def _call(
+    row: list[OcrBox],
+    *,
+    sender: str,
+    call_type: int,
+    region,
+    confidence: float,
+    taken_on: date,
+    tz: ZoneInfo,
+    day: date | None = None,
+    note: str = "",
+) -> ScreenRecord:
+    """One call, with its duration and time from its row's words (the first found, in the
+    row's order); a clock time shown without a day is on `day` (a day heading above the
+    row), else on the day taken. A day shown without a time leaves the time unknown, with
+    noon as the guess."""
+    duration = next((d for b in row if (d := duration_seconds(b.text)) is not None), None)
+    if call_type in (CALL_MISSED, CALL_REJECTED):
+        duration = None
+    shown_day = clock = None
+    for b in row:
+        stamp = find_stamp(_without_duration(b.text), taken_on)
+        if stamp is not None:
+            shown_day, clock = shown_day or stamp.day, clock or stamp.clock
+    occurred_at = None
+    if shown_day or clock:
+        occurred_at = datetime.combine(
+            shown_day or day or taken_on, clock or time(12, 0), tzinfo=tz
+        )
+        if clock is None:
+            note = note or NOTE_DATE_ONLY
+    record = ScreenRecord(
+        kind=CALL,
+        sender=sender,
+        direction=OUT if call_type == CALL_OUTGOING else IN,
+        text="",
+        occurred_at=occurred_at,
+        region=region,
+        call_type=call_type,
+        duration_seconds=duration,
+        confidence=confidence,
+        note=note if occurred_at else NOTE_TIME_ESTIMATED,
+    )
+    return unknown_clock(record)
 
 
 def parse_calls(
@@ -385,38 +416,20 @@ def parse_calls(
                 call_type = _icon_type(head, row, aligned, width, every_row_marked)
             if call_type is None:
                 call_type, note = CALL_INCOMING, NOTE_CALL_TYPE_GUESSED
-        duration = next((d for b in row if (d := duration_seconds(b.text)) is not None), None)
-        if call_type in (CALL_MISSED, CALL_REJECTED):
-            duration = None
-        # The time, on the right (perhaps as a day and a clock time on two lines) or in the
-        # line under the name, perhaps read together with the words beside it.
-        day = clock = None
-        for b in sorted(row, key=lambda b: (b.cx < 0.5 * width, b.top)):
-            stamp = find_stamp(_without_duration(b.text), taken_on)
-            if stamp is None:
-                continue
-            day = day or stamp.day
-            clock = clock or stamp.clock
-        occurred_at = None
-        if day or clock:
-            section = next((d for top, d in reversed(sections) if top < head.top), None)
-            moment_day = day or section or taken_on
-            occurred_at = datetime.combine(moment_day, clock or time(12, 0), tzinfo=tz)
-            if clock is None:
-                note = note or NOTE_DATE_ONLY
-        sender = normalise_sender(_without_icon(_COUNT.sub("", head.text)))
+        section = next((d for top, d in reversed(sections) if top < head.top), None)
         records.append(
-            ScreenRecord(
-                kind=CALL,
-                sender=sender,
-                direction=OUT if call_type == CALL_OUTGOING else IN,
-                text="",
-                occurred_at=occurred_at,
-                region=(0, int(start), width, int(min(end, max(b.bottom for b in [head, *row])))),
+            _call(
+                # The time, on the right (perhaps as a day and a clock time on two lines) or in
+                # the line under the name, perhaps read together with the words beside it.
+                sorted(row, key=lambda b: (b.cx < 0.5 * width, b.top)),
+                sender=normalise_sender(_without_icon(_COUNT.sub("", head.text))),
                 call_type=call_type,
-                duration_seconds=duration,
+                region=(0, int(start), width, int(min(end, max(b.bottom for b in [head, *row])))),
                 confidence=head.confidence,
-                note=note if occurred_at else NOTE_TIME_ESTIMATED,
+                note=note,
+                taken_on=taken_on,
+                tz=tz,
+                day=section,
             )
         )
-    return [unknown_clock(r) for r in records]
+    return records
