@@ -375,9 +375,17 @@ def _group_by_panel(lines: list[OcrBox], width: int) -> list[_Bubble]:
         # spacing inside it is the space between two bubbles. That space holds both
         # bubbles' margins, so it is also wider than the margin above the first line (a
         # line of digits has a shorter box than a line of Chinese, and leaves a wider gap).
+        # Lines may be set loosely, though: where one bubble's lines are evenly spaced, a gap
+        # no wider than the others is the line spacing; a lone gap splits only when it is
+        # about two margins wide.
         line = statistics.median(b.height for b in members)
         margin = min(max(members[0].top - panel[1], 0), 1.5 * line)
+        gaps = [b.top - a.bottom for a, b in zip(members, members[1:], strict=False)]
         split_gap = max(0.55 * line, 1.4 * margin)
+        if len(gaps) >= 2:
+            split_gap = max(split_gap, 1.5 * statistics.median(gaps))
+        elif gaps:
+            split_gap = max(split_gap, 1.8 * margin)
         parts = [[members[0]]]
         for b in members[1:]:
             if b.top - parts[-1][-1].bottom > split_gap:

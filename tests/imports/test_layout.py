@@ -921,3 +921,23 @@ def test_a_lone_question_mark_is_full_width_or_not_as_its_bubble_shows(read_as, 
         taken_on=date(2026, 9, 4),
     )
     assert [r.text for r in result.records] == ["在吗？今天能还多少？", drawn]
+
+
+def test_a_bubble_with_loosely_spaced_lines_stays_one_message():
+    bubble = (45, 777, 790, 1186)
+    result = parse(
+        [
+            box("13800001547", (139, 150, 500, 200)),
+            box("昨天 23:24", (449, 700, 637, 740), color=MUTED),
+            box("您的APP账户ID:60403661", (83, 803, 753, 861), panel=bubble, background=WHITE),
+            box("已冻结，VIP额度9,592.25", (87, 903, 739, 958), panel=bubble, background=WHITE),
+            box("元已取消，请尽快还款恢", (83, 1000, 717, 1054), panel=bubble, background=WHITE),
+            box("复。同意请回复OK。", (81, 1093, 588, 1153), panel=bubble, background=WHITE),
+        ],
+        width=1080,
+        height=2340,
+        taken_on=date(2026, 4, 1),
+    )
+    assert [r.text for r in result.records] == [
+        "您的APP账户ID:60403661已冻结，VIP额度9,592.25元已取消，请尽快还款恢复。同意请回复OK。"
+    ]
