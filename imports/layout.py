@@ -59,7 +59,7 @@ from .screentext import (
     looks_like_number,
     normalise_sender,
 )
-from .timestamps import Stamp, is_stamp, parse_stamp
+from .timestamps import CLOCK_TIME, Stamp, is_stamp, parse_stamp
 
 __all__ = [
     "CALL",
@@ -490,6 +490,11 @@ def _beside(label: OcrBox, bubble: _Bubble, width: int) -> bool:
     return level and -4 <= gap < 0.15 * width
 
 
+def _centred(b: OcrBox, width: int) -> bool:
+    """Centred on the screen, as a time label between bubbles is."""
+    return abs(b.cx - width / 2) < 0.12 * width
+
+
 def _is_inner_time(b: OcrBox, stamp: Stamp, bubble_em: float) -> bool:
     """A clock time in a bubble's lower right corner, smaller than the message: its own time."""
     if b.panel is None or stamp.clock is None or stamp.day is not None or not bubble_em:
@@ -617,7 +622,7 @@ def _parse_chat(
             b.text
         ):
             delivered = parse_stamp(b.text, taken_on)
-            if delivered is not None and delivered.clock and abs(b.cx - width / 2) > 0.12 * width:
+            if delivered is not None and delivered.clock and not _centred(b, width):
                 receipts.append((delivered, b))  # "已送达10:20" under a bubble
             continue  # the app's words; a line of only "……" inside a bubble is the message's
         if _is_avatar_text(b, width, blocks):
@@ -663,7 +668,7 @@ def _parse_chat(
     # A delivery note with a time is that message's own time where the app prints each
     # message's time (Huawei, Honor); on a phone that shows a time only when read (iMessage's
     # "已读 10:20") it is not when the message was sent.
-    if any(abs(box.cx - width / 2) > 0.12 * width and not stamp.day for stamp, box in stamps):
+    if any(not _centred(box, width) and not stamp.day for stamp, box in stamps):
         stamps += receipts
         # A short message and its own time in its corner, read as one line ("好的17:25").
         for n in tails:
@@ -684,7 +689,7 @@ def _parse_chat(
     own: dict[int, Stamp] = {}
     above: dict[int, Stamp] = {}
     for stamp, box in stamps:
-        centred = abs(box.cx - width / 2) < 0.12 * width
+        centred = _centred(box, width)
         under = [
             n
             for n, bubble in enumerate(bubbles)
@@ -740,7 +745,7 @@ def _parse_chat(
             if current is None:
                 dayless.append(len(records))  # its own clock time, and no day above it
         text = join_lines([b.text for b in bubble.lines])
-        if _LONE_MARKS.match(text) or _LONE_WIDE_MARKS.match(text):
+        if _LONE_MARKS.match(text):
             text = _lone_marks(text, bubble)
         region = _region(bubble.lines)
         clipped = (bubble.top - top_edge < 1 and bubble.top <= body_top + 0.02 * screen) or (
@@ -769,15 +774,12 @@ def _parse_chat(
     return kind, [unknown_clock(r) for r in records]
 
 
-#: A message of only question or exclamation marks, which OCR reads narrow.
-_LONE_MARKS = re.compile(r"^[?!]{1,3}$")
+#: A message of only question or exclamation marks, of either width.
+_LONE_MARKS = re.compile(r"^[?!？！]{1,3}$")
 #: A line that ends in a clock time: a message and its own time read as one line.
-_TRAILING_CLOCK = re.compile(
-    r"^(.*?\S)\s*((?:上午|下午|凌晨|中午|晚上|早上|傍晚)?\s*\d{1,2}[:：]\d{2})\s*$"
-)
+_TRAILING_CLOCK = re.compile(rf"^(.*?\S)\s*({CLOCK_TIME})\s*$")
 _FULL_WIDTH_MARKS = str.maketrans({"?": "？", "!": "！"})
 _HALF_WIDTH_MARKS = str.maketrans({"？": "?", "！": "!"})
-_LONE_WIDE_MARKS = re.compile(r"^[？！]{1,3}$")
 
 
 def _lone_marks(text: str, bubble: _Bubble) -> str:
@@ -825,9 +827,7 @@ def classify(boxes: list[OcrBox], width: int = 1080, height: int = 2340) -> str:
     """Call log, chat app, or text messages, from the words and blocks on screen."""
     blocks = [b for b in boxes if _is_bubble(b, width)]
     bubbles = sum(1 for b in blocks if not _is_avatar_text(b, width, blocks))
-    centred_stamps = sum(
-        1 for b in boxes if abs(b.cx - width / 2) < 0.12 * width and is_stamp(b.text)
-    )
+    centred_stamps = sum(1 for b in boxes if _centred(b, width) and is_stamp(b.text))
     if call_signals(boxes, width, height) >= 2 + bubbles + centred_stamps:
         return CALL
     if any(IM_MARKS.search(b.text) for b in boxes):

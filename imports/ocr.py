@@ -20,7 +20,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .screenbox import Color, OcrBox, Rect
 from .screentext import is_cjk
-from .timestamps import date_from_exif
+from .timestamps import CLOCK_TIME, date_from_exif
 
 #: Larger pictures are scaled down first; phone screenshots are 1080–1440 px wide.
 MAX_SIDE = 4000
@@ -515,7 +515,7 @@ def missed_lines(image: Image.Image, boxes: list[OcrBox]) -> list[OcrBox]:
 
 
 #: A time of day alone: a message's own time printed in its bubble.
-_CLOCK_ONLY = re.compile(r"^\s*(?:上午|下午|凌晨|中午|晚上|早上|傍晚)?\s*\d{1,2}[:：]\d{2}\s*$")
+_CLOCK_ONLY = re.compile(rf"^\s*{CLOCK_TIME}\s*$")
 
 
 #: Bubbles are searched on a picture this many times smaller: enough for a one-character bubble.

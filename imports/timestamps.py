@@ -54,6 +54,8 @@ _EN_MONTH = "|".join(sorted(_MONTHS_EN, key=len, reverse=True))
 _EN_WEEKDAY = "|".join(sorted(_WEEKDAYS_EN, key=len, reverse=True))
 
 _PERIOD = r"(?:上午|下午|中午|晚上|凌晨|早上|傍晚|夜里|AM|PM|A\.M\.|P\.M\.)"
+#: A Chinese clock time as phones print a message's own time: "14:05", "下午3:05".
+CLOCK_TIME = r"(?:上午|下午|凌晨|中午|晚上|早上|傍晚)?\s*\d{1,2}[:：]\d{2}"
 #: OCR reads a small colon as "." or puts spaces around it; a "." counts only beside a day
 #: or a period word ("下午3.05"), never alone ("3.05" may be money).
 _CLOCK = (
