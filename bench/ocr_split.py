@@ -44,9 +44,9 @@ def _cached_lines(folder: Path, name: str, image) -> list[OcrBox]:
     if path.exists():
         rows = json.loads(path.read_text(encoding="utf-8"))
     else:
-        rows = [[b.text, list(b.box), b.confidence] for b in read_boxes(image)]
+        rows = [[b.text, list(b.box), b.confidence, b.marks_settled] for b in read_boxes(image)]
         path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
-    return [OcrBox(t, tuple(box), c) for t, box, c in rows]
+    return [OcrBox(t, tuple(box), c, marks_settled=m) for t, box, c, m in rows]
 
 
 def _padded(b: OcrBox) -> OcrBox:

@@ -744,7 +744,9 @@ def _parse_chat(
                 undated.append(len(records))
             if current is None:
                 dayless.append(len(records))  # its own clock time, and no day above it
-        text = join_lines([b.text for b in bubble.lines])
+        text = join_lines(
+            [b.text for b in bubble.lines], settled=all(b.marks_settled for b in bubble.lines)
+        )
         if _LONE_MARKS.match(text):
             text = _lone_marks(text, bubble)
         region = _region(bubble.lines)

@@ -18,8 +18,9 @@ from datetime import date
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .glyphs import respell
 from .screenbox import Color, OcrBox, Rect
-from .screentext import is_cjk
+from .screentext import guess_marks
 from .timestamps import CLOCK_TIME, date_from_exif
 
 #: Larger pictures are scaled down first; phone screenshots are 1080–1440 px wide.
@@ -152,8 +153,8 @@ def read_boxes(image: Image.Image) -> list[OcrBox]:
 
 def _read_lines(image: Image.Image) -> list[OcrBox]:
     # No angle classifier: screenshots are upright, and it costs time and flips short lines.
-    # Each character's place is kept, to put back the spaces OCR drops where the pixels show
-    # them: after an @mention, and between groups of digits ("0755-8121 0793").
+    # Each character's place is kept: the blanks between them tell the spaces OCR drops and
+    # full-width marks from narrow ones (glyphs.respell).
     result, _elapsed = _get_engine()(image, use_cls=False, return_word_box=True)
     gray = None
     boxes = []
@@ -162,113 +163,15 @@ def _read_lines(image: Image.Image) -> list[OcrBox]:
         ys = [p[1] for p in points]
         box = (int(min(xs)), int(min(ys)), int(round(max(xs))), int(round(max(ys))))
         text = str(text)
-        if len(per_char) >= 2 and _may_have_lost_a_space(text):
+        if len(per_char) >= 2:
             places, chars = per_char[0], per_char[1]  # each character's box, and the character
             if gray is None:
                 gray = np.asarray(image.convert("L"), dtype=np.int16)
-            blanks = _Blanks(gray, box, chars, places)
-            if blanks.ok:
-                if " " not in text:
-                    text = _mention_space(blanks) or text
-                text = _digit_spaces(blanks, text)
-        boxes.append(OcrBox(text=text, box=box, confidence=float(score)))
+            text = respell(gray, box, chars, places, text)
+        else:
+            text = guess_marks(text)
+        boxes.append(OcrBox(text=text, box=box, confidence=float(score), marks_settled=True))
     return boxes
-
-
-def _may_have_lost_a_space(text: str) -> bool:
-    return ("@" in text and " " not in text) or any(
-        _digit_like(a) and _digit_like(b) for a, b in zip(text, text[1:], strict=False)
-    )
-
-
-class _Blanks:
-    """The blank columns of one line read by OCR, between the characters it read."""
-
-    def __init__(self, gray: np.ndarray, box: Rect, chars: list, places: list):
-        self.chars = [str(c) for c in chars]
-        self.left = box[0]
-        self.height = box[3] - box[1]
-        self.centres = [(p[0][0] + p[1][0]) / 2 for p in places]
-        left, top, right, bottom = box
-        crop = gray[max(top, 0) : bottom, max(left, 0) : right]
-        self.ok = len(chars) == len(places) and crop.size > 0
-        if not self.ok:
-            return
-        values, counts = np.unique(crop, return_counts=True)
-        self.ink = (np.abs(crop - values[counts.argmax()]) > 50).any(axis=0)
-
-    def widest(self, j: int) -> int:
-        """The widest run of blank columns between character j and the next one."""
-        a, b = int(self.centres[j]) - self.left, int(self.centres[j + 1]) - self.left
-        run = longest = 0
-        for has_ink in self.ink[max(a, 0) : max(b, 0)]:
-            run = 0 if has_ink else run + 1
-            longest = max(longest, run)
-        return longest
-
-
-#: The blank after a mention, in character widths: WeChat puts a quarter-em space after
-#: "@name"; two Chinese characters in a row leave a quarter of that at most.
-_MENTION_GAP = 0.28
-#: The blank between two digits, in line heights: written together they leave at most 0.15
-#: (measured on four development sets), with a space between them at least 0.29.
-_DIGIT_GAP = 0.22
-#: Beside the asterisks of a masked number ("6230 **** **** 7141") the blanks are narrower:
-#: at most 0.18 written together, at least 0.21 with a space (on three development sets).
-_MASK_GAP = 0.20
-
-
-def _mention_space(blanks: _Blanks) -> str | None:
-    """The line's text with the space after an @mention that OCR read as no space.
-
-    After "@" and one to four characters of a name, the first blank between two
-    Chinese characters wider than a space's worth is where the name ends.
-    """
-    chars, centres = blanks.chars, blanks.centres
-    if "@" not in chars:
-        return None
-    pitch = [
-        centres[i + 1] - centres[i]
-        for i in range(len(chars) - 1)
-        if is_cjk(chars[i]) and is_cjk(chars[i + 1])
-    ]
-    if not pitch:
-        return None
-    em = float(np.median(pitch))
-    at = chars.index("@")
-    for j in range(at + 2, min(at + 6, len(chars) - 1)):
-        if not (_name_char(chars[j]) and _name_char(chars[j + 1])):
-            continue
-        if blanks.widest(j) >= _MENTION_GAP * em:
-            return "".join(chars[: j + 1]) + " " + "".join(chars[j + 1 :])
-    return None
-
-
-def _digit_like(char: str) -> bool:
-    return char.isdigit() or char == "*"
-
-
-def _digit_spaces(blanks: _Blanks, text: str) -> str:
-    """`text` with a space put back between two digits the pixels show apart ("8121 0793"),
-    or beside the asterisks of a masked number ("6230 **** **** 7141").
-
-    Only when `text` is the characters OCR placed (a space it did read is kept as read).
-    """
-    chars = blanks.chars
-    if text != "".join(chars):
-        return text
-    out = []
-    for j, char in enumerate(chars):
-        out.append(char)
-        if j + 1 < len(chars) and _digit_like(char) and _digit_like(chars[j + 1]):
-            masked = "*" in (char, chars[j + 1])
-            if blanks.widest(j) >= (_MASK_GAP if masked else _DIGIT_GAP) * blanks.height:
-                out.append(" ")
-    return "".join(out)
-
-
-def _name_char(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
 
 
 #: Pixels within this of the first one (per channel) belong to its flat block of colour: wide
@@ -666,4 +569,7 @@ def _read_rect(pixels, rect: Rect, like: OcrBox, min_score: float):
     text, score = str(result[0][0]).strip(), float(result[0][1])
     if not text or score < min_score:
         return None
-    return replace(like, text=text, box=rect, confidence=score, mark=None, mark_lean=0.0)
+    # Read without each character's place: its marks are guessed, line by line as elsewhere.
+    return replace(
+        like, text=guess_marks(text), box=rect, confidence=score, mark=None, mark_lean=0.0
+    )

@@ -45,6 +45,9 @@ class OcrBox:
     mark: Rect | None = None
     #: Which way the mark leans: > 0 towards its top right (an arrow ↗), < 0 its bottom left (↙).
     mark_lean: float = 0.0
+    #: Whether each mark in the text was settled full-width or narrow as it was read (from the
+    #: pixels where they show it: glyphs.respell), so that joining lines leaves it so.
+    marks_settled: bool = False
 
     @property
     def left(self) -> int:

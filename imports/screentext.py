@@ -125,29 +125,60 @@ def em_size(b) -> float:
 
 _CJK = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
-_FULL_WIDTH = str.maketrans(
-    {",": "，", "?": "？", "!": "！", ":": "：", ";": "；", "(": "（", ")": "）"}
-)
-#: Half-width marks next to Chinese are full-width ones OCR read narrow; a colon between digits
-#: ("18:00") and a comma between digits ("47,541") stay.
-_AFTER_CJK = re.compile(
-    rf"(?<=[{_CJK}])\s*[,?!;]|(?<=[{_CJK}])\s*:(?!\d)|(?<=[{_CJK}])\s*\(|(?<=[{_CJK}\d])\)(?=[{_CJK}])"
-)
-_BEFORE_CJK = re.compile(
-    rf"\((?=\d{{1,4}}[)）][{_CJK}])|(?<=\d)\)(?=[{_CJK}])|(?<=\d)[,;](?=[{_CJK}])"
-)
-#: A full stop OCR read as a letter o after Chinese: "（含本金、利息）o".
-_STOP_AS_O = re.compile(rf"(?<=[{_CJK}])[oO](?=$|[{_CJK}])")
-#: A full stop OCR read as a dot, after Chinese or a number in Chinese text: "请回电17367031044."
-#: A link's or a decimal's dot is left alone: only digits may stand between it and the Chinese.
-_STOP_AS_DOT = re.compile(rf"(?<=[{_CJK}])([0-9]*)\.(?=$|[{_CJK}])")
+_FULL_WIDTH = {",": "，", "?": "？", "!": "！", ":": "：", ";": "；", "(": "（", ")": "）"}
+#: A case number's year in brackets before Chinese: "(2025)粤0305民初".
+#: Narrow marks whose full-width form leaves its blank after the ink.
+_ENDS_A_LINE = ",:;!?)"
+#: The characters guess_mark may change.
+GUESSED_MARKS = frozenset(_FULL_WIDTH) | frozenset("￥oO.")
+_BRACKETED_NUMBER = re.compile(rf"\d{{1,4}}[)）][{_CJK}]")
+
+
+def guess_mark(text: str, i: int) -> str:
+    """The mark at text[i], full-width or narrow as the characters around it suggest.
+
+    For where the pixels cannot tell (glyphs.respell decides from them where they can):
+    narrow marks after Chinese, or between a number and Chinese, are full-width ones OCR
+    read narrow; a colon between digits ("18:00") and a decimal point or a link's dot stay;
+    a full stop read as "o" or "." after Chinese is a full stop. "￥" and "¥" are kept as one.
+    """
+    char = text[i]
+    before = text[:i].rstrip()
+    previous, last = before[-1:], text[i - 1 : i]
+    following = text[i + 1 : i + 2]
+    after_cjk = is_cjk(previous) if previous else False
+    if char == "￥":
+        return "¥"
+    if char in ",?!;(" and after_cjk:
+        return _FULL_WIDTH[char]
+    if char == ":" and after_cjk and not following.isdigit():
+        return "："
+    if char == ")" and (is_cjk(last) or last.isdigit()) and is_cjk(following):
+        return "）"
+    if char == "(" and _BRACKETED_NUMBER.match(text, i + 1):
+        return "（"
+    if char in ",;" and last.isdigit() and is_cjk(following):
+        return _FULL_WIDTH[char]
+    ends = not following or is_cjk(following)
+    if char in "oO" and is_cjk(last) and ends:
+        return "。"
+    if char == "." and ends and is_cjk(before.rstrip("0123456789")[-1:] or "a"):
+        return "。"
+    return char
+
+
+def guess_marks(text: str) -> str:
+    """Every mark in `text` full-width or narrow as guess_mark guesses."""
+    return "".join(guess_mark(text, i) if c in GUESSED_MARKS else c for i, c in enumerate(text))
+
+
 _ELLIPSIS = re.compile(r"(?:[·•・.。]{3,}|…{1,}[·•・.]*|[·•・]{2,})")
 #: A space OCR put inside a landline's number: "028 -2310 6848".
 _SPACE_BEFORE_DASH = re.compile(r"(?<=\d) +(?=-\d)|(?<=\d-) +(?=\d)")
 _DIGIT_COMMA = re.compile(r"(?<=\d)[，,](?=\d{3}(?!\d))")
 _DIGIT_COLON = re.compile(r"(?<=\d)：(?=\d{2}(?!\d))")
 _SPACE_AFTER_FULL = re.compile(
-    r"(?<=[，。！？：；、（）“”‘’《》【】…])\s+|\s+(?=[，。！？：；、）”’》】])"
+    rf"(?<=[，。！？：；、（）“”‘’《》【】…])\s+|\s+(?=[，。！？：；、）”’》】])|(?<=[{_CJK}])\s+(?=（)"
 )
 
 
@@ -196,17 +227,19 @@ def _space_kept_after_mention(match: re.Match) -> str:
     return " " if _MENTION_BEFORE.search(match.string, 0, match.start()) else ""
 
 
-def tidy(text: str) -> str:
-    """Fix what OCR reliably gets wrong in Chinese text: narrow marks, ellipses, spaces."""
+def tidy(text: str, *, settled: bool = False) -> str:
+    """Fix what OCR reliably gets wrong in Chinese text: narrow marks, ellipses, spaces.
+
+    `settled`: whether each mark is full-width or narrow was settled line by line as the
+    text was read (from the pixels where they show it: glyphs.respell), and stays so;
+    otherwise it is guessed here from the characters around it.
+    """
     if has_cjk(text):
         text = _ELLIPSIS.sub("……", text)
-        text = _AFTER_CJK.sub(lambda m: m.group(0).strip().translate(_FULL_WIDTH), text)
-        text = _BEFORE_CJK.sub(lambda m: m.group(0).translate(_FULL_WIDTH), text)
-        text = _STOP_AS_O.sub("。", text)
-        text = _STOP_AS_DOT.sub(r"\1。", text)
+        if not settled:
+            text = guess_marks(text)
         text = _SPACE_BETWEEN_CJK.sub(_space_kept_after_mention, text)
         text = _SPACE_AFTER_FULL.sub("", text)
-        text = text.replace("￥", "¥")
         # A space around a link is kept as OCR read it: some senders put one there, some don't.
         text = _unmatched_brackets(text)
     text = _ZERO_IN_WORD.sub(lambda m: m.group(0).replace("0", "o"), text)
@@ -267,11 +300,18 @@ def _broken_word(before: str, after: str, chinese: bool) -> bool:
     )
 
 
-def join_lines(lines: list[str]) -> str:
-    """Join a bubble's lines: Chinese runs straight on, Latin words get one space between."""
+def join_lines(lines: list[str], *, settled: bool = False) -> str:
+    """Join a bubble's lines: Chinese runs straight on, Latin words get one space between.
+
+    `settled`: every line's marks were settled as it was read (see tidy). A narrow mark
+    that ends a line (or "(" that starts one) is guessed again here, with the next line
+    (or the one before) in view: its pixels could not tell, as the blank that would show
+    it full-width lies beyond the line.
+    """
     lines = [line.strip() for line in lines if line.strip()]
     chinese = has_cjk("".join(lines))
     out = ""
+    wraps = []
     for line in lines:
         if out:
             last, first = out[-1], line[0]
@@ -283,5 +323,17 @@ def join_lines(lines: list[str]) -> str:
                 and not _broken_word(out, line, chinese)
             ):
                 out += " "
+            wraps.append(len(out))
         out += line
-    return tidy(out)
+    if settled and chinese:
+        starts = [0, *wraps, len(out)]
+        for n, at in enumerate(wraps):
+            line_before, line_after = out[starts[n] : at], out[at : starts[n + 2]]
+            # A bracket whose partner is in its own line was settled with that partner.
+            if out[at - 1] in _ENDS_A_LINE and not (
+                out[at - 1] == ")" and any(c in line_before for c in "(（")
+            ):
+                out = out[: at - 1] + guess_mark(out, at - 1) + out[at:]
+            if out[at] == "(" and not any(c in line_after for c in ")）"):
+                out = out[:at] + guess_mark(out, at) + out[at + 1 :]
+    return tidy(out, settled=settled)

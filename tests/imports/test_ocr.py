@@ -256,7 +256,7 @@ def test_the_spaces_beside_a_masked_numbers_asterisks_are_put_back_as_drawn(line
     not find such lines reliably on their own, so the characters are placed here as it does)."""
     from PIL import Image, ImageDraw
 
-    from imports.ocr import _Blanks, _digit_spaces
+    from imports.glyphs import respell
 
     from .screens import font
 
@@ -271,8 +271,8 @@ def test_the_spaces_beside_a_masked_numbers_asterisks_are_put_back_as_drawn(line
             chars.append(char)
             places.append([[x, 30], [x + advance, 30], [x + advance, 90], [x, 90]])
         x += advance
-    blanks = _Blanks(np.asarray(image, dtype=np.int16), (30, 32, int(x) + 10, 82), chars, places)
-    assert _digit_spaces(blanks, "".join(chars)) == line
+    box = (30, 32, int(x) + 10, 82)
+    assert respell(np.asarray(image, dtype=np.int16), box, chars, places, "".join(chars)) == line
 
 
 def test_a_bubble_the_detector_missed_whole_is_found_by_its_colour_and_read(no_network):

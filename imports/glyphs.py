@@ -1,0 +1,386 @@
+"""What the pixels of one line say about the characters OCR read in it.
+
+The recogniser reads each character's shape and its place, but not the room
+around it, and that room is what tells apart:
+
+- a space it dropped from no space at all ("@吴磊 出来", "8121 0793", "No. 2025");
+- a full-width mark from a narrow one of the same shape ("（2025）" or "(2025)",
+  "￥" or "¥", "。" or "."): a full-width mark fills a Chinese character's cell,
+  with its ink in one half and a blank in the other.
+
+`respell` puts those back from the line's ink. Where the pixels cannot tell
+(a mark at the end of a line, ink that runs into its neighbour), the mark is
+left to screentext.guess_mark, the guess from the characters around it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from .screentext import GUESSED_MARKS, guess_mark, guess_marks
+
+Rect = tuple[int, int, int, int]
+
+#: A line box is about this many font sizes (ems) tall (1.03–1.06 on five development sets).
+_BOX_PER_EM = 1.05
+#: A digit's advance is about this many ems (0.49–0.62, median 0.53, on the same sets).
+_DIGIT_PER_EM = 0.53
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    """One character's ink, in ems: its width and height, and the blank before and after it
+    (None at either end of the line)."""
+
+    width: float
+    height: float
+    before: float | None
+    after: float | None
+    #: Where its ink ends, as a share of the box's height from the top (a full stop's is low).
+    bottom: float
+    #: Whether its middle is blank with ink all round: a ring ("。"), not a dot.
+    hollow: bool
+
+
+class LineInk:
+    """The ink of one line read by OCR, and the characters it read there."""
+
+    def __init__(self, gray: np.ndarray, box: Rect, chars: list, places: list):
+        self.chars = [str(c) for c in chars]
+        self.left = box[0]
+        self.height = box[3] - box[1]
+        self.centres = [(p[0][0] + p[1][0]) / 2 for p in places]
+        self.places = [(p[0][0], p[1][0]) for p in places]
+        left, top, right, bottom = box
+        crop = gray[max(top, 0) : bottom, max(left, 0) : right]
+        self.ok = len(chars) == len(places) and crop.size > 0
+        if not self.ok:
+            return
+        values, counts = np.unique(crop, return_counts=True)
+        self.mask = _main_band(np.abs(crop - values[counts.argmax()]) > 50)
+        self.ink = self.mask.any(axis=0)
+        self.ink_rows = self.mask.any(axis=1)
+
+    def widest(self, j: int) -> int:
+        """The widest run of blank columns between character j and the next one."""
+        a, b = int(self.centres[j]) - self.left, int(self.centres[j + 1]) - self.left
+        run = longest = 0
+        for has_ink in self.ink[max(a, 0) : max(b, 0)]:
+            run = 0 if has_ink else run + 1
+            longest = max(longest, run)
+        return longest
+
+    @cached_property
+    def em(self) -> float:
+        """The font size: the pitch of the line's Chinese characters, or of its digits, or
+        from its height."""
+        pitch = [
+            self.centres[i + 1] - self.centres[i]
+            for i in range(len(self.chars) - 1)
+            if _plain_cjk(self.chars[i]) and _plain_cjk(self.chars[i + 1])
+        ]
+        if len(pitch) >= 2:
+            return float(np.median(pitch))
+        digits = [
+            self.centres[i + 1] - self.centres[i]
+            for i in range(len(self.chars) - 1)
+            if self.chars[i].isdigit() and self.chars[i + 1].isdigit()
+        ]
+        if len(digits) >= 3:
+            return max(float(np.median(digits)) / _DIGIT_PER_EM, 1.0)
+        return max(self.height / _BOX_PER_EM, 1.0)
+
+    @cached_property
+    def runs(self) -> list[tuple[int, int]]:
+        """The runs of columns with ink, left to right (start, end), in box pixels."""
+        edges = np.diff(np.concatenate(([0], self.ink.astype(np.int8), [0])))
+        return list(zip(np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0], strict=True))
+
+    @cached_property
+    def band(self) -> tuple[int, int]:
+        """The rows the line's ink spans (top, bottom), in box pixels."""
+        rows = np.nonzero(self.ink_rows)[0]
+        return (int(rows.min()), int(rows.max()) + 1) if rows.size else (0, self.mask.shape[0])
+
+    def glyph(self, j: int, *, low: bool = False) -> Glyph | None:
+        """Character j's ink: the run of ink nearest its centre within its place (with `low`,
+        of the runs whose ink lies all in the lower half of the line: a full stop's)."""
+        runs = self.runs
+        left, right = (x - self.left for x in self.places[j])
+        centre = self.centres[j] - self.left
+        over = [k for k, (a, b) in enumerate(runs) if min(b, right) > max(a, left)]
+        if low:
+            top, bottom = self.band
+            over = [k for k in over if self._rows(k)[0] >= (top + bottom) / 2]
+        if not over:
+            return None
+        k = min(over, key=lambda n: abs((runs[n][0] + runs[n][1]) / 2 - centre))
+        a, b = runs[k]
+        first, last = self._rows(k)
+        em = self.em
+        return Glyph(
+            width=(b - a) / em,
+            height=(last - first) / em,
+            before=(a - runs[k - 1][1]) / em if k > 0 else None,
+            after=(runs[k + 1][0] - b) / em if k + 1 < len(runs) else None,
+            bottom=last / self.mask.shape[0],
+            hollow=_ring(self.mask[first:last, a:b]),
+        )
+
+    def _rows(self, k: int) -> tuple[int, int]:
+        a, b = self.runs[k]
+        rows = np.nonzero(self.mask[:, a:b].any(axis=1))[0]
+        return int(rows.min()), int(rows.max()) + 1
+
+
+def _ring(ink: np.ndarray) -> bool:
+    """Whether `ink` is a ring: blank in the middle, with ink above, below and to each side."""
+    tall, wide = ink.shape
+    if min(tall, wide) < 5:
+        return False
+    rows, cols = slice(tall // 3, tall - tall // 3), slice(wide // 3, wide - wide // 3)
+    return (
+        not ink[rows, cols].any()
+        and ink[: tall // 3, cols].any()
+        and ink[tall - tall // 3 :, cols].any()
+        and ink[rows, : wide // 3].any()
+        and ink[rows, wide - wide // 3 :].any()
+    )
+
+
+def _main_band(mask: np.ndarray) -> np.ndarray:
+    """The ink of the line itself: the band of rows with the most ink, without what a box
+    holds of the lines above and below it (apart from it by a blank row)."""
+    per_row = mask.sum(axis=1)
+    rows = np.nonzero(per_row)[0]
+    if rows.size == 0:
+        return mask
+    bands = np.split(rows, np.nonzero(np.diff(rows) > 1)[0] + 1)
+    main = max(bands, key=lambda band: per_row[band].sum())
+    kept = np.zeros_like(mask)
+    kept[main[0] : main[-1] + 1] = mask[main[0] : main[-1] + 1]
+    return kept
+
+
+def _plain_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+# Spaces.
+
+#: The blank after a mention, in character widths: WeChat puts a quarter-em space after
+#: "@name"; two Chinese characters in a row leave a quarter of that at most.
+_MENTION_GAP = 0.28
+#: The blank between two digits, in line heights: written together they leave at most 0.15
+#: (measured on four development sets), with a space between them at least 0.29.
+_DIGIT_GAP = 0.22
+#: Beside the asterisks of a masked number ("6230 **** **** 7141") the blanks are narrower:
+#: at most 0.18 written together, at least 0.21 with a space (on three development sets).
+_MASK_GAP = 0.20
+
+
+def _may_have_lost_a_space(text: str) -> bool:
+    return ("@" in text and " " not in text) or any(
+        _digit_like(a) and _digit_like(b) for a, b in zip(text, text[1:], strict=False)
+    )
+
+
+def _mention_space(line: LineInk) -> int | None:
+    """Where the space after an @mention goes that OCR read as no space: after which character.
+
+    After "@" and one to four characters of a name, the first blank between two
+    Chinese characters wider than a space's worth is where the name ends.
+    """
+    chars = line.chars
+    if "@" not in chars or " " in chars:
+        return None
+    at = chars.index("@")
+    for j in range(at + 2, min(at + 6, len(chars) - 1)):
+        if not (_plain_cjk(chars[j]) and _plain_cjk(chars[j + 1])):
+            continue
+        if line.widest(j) >= _MENTION_GAP * line.em:
+            return j
+    return None
+
+
+#: The blank (in ems) that is a space between a Latin letter or digit and what follows it:
+#: another letter or digit, or a narrow mark (0.27–0.40 with a space, at most 0.23 without,
+#: on six development sets). Before a Chinese character: 0.23–0.32 with a space; without,
+#: at most 0.19 after a letter but up to 0.27 after a digit ("1日"), where only wider count.
+_LATIN_SPACE = 0.25
+_LETTER_HAN_SPACE = 0.22
+_DIGIT_HAN_SPACE = 0.28
+
+
+def _latin_spaces(line: LineInk, pieces: list[str]) -> set[int]:
+    """After which characters a space goes that OCR dropped beside Latin letters and digits
+    ("Ok 明天", "loan HT2025", "No. 2025"): where the blank is a space's width."""
+    out = set()
+    for j in range(len(pieces) - 1):
+        a, b = pieces[j][-1:], pieces[j + 1][:1]
+        if " " in (a, b):
+            continue
+        if _latin(a) and b.isascii() or a.isascii() and _latin(b):
+            wide = _LATIN_SPACE  # "loan HT", "No. 2025" (a full-width mark is not ASCII)
+        elif _latin(a) and _plain_cjk(b):
+            wide = _DIGIT_HAN_SPACE if a.isdigit() else _LETTER_HAN_SPACE  # "Ok 明天"
+        else:
+            continue
+        if line.widest(j) >= wide * line.em:
+            out.add(j)
+    return out
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _digit_like(char: str) -> bool:
+    return char.isdigit() or char == "*"
+
+
+def _digit_spaces(line: LineInk) -> set[int]:
+    """After which characters a space goes between two digits the pixels show apart
+    ("8121 0793"), or beside the asterisks of a masked number ("6230 **** **** 7141")."""
+    chars = line.chars
+    out = set()
+    for j in range(len(chars) - 1):
+        if _digit_like(chars[j]) and _digit_like(chars[j + 1]):
+            masked = "*" in (chars[j], chars[j + 1])
+            if line.widest(j) >= (_MASK_GAP if masked else _DIGIT_GAP) * line.height:
+                out.add(j)
+    return out
+
+
+# Full-width marks or narrow ones.
+
+#: Marks whose ink sits at the start of a full-width cell, and their narrow forms.
+_CLOSING = {"，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "）": ")"}
+_NARROW = {v: k for k, v in _CLOSING.items()}
+#: What OCR reads for the Chinese dash "——": one dash, or the character for one.
+_DASHES = "一—－-"
+#: Every mark `respell` decides, in either form.
+MARKS = frozenset(_CLOSING) | frozenset(_NARROW) | frozenset("（(￥¥。." + _DASHES)
+#: The blank (in ems) beside a full-width mark's ink on its empty side is at least this
+#: (0.5–0.9 on five development sets); a narrow mark's, at most `_NARROW_ROOM` (0.05–0.2).
+_FULL_ROOM = 0.40
+_NARROW_ROOM = 0.25
+#: A space's width, in ems, as a blank beside a mark (wide: a Latin line's em is guessed small).
+_SPACE_ROOM = 0.4
+#: The blank half of a full-width mark's cell, in ems, less its narrow form's room.
+_FULL_MARK_ROOM = 0.55
+#: "￥" stands in its cell with room on both sides (0.19–0.31 em); "¥" has 0.04–0.15.
+_YEN_ROOM = 0.17
+#: A full stop "。" is a ring about 0.3 em tall (0.23–0.44 on five development sets); a dot
+#: "." is filled, about 0.15 em.
+_RING = 0.2
+_ONE_RING = 0.45
+_DOT = 0.20
+#: Ink ending below this share of the box is at the foot of the line (a full stop, a comma).
+_LOW = 0.6
+#: Ink wider than this (in ems) is not one mark alone: it ran into its neighbour.
+_ONE_MARK = 0.6
+#: A dash line at least this long (in ems) is two dashes ("—" and "一" are 1 em at most).
+_TWO_DASHES = 1.3
+_THIN = 0.2
+_ONE_YEN = 0.8
+
+
+def _mark(line: LineInk, j: int) -> str | None:
+    """Character j as the pixels show it (full-width or narrow; "——" for a dash two ems
+    long), or None when they cannot tell."""
+    char = line.chars[j]
+    ink = line.glyph(j, low=char in "。.")
+    if ink is None:
+        return None
+    if char in _DASHES:
+        # "——", two dashes drawn as one line two ems long, which OCR reads as one.
+        return "——" if ink.width >= _TWO_DASHES and ink.height <= _THIN else None
+    if ink.width >= (_ONE_YEN if char in "￥¥" else _ONE_MARK):
+        return None
+    chars = line.chars
+    after = ink.after if j + 1 < len(chars) else None
+    before = ink.before if j else None
+    if char in "。.":
+        if ink.bottom < _LOW:
+            return None
+        if _RING <= ink.height <= _ONE_RING and ink.hollow:
+            return "。"
+        return "." if ink.height <= _DOT and not ink.hollow else None
+    if char in "￥¥":
+        if ink.after is None:
+            return None
+        if ink.after >= _YEN_ROOM and (before is None or before >= _YEN_ROOM):
+            return "￥"
+        return "¥" if ink.after < _YEN_ROOM else None
+    if char in "（(":
+        if before is None:
+            return None
+        if "".join(chars[:j]).rstrip()[-1:] in _CLOSING:  # "，(": its blank half first
+            before -= _FULL_MARK_ROOM
+        return _full_or_narrow("（", "(", before, spaced=chars[j - 1] == " ")
+    full = char if char in _CLOSING else _NARROW.get(char)
+    if full is None or after is None:
+        return None
+    return _full_or_narrow(full, _CLOSING[full], after, spaced=chars[j + 1] == " ")
+
+
+def _full_or_narrow(full: str, narrow: str, room: float, *, spaced: bool) -> str | None:
+    """By the blank on a mark's empty side: `full` or `narrow`, or None when unclear. Where
+    OCR read a space there, a narrow mark with a space leaves about the blank of a full-width
+    mark, so only a blank wider than both tells."""
+    if spaced:
+        return full if room - _SPACE_ROOM >= _FULL_ROOM else None
+    return full if room >= _FULL_ROOM else narrow if room <= _NARROW_ROOM else None
+
+
+def _pair_brackets(chars: list[str], pieces: list[str], decided: set[int]) -> None:
+    """A bracket the pixels could not tell (at a line's end) takes the width of its partner
+    in the line: "(020)" is narrow at both ends. A closing one the pixels could not tell
+    follows its opening one, whether or not that one was told."""
+    for j, char in enumerate(chars):
+        if j in decided or char not in "(（)）":
+            continue
+        if char in "(（":
+            partner = next((k for k in range(j + 1, len(chars)) if chars[k] in ")）"), None)
+            if partner in decided:
+                pieces[j] = "（" if pieces[partner] == "）" else "("
+        else:
+            partner = next((k for k in range(j - 1, -1, -1) if chars[k] in "(（"), None)
+            if partner is not None:
+                pieces[j] = "）" if pieces[partner] == "（" else ")"
+
+
+def respell(gray: np.ndarray, box: Rect, chars: list, places: list, text: str) -> str:
+    """The line's text with what its pixels show put back: the spaces the recogniser
+    dropped, and each mark full-width or narrow (guessed from the characters around it
+    where the pixels cannot tell)."""
+    line = LineInk(gray, box, chars, places)
+    if not line.ok or text != "".join(line.chars):
+        return guess_marks(text)
+    chars = line.chars
+    spaces = set()
+    if _may_have_lost_a_space(text):
+        mention = _mention_space(line)
+        spaces = _digit_spaces(line) | ({mention} if mention is not None else set())
+    pieces, decided = [], set()
+    for j, char in enumerate(chars):
+        piece = char
+        if char in MARKS:
+            piece = _mark(line, j)
+            if piece is None:
+                piece = guess_mark(text, j)
+            else:
+                decided.add(j)
+        elif char in GUESSED_MARKS:
+            piece = guess_mark(text, j)
+        pieces.append(piece)
+    _pair_brackets(chars, pieces, decided)
+    spaces |= _latin_spaces(line, pieces)
+    return "".join(
+        piece + " " if j in spaces and chars[j + 1] != " " else piece
+        for j, piece in enumerate(pieces)
+    )

@@ -1,0 +1,90 @@
+"""The real OCR engine on lines the test draws: the room around each character tells a
+full-width mark from a narrow one, and a space OCR dropped from none (imports/glyphs.py)."""
+
+from datetime import date
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from imports.layout import parse_screen
+from imports.ocr import annotate, load_image, missed_lines, read_boxes
+from imports.screentext import join_lines
+
+from .screens import Bubble, render_thread
+
+
+def _read_in_a_bubble(text: str) -> str:
+    """The text of one message bubble, drawn in a thread and read as the import reads it."""
+    (screen,) = render_thread([Bubble(text, label="10:30")], sender="95511", height=1000)
+    image = load_image(screen.png()).image
+    boxes = annotate(image, read_boxes(image))
+    boxes += missed_lines(image, boxes)
+    result = parse_screen(
+        boxes, width=1080, height=1000, taken_on=date(2025, 6, 12), tz=ZoneInfo("Asia/Shanghai")
+    )
+    (record,) = result.records
+    return record.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "案号(2025)粤0305民初1234号",  # narrow brackets after Chinese stay narrow
+        "案号（2025）粤0305民初1234号",
+        "请联系承办人(020)86357481，逾期将起诉",
+        "已经还了￥38,580.21，请查收",
+        "已经还了¥38,580.21，请查收",
+    ],
+)
+def test_a_mark_is_read_full_width_or_narrow_as_drawn(line):
+    """OCR reads "(" and "（" (and "¥", "￥") alike; guessing from the characters around
+    them made every bracket after Chinese full-width and every yen sign narrow."""
+    assert _read_in_a_bubble(line) == line
+
+
+def test_a_numbered_step_keeps_its_dot_and_a_sentence_its_full_stop():
+    assert (
+        _read_in_a_bubble("还款方式：1.登录APP；2.银行转账。")
+        == "还款方式：1.登录APP；2.银行转账。"
+    )
+
+
+@pytest.mark.parametrize("line", ["请于3日内回复。——瑞丰法务部", "请一次性结清，一天也不能拖"])
+def test_a_long_dash_is_read_as_two_dashes_and_the_character_one_stays(line):
+    """ "——" is one line two ems long, which OCR reads as "一" or "—"."""
+    assert _read_in_a_bubble(line) == line
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Ok 明天", "Your loan HT2025092001603 is overdue", "您的借款11685.97元已逾期166天"],
+)
+def test_a_space_beside_latin_letters_is_read_as_drawn(line):
+    """OCR drops the space in "Ok 明天" and "loan HT2025"; the blank puts it back, and
+    letters and digits drawn together stay together."""
+    assert _read_in_a_bubble(line) == line
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        # A comma at a line's end: its blank lies beyond the line, so it is guessed with the
+        # next line in view.
+        (
+            ["还款账户：6222710925683324662,", "户名：刘晓燕"],
+            "还款账户：6222710925683324662，户名：刘晓燕",
+        ),
+        # A bracket settled with its partner in the line is not guessed again.
+        (["请致电", "(0755)84405650。"], "请致电(0755)84405650。"),
+        (["请致电（", "0755）84405650。"], "请致电（0755）84405650。"),
+    ],
+)
+def test_marks_at_the_ends_of_settled_lines_are_guessed_with_the_next_line(lines, joined):
+    assert join_lines(lines, settled=True) == joined
+
+
+def test_settled_lines_keep_marks_that_guessing_would_change():
+    assert (
+        join_lines(["案号(2025)粤0305", "民初1234号"], settled=True) == "案号(2025)粤0305民初1234号"
+    )
+    assert join_lines(["案号(2025)粤0305", "民初1234号"]) == "案号（2025）粤0305民初1234号"
