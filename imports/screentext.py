@@ -259,6 +259,10 @@ _LAST_WORD = re.compile(r"[!-~]+$")
 _FIRST_WORD = re.compile(r"^[!-~]+")
 _LINK_START = re.compile(r"(?:https?:|www\.)", re.IGNORECASE)
 _NUMBER_PIECE = re.compile(r"^[¥$]?\d[\d,.]*$")
+#: Marks inside an e-mail or web address, beside which a wrap never stood for a space.
+_ADDRESS_MARKS = "@/=&%#_-~"
+#: An e-mail address or a domain: "li.lawyer@dsam", "hxph-kf.cn".
+_ADDRESS = re.compile(r"[A-Za-z0-9]@[A-Za-z0-9]|[A-Za-z0-9]\.[A-Za-z][A-Za-z]")
 #: A piece of a code, an account number or a link without "http": letters, digits and marks.
 _CODE_PIECE = re.compile(r"[A-Za-z0-9][A-Za-z0-9./=?&%#_\-]*")
 
@@ -291,6 +295,15 @@ def _broken_word(before: str, after: str, chinese: bool) -> bool:
     if not chinese:
         return False
     if _NUMBER_PIECE.match(before_word) and following[0].isdigit():
+        return True
+    # An address cut beside one of its marks, or with an address on either side
+    # ("tiaojie" + "@sxh.ink", "yx" + "-law.cn", "kf2026@yx-law.c" + "n", "0.05%" + "/天").
+    if (
+        before_word[-1] in _ADDRESS_MARKS
+        or following[0] in _ADDRESS_MARKS
+        or _ADDRESS.search(before_word)
+        or _ADDRESS.search(following)
+    ):
         return True
     # In Chinese text a wrap falls anywhere: a case number, an account or a bare link
     # ("CS20253841" + "06245", "T" + "J2024…", "3f29.to" + "p/h5") is one word again.

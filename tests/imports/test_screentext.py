@@ -205,3 +205,22 @@ def test_zeros_in_numbers_links_and_codes_stay(kept):
 )
 def test_chinese_marks_ocr_read_as_latin_ones_after_a_number_or_bracket(read, meant):
     assert tidy(read) == meant
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (
+            ["已发送至您的邮箱tiaojie", "@sxh.ink，请查收"],
+            "已发送至您的邮箱tiaojie@sxh.ink，请查收",
+        ),
+        (["您的邮箱li.lawyer@dsam.", "net.cn，请查收"], "您的邮箱li.lawyer@dsam.net.cn，请查收"),
+        (["罚息：yx", "-law.cn/x/A8nb 拒收请回复R"], "罚息：yx-law.cn/x/A8nb 拒收请回复R"),
+        (["邮箱kf2026@yx-law.c", "n，请查收"], "邮箱kf2026@yx-law.cn，请查收"),
+        (["产生0.05%", "/天的逾期费用"], "产生0.05%/天的逾期费用"),
+        # Plain English words in Chinese text keep their space.
+        (["你的loan已经 overdue", "please pay，谢谢"], "你的loan已经 overdue please pay，谢谢"),
+    ],
+)
+def test_an_address_cut_by_a_wrap_in_chinese_text_is_one_word_again(lines, joined):
+    assert join_lines(lines) == joined
