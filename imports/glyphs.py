@@ -105,9 +105,10 @@ class LineInk:
         rows = np.nonzero(self.ink_rows)[0]
         return (int(rows.min()), int(rows.max()) + 1) if rows.size else (0, self.mask.shape[0])
 
-    def glyph(self, j: int, *, low: bool = False) -> Glyph | None:
-        """Character j's ink: the run of ink nearest its centre within its place (with `low`,
-        of the runs whose ink lies all in the lower half of the line: a full stop's)."""
+    def run_of(self, j: int, *, low: bool = False) -> int | None:
+        """Which run of ink is character j's: the one nearest its centre within its place
+        (with `low`, of the runs whose ink lies all in the lower half of the line: a full
+        stop's)."""
         runs = self.runs
         left, right = (x - self.left for x in self.places[j])
         centre = self.centres[j] - self.left
@@ -117,7 +118,14 @@ class LineInk:
             over = [k for k in over if self._rows(k)[0] >= (top + bottom) / 2]
         if not over:
             return None
-        k = min(over, key=lambda n: abs((runs[n][0] + runs[n][1]) / 2 - centre))
+        return min(over, key=lambda n: abs((runs[n][0] + runs[n][1]) / 2 - centre))
+
+    def glyph(self, j: int, *, low: bool = False) -> Glyph | None:
+        """Character j's ink (see run_of)."""
+        k = self.run_of(j, low=low)
+        if k is None:
+            return None
+        runs = self.runs
         a, b = runs[k]
         first, last = self._rows(k)
         em = self.em
@@ -240,6 +248,66 @@ def _latin(char: str) -> bool:
 
 def _digit_like(char: str) -> bool:
     return char.isdigit() or char == "*"
+
+
+def _asterisks(line: LineInk, pieces: list[str]) -> None:
+    """The asterisks of a masked number counted from the ink, one run of ink each, with the
+    spaces between their groups: OCR reads "6222 **** **** 9333" as "6222******9333".
+
+    Only between two characters with ink of their own, and only where every run between
+    them is an asterisk's: small, and high in the line.
+    """
+    chars = line.chars
+    j = 0
+    while j < len(chars):
+        if chars[j] != "*":
+            j += 1
+            continue
+        end = j
+        while end + 1 < len(chars) and chars[end + 1] in "* ":
+            end += 1
+        while chars[end] == " ":
+            end -= 1
+        first, last = j, end
+        j = end + 1
+        before = next((k for k in range(first - 1, -1, -1) if chars[k] != " "), None)
+        after = next((k for k in range(last + 1, len(chars)) if chars[k] != " "), None)
+        if before is None or after is None:
+            continue
+        left, right = line.run_of(before), line.run_of(after)
+        if left is None or right is None or right - left < 2:
+            continue
+        stars = line.runs[left + 1 : right]
+        if not all(_star(line, k) for k in range(left + 1, right)):
+            continue
+        gap = _MASK_GAP * _BOX_PER_EM * line.em  # (a box can be taller than its line)
+        edges = [line.runs[left], *stars, line.runs[right]]
+        text = ""
+        for n in range(len(edges) - 1):
+            if edges[n + 1][0] - edges[n][1] >= gap:
+                text += " "
+            if n + 1 < len(edges) - 1:
+                text += "*"
+        for k in range(before + 1, after):
+            pieces[k] = ""
+        pieces[before + 1] = text
+
+
+def _star(line: LineInk, k: int) -> bool:
+    """Whether run k of the line's ink is an asterisk: narrow, short, in the line's upper part."""
+    a, b = line.runs[k]
+    top, bottom = line._rows(k)
+    band_top, band_bottom = line.band
+    em = line.em
+    return (
+        (b - a) <= _STAR * em
+        and (bottom - top) <= _STAR * em
+        and (top + bottom) / 2 < (band_top + band_bottom) / 2
+    )
+
+
+#: An asterisk's ink is at most this many ems wide and tall.
+_STAR = 0.6
 
 
 def _digit_spaces(line: LineInk) -> set[int]:
@@ -380,7 +448,12 @@ def respell(gray: np.ndarray, box: Rect, chars: list, places: list, text: str) -
         pieces.append(piece)
     _pair_brackets(chars, pieces, decided)
     spaces |= _latin_spaces(line, pieces)
+    counted = list(pieces)
+    _asterisks(line, counted)
+    if counted != pieces:
+        # The asterisks and the spaces beside them were counted from the ink.
+        spaces = {j for j in spaces if "*" not in (chars[j], chars[j + 1])}
     return "".join(
         piece + " " if j in spaces and chars[j + 1] != " " else piece
-        for j, piece in enumerate(pieces)
+        for j, piece in enumerate(counted)
     )

@@ -254,6 +254,20 @@ def test_a_space_between_groups_of_digits_is_read_as_drawn(line, no_network):
 def test_the_spaces_beside_a_masked_numbers_asterisks_are_put_back_as_drawn(line):
     """The recogniser reads "6230 **** **** 7141" in a bubble as "6230********7141" (and does
     not find such lines reliably on their own, so the characters are placed here as it does)."""
+    assert _respelled(line) == line
+
+
+@pytest.mark.parametrize(
+    "line", ["账户6222 **** **** 9333；3.点击", "身份证号330190********4199。查询"]
+)
+def test_the_asterisks_of_a_masked_number_are_counted_from_the_ink(line):
+    """The recogniser reads "6222 **** **** 9333" as "6222******9333": two asterisks fewer."""
+    assert _respelled(line, drop=("*", 2)) == line
+
+
+def _respelled(line: str, drop: tuple[str, int] = ("", 0)) -> str:
+    """`line` drawn, with each character placed as the recogniser places them (leaving out
+    the first `drop[1]` of character `drop[0]`, as it does), then respelled from the ink."""
     from PIL import Image, ImageDraw
 
     from imports.glyphs import respell
@@ -264,15 +278,19 @@ def test_the_spaces_beside_a_masked_numbers_asterisks_are_put_back_as_drawn(line
     image = Image.new("L", (1080, 120), 255)
     draw = ImageDraw.Draw(image)
     chars, places, x = [], [], 40.0
+    left_out = drop[1]
     for char in line:
         advance = face.getlength(char)
         if char != " ":
             draw.text((x, 30), char, font=face, fill=25)
-            chars.append(char)
-            places.append([[x, 30], [x + advance, 30], [x + advance, 90], [x, 90]])
+            if char == drop[0] and left_out:
+                left_out -= 1
+            else:
+                chars.append(char)
+                places.append([[x, 30], [x + advance, 30], [x + advance, 90], [x, 90]])
         x += advance
     box = (30, 32, int(x) + 10, 82)
-    assert respell(np.asarray(image, dtype=np.int16), box, chars, places, "".join(chars)) == line
+    return respell(np.asarray(image, dtype=np.int16), box, chars, places, "".join(chars))
 
 
 def test_a_bubble_the_detector_missed_whole_is_found_by_its_colour_and_read(no_network):
