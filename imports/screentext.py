@@ -126,11 +126,11 @@ def em_size(b) -> float:
 _CJK = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _FULL_WIDTH = {",": "，", "?": "？", "!": "！", ":": "：", ";": "；", "(": "（", ")": "）"}
-#: A case number's year in brackets before Chinese: "(2025)粤0305民初".
 #: Narrow marks whose full-width form leaves its blank after the ink.
 _ENDS_A_LINE = ",:;!?)"
 #: The characters guess_mark may change.
 GUESSED_MARKS = frozenset(_FULL_WIDTH) | frozenset("￥oO.")
+#: A case number's year in brackets before Chinese: "(2025)粤0305民初".
 _BRACKETED_NUMBER = re.compile(rf"\d{{1,4}}[)）][{_CJK}]")
 
 
