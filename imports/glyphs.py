@@ -62,7 +62,6 @@ class LineInk:
         values, counts = np.unique(crop, return_counts=True)
         self.mask = _main_band(np.abs(crop - values[counts.argmax()]) > 50)
         self.ink = self.mask.any(axis=0)
-        self.ink_rows = self.mask.any(axis=1)
 
     def widest(self, j: int) -> int:
         """The widest run of blank columns between character j and the next one."""
@@ -77,21 +76,22 @@ class LineInk:
     def em(self) -> float:
         """The font size: the pitch of the line's Chinese characters, or of its digits, or
         from its height."""
-        pitch = [
-            self.centres[i + 1] - self.centres[i]
-            for i in range(len(self.chars) - 1)
-            if _plain_cjk(self.chars[i]) and _plain_cjk(self.chars[i + 1])
-        ]
+        pitch = self._pitches(_plain_cjk)
         if len(pitch) >= 2:
             return float(np.median(pitch))
-        digits = [
-            self.centres[i + 1] - self.centres[i]
-            for i in range(len(self.chars) - 1)
-            if self.chars[i].isdigit() and self.chars[i + 1].isdigit()
-        ]
+        digits = self._pitches(str.isdigit)
         if len(digits) >= 3:
             return max(float(np.median(digits)) / _DIGIT_PER_EM, 1.0)
         return max(self.height / _BOX_PER_EM, 1.0)
+
+    def _pitches(self, kind) -> list[float]:
+        """The distances between the centres of neighbouring characters both of `kind`."""
+        chars, centres = self.chars, self.centres
+        return [
+            centres[i + 1] - centres[i]
+            for i in range(len(chars) - 1)
+            if kind(chars[i]) and kind(chars[i + 1])
+        ]
 
     @cached_property
     def runs(self) -> list[tuple[int, int]]:
@@ -102,7 +102,7 @@ class LineInk:
     @cached_property
     def band(self) -> tuple[int, int]:
         """The rows the line's ink spans (top, bottom), in box pixels."""
-        rows = np.nonzero(self.ink_rows)[0]
+        rows = np.nonzero(self.mask.any(axis=1))[0]
         return (int(rows.min()), int(rows.max()) + 1) if rows.size else (0, self.mask.shape[0])
 
     def run_of(self, j: int, *, low: bool = False) -> int | None:
@@ -115,7 +115,7 @@ class LineInk:
         over = [k for k, (a, b) in enumerate(runs) if min(b, right) > max(a, left)]
         if low:
             top, bottom = self.band
-            over = [k for k in over if self._rows(k)[0] >= (top + bottom) / 2]
+            over = [k for k in over if self.rows_of(k)[0] >= (top + bottom) / 2]
         if not over:
             return None
         return min(over, key=lambda n: abs((runs[n][0] + runs[n][1]) / 2 - centre))
@@ -127,7 +127,7 @@ class LineInk:
             return None
         runs = self.runs
         a, b = runs[k]
-        first, last = self._rows(k)
+        first, last = self.rows_of(k)
         em = self.em
         return Glyph(
             width=(b - a) / em,
@@ -138,7 +138,8 @@ class LineInk:
             hollow=_ring(self.mask[first:last, a:b]),
         )
 
-    def _rows(self, k: int) -> tuple[int, int]:
+    def rows_of(self, k: int) -> tuple[int, int]:
+        """The rows run k's ink spans (top, bottom), in box pixels."""
         a, b = self.runs[k]
         rows = np.nonzero(self.mask[:, a:b].any(axis=1))[0]
         return int(rows.min()), int(rows.max()) + 1
@@ -250,14 +251,16 @@ def _digit_like(char: str) -> bool:
     return char.isdigit() or char == "*"
 
 
-def _asterisks(line: LineInk, pieces: list[str]) -> None:
+def _asterisks(line: LineInk, pieces: list[str]) -> set[int]:
     """The asterisks of a masked number counted from the ink, one run of ink each, with the
     spaces between their groups: OCR reads "6222 **** **** 9333" as "6222******9333".
 
     Only between two characters with ink of their own, and only where every run between
-    them is an asterisk's: small, and high in the line.
+    them is an asterisk's: small, and high in the line. Returns the characters whose spaces
+    after them were counted here.
     """
     chars = line.chars
+    counted = set()
     j = 0
     while j < len(chars):
         if chars[j] != "*":
@@ -291,12 +294,14 @@ def _asterisks(line: LineInk, pieces: list[str]) -> None:
         for k in range(before + 1, after):
             pieces[k] = ""
         pieces[before + 1] = text
+        counted.update(range(before, after))
+    return counted
 
 
 def _star(line: LineInk, k: int) -> bool:
     """Whether run k of the line's ink is an asterisk: narrow, short, in the line's upper part."""
     a, b = line.runs[k]
-    top, bottom = line._rows(k)
+    top, bottom = line.rows_of(k)
     band_top, band_bottom = line.band
     em = line.em
     return (
@@ -448,12 +453,8 @@ def respell(gray: np.ndarray, box: Rect, chars: list, places: list, text: str) -
         pieces.append(piece)
     _pair_brackets(chars, pieces, decided)
     spaces |= _latin_spaces(line, pieces)
-    counted = list(pieces)
-    _asterisks(line, counted)
-    if counted != pieces:
-        # The asterisks and the spaces beside them were counted from the ink.
-        spaces = {j for j in spaces if "*" not in (chars[j], chars[j + 1])}
+    spaces -= _asterisks(line, pieces)  # their spaces are counted with them
     return "".join(
         piece + " " if j in spaces and chars[j + 1] != " " else piece
-        for j, piece in enumerate(counted)
+        for j, piece in enumerate(pieces)
     )
