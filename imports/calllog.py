@@ -26,7 +26,6 @@ from .screenbox import (
     NOTE_TIME_ESTIMATED,
     OcrBox,
     ScreenRecord,
-    unknown_clock,
 )
 from .screentext import CALL_TITLE, CALL_WORDS, UI, em_size, normalise_sender
 from .timestamps import find_stamp, parse_stamp
@@ -335,14 +334,14 @@ def _call(
         stamp = find_stamp(_without_duration(b.text), taken_on)
         if stamp is not None:
             shown_day, clock = shown_day or stamp.day, clock or stamp.clock
-    occurred_at = None
+    occurred_at = estimate = None
     if shown_day or clock:
-        occurred_at = datetime.combine(
-            shown_day or day or taken_on, clock or time(12, 0), tzinfo=tz
-        )
-        if clock is None:
-            note = note or NOTE_DATE_ONLY
-    record = ScreenRecord(
+        moment = datetime.combine(shown_day or day or taken_on, clock or time(12, 0), tzinfo=tz)
+        if clock is None:  # the time is unknown, whatever else the row leaves to check
+            estimate, note = moment, note or NOTE_DATE_ONLY
+        else:
+            occurred_at = moment
+    return ScreenRecord(
         kind=CALL,
         sender=sender,
         direction=OUT if call_type == CALL_OUTGOING else IN,
@@ -352,9 +351,9 @@ def _call(
         call_type=call_type,
         duration_seconds=duration,
         confidence=confidence,
-        note=note if occurred_at else NOTE_TIME_ESTIMATED,
+        estimate=estimate,
+        note=note if occurred_at or estimate else NOTE_TIME_ESTIMATED,
     )
-    return unknown_clock(record)
 
 
 def parse_calls(

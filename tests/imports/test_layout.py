@@ -266,6 +266,18 @@ def test_red_name_without_a_word_is_a_missed_call():
     ]
 
 
+def test_day_only_label_leaves_the_time_unknown_when_the_call_type_is_guessed_too():
+    rows = [
+        CallRow("13800138000", "", "23:15", place="北京", red=True),
+        CallRow("小陈", "", "昨天", place="手机"),
+    ]
+    result = read(render_call_log(rows))
+    guessed = result.records[1]
+    assert (guessed.sender, guessed.call_type) == ("小陈", CALL_INCOMING)
+    assert guessed.occurred_at is None
+    assert guessed.estimate == at(2025, 6, 11, 12, 0)
+
+
 def test_call_log_seen_twice_counts_each_call_once():
     rows = [CallRow("13800138000", "未接", "23:15"), CallRow("95188", "呼入", "22:00", "3分")]
     first = read(render_call_log(rows))
