@@ -745,7 +745,9 @@ def _parse_chat(
             if current is None:
                 dayless.append(len(records))  # its own clock time, and no day above it
         text = join_lines(
-            [b.text for b in bubble.lines], settled=all(b.marks_settled for b in bubble.lines)
+            [b.text for b in bubble.lines],
+            settled=all(b.marks_settled for b in bubble.lines),
+            full=_full_lines(bubble.lines),
         )
         if _LONE_MARKS.match(text):
             text = _lone_marks(text, bubble)
@@ -774,6 +776,13 @@ def _parse_chat(
             records[n], estimate=records[n].occurred_at, occurred_at=None, note=NOTE_TIME_ESTIMATED
         )
     return kind, [unknown_clock(r) for r in records]
+
+
+def _full_lines(lines: list[OcrBox]) -> list[bool]:
+    """Whether each line of a bubble runs to the right edge of its text: within one
+    character (a line's height) of the widest line's end."""
+    edge = max(b.right for b in lines)
+    return [edge - b.right < b.height for b in lines]
 
 
 #: A message of only question or exclamation marks, of either width.

@@ -313,19 +313,29 @@ def _broken_word(before: str, after: str, chinese: bool) -> bool:
     )
 
 
-def join_lines(lines: list[str], *, settled: bool = False) -> str:
+def join_lines(
+    lines: list[str], *, settled: bool = False, full: list[bool] | None = None
+) -> str:
     """Join a bubble's lines: Chinese runs straight on, Latin words get one space between.
 
     `settled`: every line's marks were settled as it was read (see tidy). A narrow mark
     that ends a line (or "(" that starts one) is guessed again here, with the next line
     (or the one before) in view: its pixels could not tell, as the blank that would show
     it full-width lies beyond the line.
+
+    `full`: for each line, whether it runs to the text's right edge (from the boxes). In
+    Chinese text, a wrap between two Latin characters after a full line fell inside a word:
+    a phone wraps Chinese text anywhere ("…身份证371302****995" + "2名下"). After a short
+    line the wrap may have been at a space (the word that followed did not fit), so the
+    words themselves decide.
     """
-    lines = [line.strip() for line in lines if line.strip()]
+    kept = [n for n, line in enumerate(lines) if line.strip()]
+    full = [full[n] for n in kept] if full is not None and len(full) == len(lines) else None
+    lines = [lines[n].strip() for n in kept]
     chinese = has_cjk("".join(lines))
     out = ""
     wraps = []
-    for line in lines:
+    for n, line in enumerate(lines):
         if out:
             last, first = out[-1], line[0]
             if (
@@ -333,7 +343,10 @@ def join_lines(lines: list[str], *, settled: bool = False) -> str:
                 and first.isascii()
                 and last not in _OPENING
                 and first not in _CLOSING
-                and not _broken_word(out, line, chinese)
+                and not (
+                    (chinese and full is not None and full[n - 1])
+                    or _broken_word(out, line, chinese)
+                )
             ):
                 out += " "
             wraps.append(len(out))

@@ -57,7 +57,14 @@ def test_a_long_dash_is_read_as_two_dashes_and_the_character_one_stays(line):
 
 @pytest.mark.parametrize(
     "line",
-    ["Ok 明天", "Your loan HT2025092001603 is overdue", "您的借款11685.97元已逾期166天"],
+    [
+        "Ok 明天",
+        "Your loan HT2025092001603 is overdue",
+        "您的借款11685.97元已逾期166天",
+        "还款账户：鼎信银行 6236****8784，户名：王建国",
+        "请备注案件编号 AJ-2025-458350 转账",
+        "请于今日18:00前还款，7月15日前还清",
+    ],
 )
 def test_a_space_beside_latin_letters_is_read_as_drawn(line):
     """OCR drops the space in "Ok 明天" and "loan HT2025"; the blank puts it back, and
