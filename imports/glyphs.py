@@ -244,7 +244,11 @@ def _latin_spaces(line: LineInk, pieces: list[str]) -> set[int]:
             wide = _DIGIT_HAN_SPACE if a.isdigit() else _LETTER_HAN_SPACE  # "Ok 明天"
         elif _plain_cjk(a) and _latin(b):
             wide = (  # "银行 6236"
-                _HAN_ONE_SPACE if b == "1" else _HAN_DIGIT_SPACE if b.isdigit() else _HAN_LETTER_SPACE
+                _HAN_ONE_SPACE
+                if b == "1"
+                else _HAN_DIGIT_SPACE
+                if b.isdigit()
+                else _HAN_LETTER_SPACE
             )
         else:
             continue

@@ -158,11 +158,13 @@ def _read_lines(image: Image.Image) -> list[OcrBox]:
     result, _elapsed = _get_engine()(image, use_cls=False, return_word_box=True)
     gray = None
     boxes = []
+    rows = []
     for points, text, score, *per_char in result or []:
         xs = [p[0] for p in points]
         ys = [p[1] for p in points]
         box = (int(min(xs)), int(min(ys)), int(round(max(xs))), int(round(max(ys))))
-        text = str(text)
+        rows.append((box, str(text), float(score), per_char))
+    for box, text, score, per_char in _rejoin_masks(image, rows):
         if len(per_char) >= 2:
             places, chars = per_char[0], per_char[1]  # each character's box, and the character
             if gray is None:
@@ -172,6 +174,83 @@ def _read_lines(image: Image.Image) -> list[OcrBox]:
             text = guess_marks(text)
         boxes.append(OcrBox(text=text, box=box, confidence=float(score), marks_settled=True))
     return boxes
+
+
+#: What the detector's piece of a masked number reads as: asterisks, and the tops of the
+#: digits beside them cut off with them ("********+" for "********7").
+_MASK_PIECE = re.compile(r"[*★☆※+]*\*[*★☆※+ ]*")
+
+
+def _rejoin_masks(image: Image.Image, rows: list) -> list:
+    """The engine's lines, with a masked number's asterisks joined to their line again.
+
+    The detector can cut the asterisks of "412723********7170" out of their line as a
+    box of their own, only as tall as the asterisks, which also cuts the digit beside
+    them in half ("********+"). The whole row is read again as one line, with each
+    character's place. Rows are (box, text, score, places and characters).
+    """
+    pieces = [n for n, (box, text, *_rest) in enumerate(rows) if _MASK_PIECE.fullmatch(text)]
+    if not pieces:
+        return rows
+    pixels = None
+    joined, used = {}, set()
+    for n in pieces:
+        if n in used:
+            continue
+        box = rows[n][0]
+        row = [n]
+        for m, (other, *_rest) in enumerate(rows):
+            if m == n or m in used:
+                continue
+            overlap = min(box[3], other[3]) - max(box[1], other[1])
+            near = max(other[0] - box[2], box[0] - other[2]) < other[3] - other[1]
+            if overlap > 0.6 * (box[3] - box[1]) and near:
+                row.append(m)
+        if len(row) == 1:
+            continue
+        if pixels is None:
+            pixels = np.asarray(image)
+        top, bottom = min(rows[m][0][1] for m in row), max(rows[m][0][3] for m in row)
+        room = round(0.5 * (bottom - top))  # a digit cut in half lies partly beyond the box
+        rect = (
+            max(min(rows[m][0][0] for m in row) - room, 0),
+            top,
+            min(max(rows[m][0][2] for m in row) + room, pixels.shape[1]),
+            bottom,
+        )
+        read = _read_with_places(pixels, rect)
+        if read is None or "*" not in read[1]:
+            continue
+        # The line's box: the pieces', and beyond them where the asterisks end the row
+        # (the digit they cut in half lies partly outside their box).
+        _rect, text, score, (places, chars) = read
+        ends = [x for place in places for x, _y in place] or [rect[0], rect[2]]
+        left = min(rows[m][0][0] for m in row)
+        right = max(rows[m][0][2] for m in row)
+        if box[0] == left:
+            left = min(left, min(ends))
+        if box[2] == right:
+            right = max(right, max(ends))
+        read = ((left, top, right, bottom), text, score, [places, chars])
+        used.update(row)
+        joined[min(row)] = read
+    return [joined.get(m, r) for m, r in enumerate(rows) if m in joined or m not in used]
+
+
+def _read_with_places(pixels, rect: Rect):
+    """The recogniser's reading of `rect` as one line, as a row of the engine's result."""
+    engine = _get_engine()
+    crop = np.ascontiguousarray(pixels[rect[1] : rect[3], rect[0] : rect[2]], dtype=np.uint8)
+    if crop.size == 0:
+        return None
+    read, _elapsed = engine.text_rec([crop], True)
+    if not read or not read[0][0]:
+        return None
+    tall, wide = crop.shape[:2]
+    corners = np.array([[[0, 0], [wide, 0], [wide, tall], [0, tall]]], dtype=np.float32)
+    ((text, score, places, chars, *_scores),) = engine.cal_rec_boxes([crop], corners, read)
+    places = [[[x + rect[0], y + rect[1]] for x, y in corners] for corners in places]
+    return rect, str(text), float(score), [places, chars]
 
 
 #: Pixels within this of the first one (per channel) belong to its flat block of colour: wide

@@ -313,9 +313,7 @@ def _broken_word(before: str, after: str, chinese: bool) -> bool:
     )
 
 
-def join_lines(
-    lines: list[str], *, settled: bool = False, full: list[bool] | None = None
-) -> str:
+def join_lines(lines: list[str], *, settled: bool = False, full: list[bool] | None = None) -> str:
     """Join a bubble's lines: Chinese runs straight on, Latin words get one space between.
 
     `settled`: every line's marks were settled as it was read (see tidy). A narrow mark

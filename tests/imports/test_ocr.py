@@ -309,3 +309,56 @@ def test_a_bubble_the_detector_missed_whole_is_found_by_its_colour_and_read(no_n
     (found,) = missed_lines(image, annotate(image, boxes))
     assert found.text in {"？", "?"}
     assert found.panel[1] <= 420 and found.panel[3] >= 460
+
+
+def test_asterisks_the_detector_cut_out_of_their_line_are_read_with_it_again(monkeypatch):
+    """The detector can make the asterisks of a masked ID a box of their own, only as tall
+    as the asterisks, cutting the digit after them in half ("********+" for "********7")."""
+    from PIL import Image, ImageDraw
+
+    from imports import ocr
+
+    from .screens import font
+
+    line = "马俊，你身份证412723********7"
+    image = Image.new("RGB", (900, 120), "white")
+    ImageDraw.Draw(image).text((20, 30), line, font=font(46), fill="black")
+    ink = np.nonzero(np.asarray(image.convert("L")) < 128)
+    top, bottom = int(ink[0].min()), int(ink[0].max()) + 1
+    star_left = 20 + round(font(46).getlength("马俊，你身份证412723"))
+    right = int(ink[1].max()) + 1
+    pieces = [
+        [
+            [
+                [14, top - 4],
+                [star_left + 2, top - 4],
+                [star_left + 2, bottom + 4],
+                [14, bottom + 4],
+            ],
+            "马俊，你身份证412723",
+            0.99,
+        ],
+        [
+            [
+                [star_left - 4, top - 4],
+                [right - 8, top - 4],
+                [right - 8, top + 20],
+                [star_left - 4, top + 20],
+            ],
+            "********+",
+            0.65,
+        ],
+    ]
+    real = ocr._get_engine()
+
+    class Detector:
+        """The real recogniser, behind a detector that cut the line as above."""
+
+        def __call__(self, image, **kwargs):
+            return pieces, None
+
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+    monkeypatch.setattr(ocr, "_get_engine", Detector)
+    assert [b.text for b in ocr.read_boxes(image)] == [line]

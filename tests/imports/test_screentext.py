@@ -235,8 +235,16 @@ def test_an_address_cut_by_a_wrap_in_chinese_text_is_one_word_again(lines, joine
             [True, False],
             "律师函：张伟（身份证号371302********9952）因拖欠借款",
         ),
-        (["链接：https://t.xkd9.cn/h5/eyEd", "E查看"], [True, False], "链接：https://t.xkd9.cn/h5/eyEdE查看"),
-        (["请点击https://yfq6.com/p?c=8G", "mGbjE查看"], [True, False], "请点击https://yfq6.com/p?c=8GmGbjE查看"),
+        (
+            ["链接：https://t.xkd9.cn/h5/eyEd", "E查看"],
+            [True, False],
+            "链接：https://t.xkd9.cn/h5/eyEdE查看",
+        ),
+        (
+            ["请点击https://yfq6.com/p?c=8G", "mGbjE查看"],
+            [True, False],
+            "请点击https://yfq6.com/p?c=8GmGbjE查看",
+        ),
         # After a short line, at a space: the next word did not fit.
         (["请回复 OK", "AGREE 确认，或拨打"], [False, True], "请回复 OK AGREE 确认，或拨打"),
     ],
