@@ -164,7 +164,7 @@ def _read_lines(image: Image.Image) -> list[OcrBox]:
         ys = [p[1] for p in points]
         box = (int(min(xs)), int(min(ys)), int(round(max(xs))), int(round(max(ys))))
         rows.append((box, str(text), float(score), per_char))
-    for box, text, score, per_char in _rejoin_masks(image, rows):
+    for box, text, score, per_char in _rejoin_masks(image, _regrow_rows(image, rows)):
         if len(per_char) >= 2:
             places, chars = per_char[0], per_char[1]  # each character's box, and the character
             if gray is None:
@@ -235,6 +235,66 @@ def _rejoin_masks(image: Image.Image, rows: list) -> list:
         used.update(row)
         joined[min(row)] = read
     return [joined.get(m, r) for m, r in enumerate(rows) if m in joined or m not in used]
+
+
+def _regrow_rows(image: Image.Image, rows: list) -> list:
+    """The engine's lines, each grown over ink it left out at its end in the same row.
+
+    The detector can miss the asterisks of a masked number and what follows them on the
+    line ("2元，请及时还款至6222" of "…至6222 **** **** 234"): where a line ends in a digit
+    or asterisk and ink goes on beside it, within its bubble and read by no other line,
+    the line is read again with that ink.
+    """
+    grown = list(rows)
+    gray = None
+    for n, (box, text, _score, _per_char) in enumerate(rows):
+        if not text or not (text[-1].isdigit() or text[-1] == "*"):
+            continue
+        if gray is None:
+            gray = np.asarray(image.convert("L"), dtype=np.int16)
+        end = _ink_beyond(gray, box)
+        if end is None:
+            continue
+        rect = (box[0], box[1], end, box[3])
+        if any(m != n and _overlaps(rect, other[0]) for m, other in enumerate(rows)):
+            continue
+        read = _read_with_places(np.asarray(image), rect)
+        if read is None or read[2] < 0.9 or not read[1].startswith(text[:4]):
+            continue
+        # What it adds goes on with the number: not a bubble's tail read as "！".
+        added = read[1][len(text) :].replace(" ", "")
+        if len(added) >= 2 and sum(c.isdigit() or c == "*" for c in added) >= 2:
+            grown[n] = read
+    return grown
+
+
+def _ink_beyond(gray: np.ndarray, box: Rect) -> int | None:
+    """Where ink that goes on after a line's box, in its rows and on its background, ends
+    (None when there is none): blanks of up to a line's height apart, and not past the
+    edge of its bubble (a column mostly of another shade)."""
+    left, top, right, bottom = box
+    tall = bottom - top
+    strip = gray[top:bottom, right : min(right + 12 * tall, gray.shape[1])]
+    if strip.shape[1] == 0:
+        return None
+    border = np.concatenate([gray[top, left:right], gray[bottom - 1, left:right]])
+    background = np.median(border)
+    differ = np.abs(strip - background) > 60
+    share = differ.mean(axis=0)
+    end, blank = None, 0
+    for x, part in enumerate(share):
+        if part > 0.6:  # the bubble's edge
+            break
+        if part == 0:
+            blank += 1
+            if blank > tall:
+                break
+            continue
+        blank = 0
+        end = x + 1
+    if end is None or end < 0.5 * tall:
+        return None
+    return min(right + end + round(0.5 * tall), gray.shape[1])  # the recogniser wants room
 
 
 def _read_with_places(pixels, rect: Rect):

@@ -311,54 +311,57 @@ def test_a_bubble_the_detector_missed_whole_is_found_by_its_colour_and_read(no_n
     assert found.panel[1] <= 420 and found.panel[3] >= 460
 
 
-def test_asterisks_the_detector_cut_out_of_their_line_are_read_with_it_again(monkeypatch):
-    """The detector can make the asterisks of a masked ID a box of their own, only as tall
-    as the asterisks, cutting the digit after them in half ("********+" for "********7")."""
+def _read_as_cut(monkeypatch, line: str, pieces: list[tuple[str, str, float]]) -> list[str]:
+    """`line` drawn in a picture of its own, then read by the real recogniser behind a
+    detector that found only `pieces`: (what it read, "start:end" of the line's text the
+    box spans, or "tops" after ":" for a box only as tall as the asterisks, score)."""
     from PIL import Image, ImageDraw
 
     from imports import ocr
 
     from .screens import font
 
-    line = "马俊，你身份证412723********7"
-    image = Image.new("RGB", (900, 120), "white")
-    ImageDraw.Draw(image).text((20, 30), line, font=font(46), fill="black")
+    face = font(46)
+    image = Image.new("RGB", (1000, 120), "white")
+    ImageDraw.Draw(image).text((20, 30), line, font=face, fill="black")
     ink = np.nonzero(np.asarray(image.convert("L")) < 128)
     top, bottom = int(ink[0].min()), int(ink[0].max()) + 1
-    star_left = 20 + round(font(46).getlength("马俊，你身份证412723"))
-    right = int(ink[1].max()) + 1
-    pieces = [
-        [
-            [
-                [14, top - 4],
-                [star_left + 2, top - 4],
-                [star_left + 2, bottom + 4],
-                [14, bottom + 4],
-            ],
-            "马俊，你身份证412723",
-            0.99,
-        ],
-        [
-            [
-                [star_left - 4, top - 4],
-                [right - 8, top - 4],
-                [right - 8, top + 20],
-                [star_left - 4, top + 20],
-            ],
-            "********+",
-            0.65,
-        ],
-    ]
+    found = []
+    for text, span, score in pieces:
+        start, end, *tops = span.split(":")
+        x0 = 20 + round(face.getlength(line[: int(start)]))
+        x1 = 20 + round(face.getlength(line[: int(end)]))
+        y1 = top + 20 if tops else bottom + 4
+        found.append([[[x0 - 4, top - 4], [x1, top - 4], [x1, y1], [x0 - 4, y1]], text, score])
     real = ocr._get_engine()
 
     class Detector:
-        """The real recogniser, behind a detector that cut the line as above."""
+        """The real recogniser, behind a detector that cut the line as given."""
 
         def __call__(self, image, **kwargs):
-            return pieces, None
+            return found, None
 
         def __getattr__(self, name):
             return getattr(real, name)
 
     monkeypatch.setattr(ocr, "_get_engine", Detector)
-    assert [b.text for b in ocr.read_boxes(image)] == [line]
+    return [b.text for b in ocr.read_boxes(image)]
+
+
+def test_asterisks_the_detector_cut_out_of_their_line_are_read_with_it_again(monkeypatch):
+    """The detector can make the asterisks of a masked ID a box of their own, only as tall
+    as the asterisks, cutting the digit after them in half ("********+" for "********7")."""
+    line = "马俊，你身份证412723********7"
+    pieces = [("马俊，你身份证412723", "0:13", 0.99), ("********+", "13:22:tops", 0.65)]
+    assert _read_as_cut(monkeypatch, line, pieces) == [line]
+
+
+def test_a_masked_number_the_detector_left_out_of_its_line_is_read_with_it(monkeypatch):
+    line = "2元，请及时还款至6222 **** **** 2341"
+    assert _read_as_cut(monkeypatch, line, [("2元，请及时还款至6222", "0:13", 0.99)]) == [line]
+
+
+def test_a_line_is_not_grown_over_a_single_mark_beside_it(monkeypatch):
+    """Ink beside a line that reads as one mark (a bubble's tail read as "！") is left."""
+    line = "我下午转500 !"
+    assert _read_as_cut(monkeypatch, line, [("我下午转500", "0:7", 0.99)]) == ["我下午转500"]
