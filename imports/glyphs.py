@@ -376,6 +376,24 @@ _THIN = 0.2
 _ONE_YEN = 0.8
 
 
+def _full_stop_read_as_o(line: LineInk, j: int) -> bool:
+    """Whether the "o" or "0" OCR read after a number, at the line's end or before Chinese,
+    is a full stop "。": a ring at the foot of the line, smaller than a letter o."""
+    chars = line.chars
+    if j == 0 or not (chars[j - 1].isdigit() or chars[j - 1] in ")）"):
+        return False
+    if j + 1 < len(chars) and not _plain_cjk(chars[j + 1]):
+        return False
+    ink = line.glyph(j, low=True)
+    return (
+        ink is not None
+        and ink.bottom >= _LOW
+        and _RING <= ink.height <= _ONE_RING
+        and ink.width <= _ONE_RING
+        and ink.hollow
+    )
+
+
 def _mark(line: LineInk, j: int) -> str | None:
     """Character j as the pixels show it (full-width or narrow; "——" for a dash two ems
     long), or None when they cannot tell."""
@@ -462,6 +480,8 @@ def respell(gray: np.ndarray, box: Rect, chars: list, places: list, text: str) -
                 piece = guess_mark(text, j)
             else:
                 decided.add(j)
+        elif char in "oO0" and _full_stop_read_as_o(line, j):
+            piece = "。"
         elif char in GUESSED_MARKS:
             piece = guess_mark(text, j)
         pieces.append(piece)

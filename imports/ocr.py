@@ -700,15 +700,19 @@ def _main_band(rows: np.ndarray, per_row: np.ndarray) -> np.ndarray:
 
 
 def _read_rect(pixels, rect: Rect, like: OcrBox, min_score: float):
-    """The recogniser's reading of `rect` as one line, if it is at least `min_score` sure."""
-    crop = np.ascontiguousarray(pixels[rect[1] : rect[3], rect[0] : rect[2]], dtype=np.uint8)
-    result, _elapsed = _get_engine()(crop, use_det=False, use_cls=False)
-    if not result:
+    """The recogniser's reading of `rect` as one line, if it is at least `min_score` sure,
+    with what the pixels show of its spaces and marks (glyphs.respell)."""
+    read = _read_with_places(pixels, rect)
+    if read is None:
         return None
-    text, score = str(result[0][0]).strip(), float(result[0][1])
-    if not text or score < min_score:
+    _rect, text, score, (places, chars) = read
+    if not text.strip() or score < min_score:
         return None
-    # Read without each character's place: its marks are guessed, line by line as elsewhere.
+    x0, y0, x1, y1 = rect
+    crop = pixels[y0:y1, x0:x1].astype(np.float32)
+    gray = np.rint(crop @ np.array([0.299, 0.587, 0.114], dtype=np.float32)).astype(np.int16)
+    shifted = [[[x - x0, y - y0] for x, y in place] for place in places]
+    text = respell(gray, (0, 0, x1 - x0, y1 - y0), chars, shifted, text).strip()
     return replace(
-        like, text=guess_marks(text), box=rect, confidence=score, mark=None, mark_lean=0.0
+        like, text=text, box=rect, confidence=score, mark=None, mark_lean=0.0, marks_settled=True
     )

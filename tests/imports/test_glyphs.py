@@ -4,8 +4,10 @@ full-width mark from a narrow one, and a space OCR dropped from none (imports/gl
 from datetime import date
 from zoneinfo import ZoneInfo
 
+import numpy as np
 import pytest
 
+from imports.glyphs import respell
 from imports.layout import parse_screen
 from imports.ocr import annotate, load_image, missed_lines, read_boxes
 from imports.screentext import join_lines
@@ -95,3 +97,51 @@ def test_settled_lines_keep_marks_that_guessing_would_change():
         join_lines(["案号(2025)粤0305", "民初1234号"], settled=True) == "案号(2025)粤0305民初1234号"
     )
     assert join_lines(["案号(2025)粤0305", "民初1234号"]) == "案号（2025）粤0305民初1234号"
+
+
+def _drawn_line(text: str, size: int = 46):
+    """`text` drawn in a picture of its own: the gray pixels, the line's box and each
+    character's place, as the recogniser gives them."""
+    from PIL import Image, ImageDraw
+
+    from .screens import font
+
+    face = font(size)
+    image = Image.new("L", (40 + round(face.getlength(text)), 100), 255)
+    ImageDraw.Draw(image).text((20, 25), text, font=face, fill=0)
+    places = []
+    for n in range(len(text)):
+        x0, x1 = 20 + face.getlength(text[:n]), 20 + face.getlength(text[: n + 1])
+        places.append([[x0, 15], [x1, 15], [x1, 85], [x0, 85]])
+    return np.asarray(image, dtype=np.int16), (10, 15, image.size[0] - 10, 85), places
+
+
+@pytest.mark.parametrize(
+    ("drawn", "read"), [("详询95693。", "详询956930"), ("客服95024。", "客服95024o")]
+)
+def test_a_full_stop_read_as_o_or_zero_after_a_number_is_a_full_stop(drawn, read):
+    gray, box, places = _drawn_line(drawn)
+    assert respell(gray, box, list(read), places, read) == drawn
+
+
+@pytest.mark.parametrize("drawn", ["客服95020", "编号AB12o", "尾号3450到期"])
+def test_a_letter_o_or_a_zero_after_a_number_stays(drawn):
+    gray, box, places = _drawn_line(drawn)
+    assert respell(gray, box, list(drawn), places, drawn) == drawn
+
+
+def test_a_line_read_again_from_its_strip_keeps_what_its_pixels_show():
+    """A line the detector missed is read again from its strip of the bubble, without the
+    detector: its marks are read from the pixels too ("95736." was left narrow)."""
+    from PIL import Image, ImageDraw
+
+    from imports import ocr
+    from imports.screenbox import OcrBox
+
+    from .screens import font
+
+    image = Image.new("RGB", (240, 100), "white")
+    ImageDraw.Draw(image).text((20, 25), "95736。", font=font(40), fill="black")
+    pixels = np.asarray(image)
+    read = ocr._read_rect(pixels, (0, 0, 240, 100), OcrBox("", (0, 0, 1, 1)), 0.5)
+    assert read.text == "95736。"
