@@ -562,6 +562,8 @@ _CLOCK_ONLY = re.compile(rf"^\s*{CLOCK_TIME}\s*$")
 
 #: Bubbles are searched on a picture this many times smaller: enough for a one-character bubble.
 _BUBBLE_STEP = 4
+#: A circle fills π/4 of its square (0.785); a bubble found on a smaller picture, a bit less.
+_ROUND = 0.72
 
 
 def _missed_bubbles(pixels, boxes: list[OcrBox], by_panel: dict) -> list[OcrBox]:
@@ -601,7 +603,14 @@ def _missed_bubbles(pixels, boxes: list[OcrBox], by_panel: dict) -> list[OcrBox]
                 shape = (labels[y : y + h, x : x + w] == n).astype(np.uint8)
                 outlines, _ = cv2.findContours(shape, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
                 area = max((cv2.contourArea(c) for c in outlines), default=0)
-            if area < 0.8 * w * h or not (low <= rect[1] and rect[3] <= high):
+            # A round shape is a button, unless it lines up with the bubbles found on its
+            # side: a one-character bubble can be a circle ("?").
+            aligned = any(abs(rect[0] - p[0]) <= 0.3 * line for p in by_panel) or any(
+                abs(rect[2] - p[2]) <= 0.3 * line for p in by_panel
+            )
+            if area < (_ROUND if aligned else 0.8) * w * h or not (
+                low <= rect[1] <= rect[3] <= high
+            ):
                 continue  # a round button, or outside the messages
             if (
                 any(_overlaps(rect, p) for p in by_panel)

@@ -311,6 +311,26 @@ def test_a_bubble_the_detector_missed_whole_is_found_by_its_colour_and_read(no_n
     assert found.panel[1] <= 420 and found.panel[3] >= 460
 
 
+def test_a_round_bubble_in_line_with_the_others_is_found_and_a_round_button_is_not(no_network):
+    """A one-character bubble can be a circle ("?" in a pill as tall as it is wide): it lines
+    up with the bubbles on its side, where a round button does not."""
+    from PIL import ImageDraw
+
+    from imports.ocr import annotate, missed_lines
+
+    from .screens import font
+
+    image, boxes = _bubble_with_lines(["你们这样是违法的。"])
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((40, 400, 150, 510), fill=(233, 233, 235))
+    draw.text((80, 425), "?", font=font(44), fill=(35, 35, 35))
+    draw.ellipse((500, 250, 610, 360), fill=(233, 233, 235))  # a round button: no bubble
+    draw.text((540, 275), "+", font=font(44), fill=(35, 35, 35))
+    (found,) = missed_lines(image, annotate(image, boxes))
+    assert found.text in {"？", "?"}
+    assert found.panel[0] <= 44 and found.panel[1] <= 404
+
+
 def _read_as_cut(monkeypatch, line: str, pieces: list[tuple[str, str, float]]) -> list[str]:
     """`line` drawn in a picture of its own, then read by the real recogniser behind a
     detector that found only `pieces`: (what it read, "start:end" of the line's text the
