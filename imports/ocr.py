@@ -177,8 +177,9 @@ def _read_lines(image: Image.Image) -> list[OcrBox]:
 
 
 #: What the detector's piece of a masked number reads as: asterisks, and the tops of the
-#: digits beside them cut off with them ("********+" for "********7").
-_MASK_PIECE = re.compile(r"[*★☆※+]*\*[*★☆※+ ]*")
+#: digits beside them cut off with them ("********+" for "********7"); or a line that
+#: starts or ends with them, cut from the rest of its row ("6214" + "**** **** 0907，").
+_MASK_PIECE = re.compile(r"[*★☆※+]*\*[*★☆※+ ]*|\*.*|.*\*")
 
 
 def _rejoin_masks(image: Image.Image, rows: list) -> list:
@@ -186,10 +187,13 @@ def _rejoin_masks(image: Image.Image, rows: list) -> list:
 
     The detector can cut the asterisks of "412723********7170" out of their line as a
     box of their own, only as tall as the asterisks, which also cuts the digit beside
-    them in half ("********+"). The whole row is read again as one line, with each
-    character's place. Rows are (box, text, score, places and characters).
+    them in half ("********+"), or cut a row beside its asterisks, which loses the space
+    there. The whole row is read again as one line, with each character's place. Rows
+    are (box, text, score, places and characters).
     """
-    pieces = [n for n, (box, text, *_rest) in enumerate(rows) if _MASK_PIECE.fullmatch(text)]
+    pieces = [
+        n for n, (box, text, *_rest) in enumerate(rows) if _MASK_PIECE.fullmatch(text.strip())
+    ]
     if not pieces:
         return rows
     pixels = None

@@ -376,6 +376,17 @@ def test_asterisks_the_detector_cut_out_of_their_line_are_read_with_it_again(mon
     assert _read_as_cut(monkeypatch, line, pieces) == [line]
 
 
+def test_a_row_cut_beside_its_asterisks_is_read_as_one_line_with_its_space(monkeypatch):
+    """Two boxes side by side join with no space when their margins overlap: the row is
+    read again, and the blank before the asterisks is a space."""
+    line = "转入以下账户：6214 **** **** 0907，转账后"
+    pieces = [
+        ("转入以下账户：6214", "0:11", 0.99),
+        ("**** **** 0907，转账后", f"12:{len(line)}", 0.97),
+    ]
+    assert _read_as_cut(monkeypatch, line, pieces) == [line]
+
+
 def test_a_masked_number_the_detector_left_out_of_its_line_is_read_with_it(monkeypatch):
     line = "2元，请及时还款至6222 **** **** 2341"
     assert _read_as_cut(monkeypatch, line, [("2元，请及时还款至6222", "0:13", 0.99)]) == [line]
