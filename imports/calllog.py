@@ -148,6 +148,15 @@ def _icon_type(
     outside = head.mark is not None and head.mark[2] <= head.left + 3
     if not every_row_marked and (outside or head.left < aligned - 0.5 * head.height):
         return CALL_OUTGOING
+    # Or before the line under the name, at the start of its box (iPhone in some versions).
+    under = [b for b in row if b.top >= head.bottom - 0.3 * head.height and b.cx < 0.6 * width]
+    if not every_row_marked and any(
+        b.mark is not None
+        and abs(b.mark_lean) < _LEAN
+        and b.left - 3 <= b.mark[0] <= b.left + 0.5 * b.height
+        for b in under[:1]
+    ):
+        return CALL_OUTGOING
     for b in sorted(row, key=lambda b: b.top):
         if b.mark is None or b.cx > 0.6 * width:
             continue

@@ -421,6 +421,13 @@ def _mark(pixels: np.ndarray, b: OcrBox, background: np.ndarray) -> tuple[Rect |
             groups[-1].append(blob)
         else:
             groups.append([blob])
+    # A thin sliver left of the box is no icon: the edge of an avatar the strip cuts into.
+    while (
+        len(groups) > 2
+        and _group_height(groups[0], stats) < 0.3 * h
+        and groups[0][-1][1] + x0 < b.left
+    ):
+        groups.pop(0)
     if len(groups) < 2:
         return _mark_lower(pixels, b, background)
     first, following = groups[0], groups[1]
@@ -428,6 +435,13 @@ def _mark(pixels: np.ndarray, b: OcrBox, background: np.ndarray) -> tuple[Rect |
     if following[0][0] - end < 0.22 * h or end - start > 1.3 * h:
         return _mark_lower(pixels, b, background)
     return _leaning(np.isin(labels, [n for _s, _e, n in first]), x0, top)
+
+
+def _group_height(group: list, stats: np.ndarray) -> int:
+    """How tall a group of blobs is, in pixels."""
+    tops = [int(stats[n, 1]) for _s, _e, n in group]
+    bottoms = [int(stats[n, 1] + stats[n, 3]) for _s, _e, n in group]
+    return max(bottoms) - min(tops)
 
 
 def _leaning(mask: np.ndarray, x0: int, top: int) -> tuple[Rect, float]:

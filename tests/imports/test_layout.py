@@ -953,3 +953,24 @@ def test_a_bubble_with_loosely_spaced_lines_stays_one_message():
     assert [r.text for r in result.records] == [
         "您的APP账户ID:60403661已冻结，VIP额度9,592.25元已取消，请尽快还款恢复。同意请回复OK。"
     ]
+
+
+def test_a_handset_before_the_line_under_an_iphone_name_marks_an_outgoing_call():
+    """Some iPhone versions draw the outgoing handset before the place line, inside its box;
+    the rows without it are calls in. (Set 7 read them all as incoming.)"""
+    boxes = [box("最近通话", (47, 354, 458, 459), color=(20, 20, 20))]
+    rows = [("18900004869", False), ("028-8354 2018", True), ("13300005954", False)]
+    for n, (name, handset) in enumerate(rows):
+        top = 527 + n * 160
+        boxes.append(box(name, (204, top, 560, top + 47), color=(20, 20, 20)))
+        boxes.append(box("下午12:17", (871, top + 25, 1040, top + 73), color=MUTED))
+        mark = (204, top + 66, 235, top + 97) if handset else None
+        boxes.append(
+            box("四川成都", (201, top + 58, 407, top + 106), color=MUTED, mark=mark, lean=0.07)
+        )
+    result = parse(boxes, taken_on=date(2026, 8, 18))
+    assert [(r.sender, r.call_type) for r in result.records] == [
+        ("18900004869", CALL_INCOMING),
+        ("02883542018", CALL_OUTGOING),
+        ("13300005954", CALL_INCOMING),
+    ]

@@ -396,3 +396,22 @@ def test_a_line_is_not_grown_over_a_single_mark_beside_it(monkeypatch):
     """Ink beside a line that reads as one mark (a bubble's tail read as "！") is left."""
     line = "我下午转500 !"
     assert _read_as_cut(monkeypatch, line, [("我下午转500", "0:7", 0.99)]) == ["我下午转500"]
+
+
+def test_the_edge_of_an_avatar_left_of_a_line_is_not_taken_for_its_icon():
+    """Left of a call's place line lies the foot of the avatar, a thin sliver in the rows
+    searched; the icon is the handset at the start of the line's box."""
+    from PIL import Image, ImageDraw
+
+    from imports.layout import OcrBox
+    from imports.ocr import annotate
+
+    from .screens import font
+
+    image = Image.new("RGB", (1170, 800), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((100, 784, 140, 793), fill=(165, 170, 180))  # the foot of the avatar
+    draw.polygon([(206, 782), (233, 754), (222, 782)], fill=(120, 120, 120))  # the handset
+    draw.text((248, 748), "四川成都", font=font(40), fill=(120, 120, 120))
+    (line,) = annotate(image, [OcrBox("四川成都", (201, 745, 407, 793))])
+    assert line.mark is not None and line.mark[0] >= 201
