@@ -214,14 +214,10 @@ def _rejoin_masks(image: Image.Image, rows: list) -> list:
             continue
         if pixels is None:
             pixels = np.asarray(image)
+        left, right = min(rows[m][0][0] for m in row), max(rows[m][0][2] for m in row)
         top, bottom = min(rows[m][0][1] for m in row), max(rows[m][0][3] for m in row)
         room = round(0.5 * (bottom - top))  # a digit cut in half lies partly beyond the box
-        rect = (
-            max(min(rows[m][0][0] for m in row) - room, 0),
-            top,
-            min(max(rows[m][0][2] for m in row) + room, pixels.shape[1]),
-            bottom,
-        )
+        rect = (max(left - room, 0), top, min(right + room, pixels.shape[1]), bottom)
         read = _read_with_places(pixels, rect)
         if read is None or "*" not in read[1]:
             continue
@@ -229,8 +225,6 @@ def _rejoin_masks(image: Image.Image, rows: list) -> list:
         # (the digit they cut in half lies partly outside their box).
         _rect, text, score, (places, chars) = read
         ends = [x for place in places for x, _y in place] or [rect[0], rect[2]]
-        left = min(rows[m][0][0] for m in row)
-        right = max(rows[m][0][2] for m in row)
         if box[0] == left:
             left = min(left, min(ends))
         if box[2] == right:
@@ -250,19 +244,20 @@ def _regrow_rows(image: Image.Image, rows: list) -> list:
     the line is read again with that ink.
     """
     grown = list(rows)
-    gray = None
+    gray = pixels = None
     for n, (box, text, _score, _per_char) in enumerate(rows):
         if not text or not (text[-1].isdigit() or text[-1] == "*"):
             continue
         if gray is None:
             gray = np.asarray(image.convert("L"), dtype=np.int16)
+            pixels = np.asarray(image)
         end = _ink_beyond(gray, box)
         if end is None:
             continue
         rect = (box[0], box[1], end, box[3])
         if any(m != n and _overlaps(rect, other[0]) for m, other in enumerate(rows)):
             continue
-        read = _read_with_places(np.asarray(image), rect)
+        read = _read_with_places(pixels, rect)
         if read is None or read[2] < 0.9 or not read[1].startswith(text[:4]):
             continue
         # What it adds goes on with the number: not a bubble's tail read as "！".
