@@ -99,6 +99,8 @@ _BESIDE_TIME = re.compile(
     r"|^\s*(?:已送达|已读|送达|已发送|发送失败)\s*|^\s*(?:Delivered|Read)\s+"
     # ...and a SIM card's icon, which OCR reads as a mark or a character ("12:19 ②", "12:47回").
     r"|\s*[\[\]【】回口囗□▯①②|]\s*$|^\s*[\[\]【】回口囗□▯①②|]\s*"
+    # ...or only its number, where the card is drawn boxed and OCR drops the boxed 卡 ("2 17:10").
+    r"|^\s*[12]\s+(?=(?:凌晨|早上|上午|中午|下午|晚上)?\d{1,2}[:：]\d{2}\s*$)"
 )
 
 
@@ -146,9 +148,13 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+#: October with a zero OCR read for its O ("Tue, 0ct 13 at 3:38 PM").
+_ZERO_OCT = re.compile(r"(?<![\w])0ct(?=\.?\s*\d)", re.IGNORECASE)
+
+
 def _without_beside_words(text: str) -> str:
     """The label without its SIM card and delivery words, however many ("10:28卡1已读")."""
-    text = text.replace("\u00a0", " ")
+    text = _ZERO_OCT.sub("Oct", text.replace("\u00a0", " "))
     for _ in range(3):
         shorter = _BESIDE_TIME.sub(" ", text)
         if shorter == text:

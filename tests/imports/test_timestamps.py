@@ -158,6 +158,17 @@ def test_a_sim_cards_icon_read_as_a_mark_beside_a_time_is_left_out(text):
     assert parse_stamp(text, THURSDAY) == Stamp(day=None, clock=time(15, 5))
 
 
+@pytest.mark.parametrize("text", ["2 15:05", "1 下午3:05"])
+def test_a_boxed_sim_card_read_without_its_name_is_left_out(text):
+    """Huawei and Honor box the card's name ("卡2"); OCR can drop the 卡 and keep the 2."""
+    assert parse_stamp(text, THURSDAY) == Stamp(day=None, clock=time(15, 5))
+
+
+@pytest.mark.parametrize("text", ["2", "3 15:05", "12 15:05"])
+def test_a_number_before_a_time_is_not_taken_for_a_sim_card(text):
+    assert parse_stamp(text, THURSDAY) is None
+
+
 @pytest.mark.parametrize("text", ["回", "②", "[ ]"])
 def test_a_sim_cards_icon_alone_is_not_a_time(text):
     assert parse_stamp(text, THURSDAY) is None
@@ -178,3 +189,9 @@ def test_a_month_and_day_joined_by_a_dash(text, day, clock):
 @pytest.mark.parametrize("text", ["0755-12345678", "138-1234-5678", "3-4-5", "13-40"])
 def test_numbers_with_dashes_are_not_dates(text):
     assert parse_stamp(text, THURSDAY) is None
+
+
+def test_october_read_with_a_zero_for_its_o_is_october():
+    assert parse_stamp("Tue, 0ct 13 at3:38 PM", date(2026, 10, 21)) == Stamp(
+        day=date(2026, 10, 13), clock=time(15, 38)
+    )
