@@ -150,13 +150,24 @@ def _icon_type(
         return CALL_OUTGOING
     # Or before the line under the name, at the start of its box (iPhone in some versions).
     under = [b for b in row if b.top >= head.bottom - 0.3 * head.height and b.cx < 0.6 * width]
-    if not every_row_marked and any(
-        b.mark is not None
-        and abs(b.mark_lean) < _LEAN
-        and b.left - 3 <= b.mark[0] <= b.left + 0.5 * b.height
-        for b in under[:1]
+    if (
+        not every_row_marked
+        and any(
+            b.mark is not None
+            and abs(b.mark_lean) < _LEAN
+            and (
+                b.left - 3 <= b.mark[0] <= b.left + 0.5 * b.height
+                or abs(b.mark[0] - head.left) <= 0.5 * b.height  # before its box, under the name
+            )
+            for b in under[:1]
+        )
     ):
         return CALL_OUTGOING
+    # Or the arrow OCR read as the first character of the line under the name ("≥河南郑州").
+    for b in under[:1]:
+        first = b.text.strip()[:1]
+        if first in _ARROW_OUT_UNDER and len(b.text.strip()) > 1:
+            return CALL_OUTGOING
     for b in sorted(row, key=lambda b: b.top):
         if b.mark is None or b.cx > 0.6 * width:
             continue
@@ -170,6 +181,9 @@ def _icon_type(
 #: How OCR reads a call's arrow drawn as a glyph of its own.
 _ARROW_OUT = set("7↗/")
 _ARROW_IN = set("L↙K")
+#: ...and as the first character of the line under the name (vivo): only marks no place
+#: name or tag starts with.
+_ARROW_OUT_UNDER = set(">≥》→↗")
 
 
 def _call_type(words: str) -> int | None:

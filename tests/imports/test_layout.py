@@ -974,3 +974,47 @@ def test_a_handset_before_the_line_under_an_iphone_name_marks_an_outgoing_call()
         ("02883542018", CALL_OUTGOING),
         ("13300005954", CALL_INCOMING),
     ]
+
+
+def test_a_handset_left_of_the_box_of_the_line_under_an_iphone_name_marks_an_outgoing_call():
+    """The detector can start the place line's box after the handset, which is then found
+    left of that box, under the start of the name."""
+    boxes = [box("最近通话", (47, 354, 458, 459), color=(20, 20, 20))]
+    rows = [("17300008931", True), ("0571-8408 9000", False), ("15500009179", True)]
+    for n, (name, handset) in enumerate(rows):
+        top = 577 + n * 165
+        boxes.append(box(name, (222, top, 648, top + 61), color=(20, 20, 20)))
+        boxes.append(box("昨天", (1053, top + 28, 1147, top + 82), color=MUTED))
+        left = 262 if handset else 223
+        mark = (224, top + 73, 255, top + 104) if handset else None
+        boxes.append(
+            box(
+                "被466人标记为催收",
+                (left, top + 68, 771, top + 109),
+                color=MUTED,
+                mark=mark,
+                lean=0.07,
+            )
+        )
+    result = parse(boxes, taken_on=date(2026, 10, 27))
+    assert [(r.sender, r.call_type) for r in result.records] == [
+        ("17300008931", CALL_OUTGOING),
+        ("057184089000", CALL_INCOMING),
+        ("15500009179", CALL_OUTGOING),
+    ]
+
+
+@pytest.mark.parametrize("arrow", [">", "≥", "》", "→"])
+def test_an_arrow_read_as_the_first_character_under_a_vivo_name_marks_an_outgoing_call(arrow):
+    boxes = [box("通话记录", (47, 150, 360, 240), color=(20, 20, 20))]
+    rows = [("催收王专员", f"{arrow}手机 3秒"), ("18400005448", "被86人标记 安徽合肥 2分10秒")]
+    for n, (name, under) in enumerate(rows):
+        top = 932 + n * 140
+        boxes.append(box(name, (48, top, 287, top + 49), color=(20, 20, 20)))
+        boxes.append(box("昨天 17:36", (873, top + 26, 1037, top + 67), color=MUTED))
+        boxes.append(box(under, (45, top + 52, 460, top + 90), color=MUTED))
+    result = parse(boxes, taken_on=date(2026, 7, 3))
+    assert [(r.sender, r.call_type) for r in result.records] == [
+        ("催收王专员", CALL_OUTGOING),
+        ("18400005448", CALL_INCOMING),
+    ]
