@@ -28,6 +28,12 @@ Rect = tuple[int, int, int, int]
 _BOX_PER_EM = 1.05
 #: A digit's advance is about this many ems (0.49–0.62, median 0.53, on the same sets).
 _DIGIT_PER_EM = 0.53
+#: Neighbouring Chinese characters this many times further apart than the closest pair have
+#: a character OCR did not read between them.
+_MISSED_BETWEEN = 1.5
+#: One pair of Chinese characters tells the em where its pitch is within these shares of
+#: the em the line's height gives (boxes are 1.03–1.06 ems tall, but can be taller).
+_ONE_PAIR = (0.75, 1.2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +66,8 @@ class LineInk:
         if not self.ok:
             return
         values, counts = np.unique(crop, return_counts=True)
-        self.mask = _main_band(np.abs(crop - values[counts.argmax()]) > 50)
+        self.background = int(values[counts.argmax()])
+        self.mask = _main_band(np.abs(crop - self.background) > 50)
         self.ink = self.mask.any(axis=0)
 
     def widest(self, j: int) -> int:
@@ -72,13 +79,31 @@ class LineInk:
             longest = max(longest, run)
         return longest
 
+    @property
+    def em_measured(self) -> bool:
+        """Whether the em was measured from the pitch of Chinese characters."""
+        return self._chinese_pitch is not None
+
+    @cached_property
+    def _chinese_pitch(self) -> float | None:
+        """The pitch of the line's Chinese characters: of two pairs or more, or of one pair
+        that agrees with the line's height."""
+        pitch = self._pitches(_plain_cjk)
+        if len(pitch) >= 2:
+            # Two characters a character apart: OCR missed the one between them ("核实下" for
+            # "核实一下"), so their pitch is two ems.
+            least = min(pitch)
+            return float(np.median([p for p in pitch if p <= _MISSED_BETWEEN * least]))
+        if len(pitch) == 1 and _ONE_PAIR[0] <= pitch[0] * _BOX_PER_EM / self.height <= _ONE_PAIR[1]:
+            return float(pitch[0])
+        return None
+
     @cached_property
     def em(self) -> float:
         """The font size: the pitch of the line's Chinese characters, or of its digits, or
         from its height."""
-        pitch = self._pitches(_plain_cjk)
-        if len(pitch) >= 2:
-            return float(np.median(pitch))
+        if self._chinese_pitch is not None:
+            return self._chinese_pitch
         digits = self._pitches(str.isdigit)
         if len(digits) >= 3:
             return max(float(np.median(digits)) / _DIGIT_PER_EM, 1.0)
@@ -228,6 +253,9 @@ _DIGIT_HAN_SPACE = 0.28
 _HAN_LETTER_SPACE = 0.26
 _HAN_DIGIT_SPACE = 0.28
 _HAN_ONE_SPACE = 0.30
+#: After a narrow mark, before a Chinese character: 0.29–0.40 with a space, at most 0.19
+#: without (set 7).
+_MARK_HAN_SPACE = 0.25
 
 
 def _latin_spaces(line: LineInk, pieces: list[str]) -> set[int]:
@@ -236,12 +264,14 @@ def _latin_spaces(line: LineInk, pieces: list[str]) -> set[int]:
     out = set()
     for j in range(len(pieces) - 1):
         a, b = pieces[j][-1:], pieces[j + 1][:1]
-        if " " in (a, b):
+        if not a or not b or " " in (a, b):  # (a space OCR read, kept or dropped)
             continue
         if _latin(a) and b.isascii() or a.isascii() and _latin(b):
             wide = _LATIN_SPACE  # "loan HT", "No. 2025" (a full-width mark is not ASCII)
         elif _latin(a) and _plain_cjk(b):
             wide = _DIGIT_HAN_SPACE if a.isdigit() else _LETTER_HAN_SPACE  # "Ok 明天"
+        elif (a in _NARROW or a == ".") and _plain_cjk(b):
+            wide = _MARK_HAN_SPACE  # "customer, 您的", "overdue. 请尽快"
         elif _plain_cjk(a) and _latin(b):
             wide = (  # "银行 6236"
                 _HAN_ONE_SPACE
@@ -254,6 +284,33 @@ def _latin_spaces(line: LineInk, pieces: list[str]) -> set[int]:
             continue
         if line.widest(j) >= wide * line.em:
             out.add(j)
+    return out
+
+
+#: The blank (in ems) before a full-width comma or full stop after a Latin letter or digit:
+#: 0.14–0.22 written together, 0.29–0.45 with a space ("…/QLqur ，退订回TD", set 7).
+_STOP_SPACE = 0.26
+
+
+def _spaces_before_stops(line: LineInk, pieces: list[str]) -> set[int]:
+    """After which characters a space goes before a full-width comma or full stop that
+    follows a link or a number ("…/a/QLqur ，退订"): where the blank before its ink is a
+    space's. A space OCR read there stays only where the blank shows one."""
+    chars = line.chars
+    out = set()
+    for j in range(1, len(chars)):
+        if pieces[j] not in ("，", "。"):
+            continue
+        spaced = chars[j - 1] == " "
+        before = chars[j - 2] if spaced and j >= 2 else chars[j - 1]
+        if not (_latin(before) or before == "/"):
+            continue
+        ink = line.glyph(j)
+        wide = ink is not None and ink.before is not None and ink.before >= _STOP_SPACE
+        if spaced and not wide:
+            pieces[j - 1] = ""
+        elif wide and not spaced:
+            out.add(j - 1)
     return out
 
 
@@ -352,11 +409,15 @@ _DASHES = "一—－-"
 #: Every mark `respell` decides, in either form.
 MARKS = frozenset(_CLOSING) | frozenset(_NARROW) | frozenset("（(￥¥。." + _DASHES)
 #: The blank (in ems) beside a full-width mark's ink on its empty side is at least this
-#: (0.5–0.9 on five development sets); a narrow mark's, at most `_NARROW_ROOM` (0.05–0.2).
-_FULL_ROOM = 0.40
-_NARROW_ROOM = 0.25
-#: A space's width, in ems, as a blank beside a mark (wide: a Latin line's em is guessed small).
+#: (0.5–0.9 on five development sets, 0.54–0.88 on set 7). A narrow mark leaves at most
+#: 0.2 with no space after it, and 0.27–0.42 with one ("customer, 您的", "already! 再不还").
+_FULL_ROOM = 0.48
+#: A space's width, in ems, as a blank beside a mark.
 _SPACE_ROOM = 0.4
+#: Where the em is guessed (see _full_or_narrow): full-width from this blank, narrow up to
+#: `_NARROW_ROOM`, unclear between.
+_GUESSED_FULL_ROOM = 0.40
+_NARROW_ROOM = 0.25
 #: The blank half of a full-width mark's cell, in ems, less its narrow form's room.
 _FULL_MARK_ROOM = 0.55
 #: "￥" stands in its cell with room on both sides (0.19–0.31 em); "¥" has 0.04–0.15.
@@ -372,8 +433,65 @@ _LOW = 0.6
 _ONE_MARK = 0.6
 #: A dash line at least this long (in ems) is two dashes ("—" and "一" are 1 em at most).
 _TWO_DASHES = 1.3
+#: "一" is 0.78–1.01 em wide on set 7; a hyphen 0.18–0.28.
+_ONE_WIDE = 0.6
 _THIN = 0.2
 _ONE_YEN = 0.8
+
+
+#: How far past the line's last character a full stop the detector left out may lie (ems).
+_STOP_REACH = 0.8
+
+
+def _stop_left_out(gray: np.ndarray, box: Rect, line: LineInk) -> bool:
+    """Whether a full stop "。" follows the line's last character outside what OCR read: the
+    detector's box can end at the last character and cut off the small ring after it
+    ("…由你承担" of "…由你承担。"). Only a ring at the line's foot, with blank after it."""
+    left, top, right, bottom = box
+    k = line.run_of(len(line.chars) - 1)
+    if k is None:
+        return False
+    start = left + int(line.runs[k][1])  # where the last character's ink ends
+    end = min(int(round(right + _STOP_REACH * line.em)), gray.shape[1])
+    if end - start < 3 or top < 0:
+        return False
+    ink = np.abs(gray[top:bottom, start:end] - line.background) > 50
+    columns = ink.any(axis=0)
+    edges = np.diff(np.concatenate(([0], columns.astype(np.int8), [0])))
+    runs = list(zip(np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0], strict=True))
+    if len(runs) != 1 or runs[0][0] == 0:
+        return False
+    a, b = runs[0]
+    rows = np.nonzero(ink[:, a:b].any(axis=1))[0]
+    first, last = int(rows.min()), int(rows.max()) + 1
+    em = line.em
+    return (
+        _RING <= (last - first) / em <= _ONE_RING
+        and (b - a) / em <= _ONE_RING
+        and last / ink.shape[0] >= _LOW
+        and _ring(ink[first:last, a:b])
+    )
+
+
+def _ones_left_out(line: LineInk) -> set[int]:
+    """After which characters a "一" goes that OCR did not read ("核实下" of "核实一下"): two
+    Chinese characters two ems apart, with one flat line of ink a character wide between
+    them."""
+    chars, out = line.chars, set()
+    em = line.em
+    for j in range(len(chars) - 1):
+        if not (_plain_cjk(chars[j]) and _plain_cjk(chars[j + 1])):
+            continue
+        if line.centres[j + 1] - line.centres[j] < _MISSED_BETWEEN * em:
+            continue
+        left, right = line.run_of(j), line.run_of(j + 1)
+        if left is None or right is None or right - left != 2:
+            continue
+        a, b = line.runs[left + 1]
+        top, bottom = line.rows_of(left + 1)
+        if (b - a) >= _ONE_WIDE * em and (b - a) < _TWO_DASHES * em and bottom - top <= _THIN * em:
+            out.add(j)
+    return out
 
 
 def _full_stop_read_as_o(line: LineInk, j: int) -> bool:
@@ -403,7 +521,14 @@ def _mark(line: LineInk, j: int) -> str | None:
         return None
     if char in _DASHES:
         # "——", two dashes drawn as one line two ems long, which OCR reads as one.
-        return "——" if ink.width >= _TWO_DASHES and ink.height <= _THIN else None
+        if ink.width >= _TWO_DASHES:
+            return "——" if ink.height <= _THIN else None
+        # "一" (one) between Chinese characters, which OCR reads as a dash ("核实－下"): a
+        # line a character wide. A hyphen there ("App-我的-还款") is a third of that.
+        between = 0 < j < len(line.chars) - 1 and all(
+            _plain_cjk(c) for c in (line.chars[j - 1], line.chars[j + 1])
+        )
+        return "一" if between and ink.width >= _ONE_WIDE and ink.height <= _THIN else None
     if ink.width >= (_ONE_YEN if char in "￥¥" else _ONE_MARK):
         return None
     chars = line.chars
@@ -417,7 +542,10 @@ def _mark(line: LineInk, j: int) -> str | None:
         return "." if ink.height <= _DOT and not ink.hollow else None
     if char in "￥¥":
         if ink.after is None:
-            return None
+            # At a line's end ("应还￥" + "4535"): the room before it, after Chinese.
+            if before is None or not _plain_cjk(chars[j - 1]):
+                return None
+            return "￥" if before >= _YEN_ROOM else "¥"
         if ink.after >= _YEN_ROOM and (before is None or before >= _YEN_ROOM):
             return "￥"
         return "¥" if ink.after < _YEN_ROOM else None
@@ -426,20 +554,44 @@ def _mark(line: LineInk, j: int) -> str | None:
             return None
         if "".join(chars[:j]).rstrip()[-1:] in _CLOSING:  # "，(": its blank half first
             before -= _FULL_MARK_ROOM
-        return _full_or_narrow("（", "(", before, spaced=chars[j - 1] == " ")
+        return _full_or_narrow("（", "(", before, spaced=chars[j - 1] == " ", line=line)
     full = char if char in _CLOSING else _NARROW.get(char)
     if full is None or after is None:
         return None
-    return _full_or_narrow(full, _CLOSING[full], after, spaced=chars[j + 1] == " ")
+    return _full_or_narrow(full, _CLOSING[full], after, spaced=chars[j + 1] == " ", line=line)
 
 
-def _full_or_narrow(full: str, narrow: str, room: float, *, spaced: bool) -> str | None:
-    """By the blank on a mark's empty side: `full` or `narrow`, or None when unclear. Where
-    OCR read a space there, a narrow mark with a space leaves about the blank of a full-width
-    mark, so only a blank wider than both tells."""
+def _full_or_narrow(
+    full: str, narrow: str, room: float, *, spaced: bool, line: LineInk
+) -> str | None:
+    """By the blank on a mark's empty side: `full` or `narrow` (with or without a space
+    after it: `_latin_spaces` tells), or None when unclear.
+
+    Where the line has too few Chinese characters to measure its em by, it is guessed from
+    digits or the line's height, and can be a fifth too small ("Finance: pay CNY 32,603"):
+    only a blank clearly one side of the line tells. Where OCR read a space after the mark,
+    that is as wide as a full-width mark's and a space, or no wider than a space."""
+    if line.em_measured:
+        return full if room >= _FULL_ROOM else narrow
     if spaced:
-        return full if room - _SPACE_ROOM >= _FULL_ROOM else None
-    return full if room >= _FULL_ROOM else narrow if room <= _NARROW_ROOM else None
+        return full if room >= _FULL_ROOM + _SPACE_ROOM else narrow if room < _SPACE_ROOM else None
+    return full if room >= _GUESSED_FULL_ROOM else narrow if room <= _NARROW_ROOM else None
+
+
+#: A space OCR read after a yen sign is its own room unless the blank is wider than this (ems):
+#: "￥" leaves 0.19–0.31 after its ink.
+_YEN_SPACE = 0.4
+
+
+def _yen_spaces(line: LineInk, pieces: list[str]) -> None:
+    """Drop the space OCR read after a yen sign ("￥ 8872") where the blank is only the
+    sign's own room."""
+    chars = line.chars
+    for j in range(len(chars) - 1):
+        if pieces[j] in ("￥", "¥") and chars[j + 1] == " ":
+            ink = line.glyph(j)
+            if ink is not None and ink.after is not None and ink.after < _YEN_SPACE:
+                pieces[j + 1] = ""
 
 
 def _pair_brackets(chars: list[str], pieces: list[str], decided: set[int]) -> None:
@@ -486,7 +638,12 @@ def respell(gray: np.ndarray, box: Rect, chars: list, places: list, text: str) -
             piece = guess_mark(text, j)
         pieces.append(piece)
     _pair_brackets(chars, pieces, decided)
-    spaces |= _latin_spaces(line, pieces)
+    _yen_spaces(line, pieces)
+    if (_plain_cjk(chars[-1]) or chars[-1] in "%)）") and _stop_left_out(gray, box, line):
+        pieces[-1] += "。"
+    for j in _ones_left_out(line):
+        pieces[j] += "一"
+    spaces |= _latin_spaces(line, pieces) | _spaces_before_stops(line, pieces)
     spaces -= _asterisks(line, pieces)  # their spaces are counted with them
     return "".join(
         piece + " " if j in spaces and chars[j + 1] != " " else piece

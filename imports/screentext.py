@@ -159,6 +159,8 @@ def guess_mark(text: str, i: int) -> str:
         return "（"
     if char in ",;" and last.isdigit() and is_cjk(following):
         return _FULL_WIDTH[char]
+    if char == "," and last == " " and is_cjk(following):
+        return "，"  # a link, a space, then "，" and Chinese ("…/QLqur ，退订"): never ", "
     ends = not following or is_cjk(following)
     if char in "oO" and is_cjk(last) and ends:
         return "。"
@@ -179,6 +181,12 @@ _DIGIT_COMMA = re.compile(r"(?<=\d)[，,](?=\d{3}(?!\d))")
 _DIGIT_COLON = re.compile(r"(?<=\d)：(?=\d{2}(?!\d))")
 _SPACE_AFTER_FULL = re.compile(
     rf"(?<=[，。！？：；、（）“”‘’《》【】…])\s+|\s+(?=[，。！？：；、）”’》】])|(?<=[{_CJK}])\s+(?=（)"
+)
+#: The same, but for a space between a Latin letter, digit or "/" and a full-width comma or
+#: full stop: one the pixels showed there (glyphs.respell) is kept ("…/QLqur ，退订回TD").
+_SPACE_AFTER_FULL_SETTLED = re.compile(
+    rf"(?<=[，。！？：；、（）“”‘’《》【】…])\s+|(?<![A-Za-z0-9/\s])\s+(?=[，。])|\s+(?=[！？：；、）”’》】])"
+    rf"|(?<=[{_CJK}])\s+(?=（)"
 )
 
 
@@ -218,6 +226,22 @@ def has_cjk(text: str) -> bool:
 _ZERO_IN_WORD = re.compile(r"(?<![\w/=.$¥-])(?=[a-z0]*[a-z])(?=[a-z]*0)[a-z0]{2,}(?![\w/=%-]|\.\w)")
 
 
+#: A capital I OCR read for an "l" at the end of, or inside, a lower-case English word
+#: ("totaI due", "emaIl"): a word of letters only, not a link's or a code's.
+_CAPITAL_I_IN_WORD = re.compile(r"(?<![\w/=.@-])(?=[a-zA-Z]*[a-z]I)[a-z][a-zA-Z]*(?![\w/=@-]|\.\w)")
+#: "No." with a zero OCR read for its "o", before a number or code ("N0.CS2026-187625").
+_NUMBER_SIGN_ZERO = re.compile(r"(?<![A-Za-z0-9])N0\.(?=\s?[A-Z0-9])")
+#: A link's "://" with spaces OCR put in it ("https: / /t.sfys.cc").
+_SPACED_SCHEME = re.compile(r"(?<![A-Za-z])(https?)\s*:\s*/\s*/\s*(?=\w)", re.IGNORECASE)
+
+
+def _capital_i_as_l(match: re.Match) -> str:
+    word = match.group(0)
+    if word[0].isupper() or any(c.isupper() for c in word if c != "I"):
+        return word
+    return word.replace("I", "l")
+
+
 #: "@name " at the start of a space: WeChat's mention, which ends with a space.
 _MENTION_BEFORE = re.compile(rf"@[{_CJK}A-Za-z0-9_]{{1,8}}$")
 
@@ -239,10 +263,13 @@ def tidy(text: str, *, settled: bool = False) -> str:
         if not settled:
             text = guess_marks(text)
         text = _SPACE_BETWEEN_CJK.sub(_space_kept_after_mention, text)
-        text = _SPACE_AFTER_FULL.sub("", text)
+        text = (_SPACE_AFTER_FULL_SETTLED if settled else _SPACE_AFTER_FULL).sub("", text)
         # A space around a link is kept as OCR read it: some senders put one there, some don't.
         text = _unmatched_brackets(text)
     text = _ZERO_IN_WORD.sub(lambda m: m.group(0).replace("0", "o"), text)
+    text = _CAPITAL_I_IN_WORD.sub(_capital_i_as_l, text)
+    text = _NUMBER_SIGN_ZERO.sub("No.", text)
+    text = _SPACED_SCHEME.sub(r"\1://", text)
     text = _DIGIT_COMMA.sub(",", text)
     text = _SPACE_BEFORE_DASH.sub("", text)
     text = _DIGIT_COLON.sub(":", text)

@@ -145,3 +145,97 @@ def test_a_line_read_again_from_its_strip_keeps_what_its_pixels_show():
     pixels = np.asarray(image)
     read = ocr._read_rect(pixels, (0, 0, 240, 100), OcrBox("", (0, 0, 1, 1)), 0.5)
     assert read.text == "95736。"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dear customer, 您的账单已逾期183天, please repay today.",
+        "逾期15 days already! 再不还就起诉",
+        "Your 花呗 bill is overdue. 请尽快还款",
+        "还款账户 Account: 东衡银行",
+    ],
+)
+def test_a_narrow_mark_and_a_space_before_chinese_are_read_as_drawn(line):
+    """A narrow mark with a space after it leaves a blank between a narrow mark's and a
+    full-width one's: it was read full-width, and the space dropped."""
+    assert _read_in_a_bubble(line) == line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "点击t.cn/a/QLqur ，退订回TD",
+        "点击t.cn/a/QLqur，退订回TD",
+    ],
+)
+def test_a_space_between_a_link_and_a_full_width_comma_is_read_as_drawn(line):
+    assert _read_in_a_bubble(line) == line
+
+
+@pytest.mark.parametrize("line", ["核实一下，这是你本人吗", "请一次性结清，一天也不能拖"])
+def test_the_character_one_between_chinese_characters_is_not_a_dash(line):
+    assert _read_in_a_bubble(line) == line
+
+
+def test_a_comma_after_a_link_and_a_space_at_a_lines_end_is_full_width():
+    """Where the line ends at the comma its blank cannot be seen; after a space and before
+    Chinese it is "，" (a narrow comma never follows a space)."""
+    assert join_lines(["还款请点击http://t.cn/a/QLqur ,", "退订回TD"], settled=True) == (
+        "还款请点击http://t.cn/a/QLqur ，退订回TD"
+    )
+
+
+def _without(text: str, drop: int, gray, box, places):
+    """What OCR reads when it misses character `drop`: the others, at their places."""
+    kept = [n for n in range(len(text)) if n != drop]
+    return [text[n] for n in kept], [places[n] for n in kept]
+
+
+@pytest.mark.parametrize("drawn", ["核实一下，这是你本人吗", "请一次性结清"])
+def test_the_character_one_ocr_did_not_read_is_put_back_from_its_ink(drawn):
+    """The recogniser can skip "一" ("核实下"): a flat line a character wide lies between
+    two characters two ems apart."""
+    gray, box, places = _drawn_line(drawn)
+    chars, kept = _without(drawn, drawn.index("一"), gray, box, places)
+    assert respell(gray, box, chars, kept, "".join(chars)) == drawn
+
+
+@pytest.mark.parametrize("drawn", ["核实下，这是你本人吗", "请联系我们处理"])
+def test_no_one_is_put_between_characters_that_are_only_far_apart(drawn):
+    """Where OCR missed some other character, or none, nothing is put back."""
+    gray, box, places = _drawn_line(drawn)
+    assert respell(gray, box, list(drawn), places, drawn) == drawn
+    chars, kept = _without(drawn, 2, gray, box, places)
+    assert "一" not in respell(gray, box, chars, kept, "".join(chars))
+
+
+@pytest.mark.parametrize("drawn", ["都由你承担。", "每日罚息0.1%。", "名单（HZ2025）。"])
+def test_a_full_stop_left_out_of_the_lines_box_is_put_back(drawn):
+    """The detector's box can end at the last character, cutting off the ring after it."""
+    gray, box, places = _drawn_line(drawn)
+    cut = (box[0], box[1], round(places[-1][0][0]) + 2, box[3])  # ends where "。" starts
+    assert respell(gray, cut, list(drawn[:-1]), places[:-1], drawn[:-1]) == drawn
+
+
+@pytest.mark.parametrize("drawn", ["都由你承担", "每日罚息0.1%", "都由你承担，"])
+def test_no_full_stop_is_put_after_a_line_without_one(drawn):
+    gray, box, places = _drawn_line(drawn + "  ")
+    n = len(drawn) - (1 if drawn.endswith("，") else 0)
+    cut = (box[0], box[1], round(places[n - 1][1][0]) + 2, box[3])
+    assert respell(gray, cut, list(drawn[:n]), places[:n], drawn[:n]) == drawn[:n]
+
+
+@pytest.mark.parametrize("read_as", ["－", "-", "—"])
+def test_the_character_one_read_as_a_dash_between_chinese_characters_is_one(read_as):
+    """OCR reads "一" as a dash ("核实－下"): a hyphen is a third of its width."""
+    drawn = "核实一下，这是你本人吗"
+    gray, box, places = _drawn_line(drawn)
+    read = drawn.replace("一", read_as)
+    assert respell(gray, box, list(read), places, read) == drawn
+
+
+def test_a_hyphen_between_chinese_characters_stays():
+    drawn = "登录APP-我的-还款"
+    gray, box, places = _drawn_line(drawn)
+    assert respell(gray, box, list(drawn), places, drawn) == drawn

@@ -251,3 +251,50 @@ def test_an_address_cut_by_a_wrap_in_chinese_text_is_one_word_again(lines, joine
 )
 def test_a_wrap_in_chinese_text_falls_inside_a_word_only_after_a_full_line(lines, full, joined):
     assert join_lines(lines, full=full) == joined
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [("Hi, totaI due ¥1934", "Hi, total due ¥1934"), ("please wiIl pay", "please will pay")],
+)
+def test_a_capital_i_read_inside_an_english_word_is_an_l(read, meant):
+    assert tidy(read, settled=True) == meant
+
+
+@pytest.mark.parametrize(
+    "kept", ["I will pay", "iPhone 15", "AppleID", "yourID", "链接：t.cn/q/fxI", "VC3qI6G", "HI"]
+)
+def test_capital_is_in_words_links_and_codes_stay(kept):
+    assert tidy(kept, settled=True) == kept
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("案件编号：N0.CS2026-187625。", "案件编号：No.CS2026-187625。"),
+        ("预审编号N0. 2025", "预审编号No. 2025"),
+    ],
+)
+def test_a_zero_read_for_the_o_of_no_before_a_number_is_an_o(read, meant):
+    assert tidy(read, settled=True) == meant
+
+
+def test_spaces_read_inside_a_links_scheme_are_dropped():
+    assert tidy("电子版：https: / /t.sfys.cc/q/KxGxd6", settled=True) == (
+        "电子版：https://t.sfys.cc/q/KxGxd6"
+    )
+
+
+@pytest.mark.parametrize(
+    ("read", "settled", "meant"),
+    [
+        ("请点击http://t.cn/a/QLqur ，退订回TD", True, "请点击http://t.cn/a/QLqur ，退订回TD"),
+        ("请点击http://t.cn/a/QLqur ，退订回TD", False, "请点击http://t.cn/a/QLqur，退订回TD"),
+        ("逾期 ，请还款", True, "逾期，请还款"),
+    ],
+)
+def test_a_space_before_a_full_width_comma_stays_only_after_a_link_read_from_the_pixels(
+    read, settled, meant
+):
+    """The pixels (glyphs.respell) settle a space between a link and "，"; guessed text drops it."""
+    assert tidy(read, settled=settled) == meant
