@@ -246,22 +246,35 @@ def _regrow_rows(image: Image.Image, rows: list) -> list:
     grown = list(rows)
     gray = pixels = None
     for n, (box, text, _score, _per_char) in enumerate(rows):
-        if not text or not (text[-1].isdigit() or text[-1] == "*"):
+        ends = bool(text) and (text[-1].isdigit() or text[-1] == "*")
+        starts = bool(text) and (text[0].isdigit() or text[0] == "*")
+        if not (ends or starts):
             continue
         if gray is None:
             gray = np.asarray(image.convert("L"), dtype=np.int16)
             pixels = np.asarray(image)
-        end = _ink_beyond(gray, box)
-        if end is None:
+        # On the right ("…至6222" of "…至6222 **** **** 234"), or on the left: the start of a
+        # line the detector saw only from its last group on ("9132" of "17 **** **** 9132").
+        end = _ink_beyond(gray, box) if ends else None
+        start = _ink_before(gray, box) if starts and end is None else None
+        if end is None and start is None:
             continue
-        rect = (box[0], box[1], end, box[3])
+        rect = (box[0], box[1], end, box[3]) if end else (start, box[1], box[2], box[3])
         if any(m != n and _overlaps(rect, other[0]) for m, other in enumerate(rows)):
             continue
         read = _read_with_places(pixels, rect)
-        if read is None or read[2] < 0.9 or not read[1].startswith(text[:4]):
+        if read is None or read[2] < 0.9:
+            continue
+        if end and read[1].startswith(text[:4]):
+            added = read[1][len(text) :]
+        elif start and read[1].endswith(text[-4:]):
+            added = read[1][: len(read[1]) - len(text)]
+            if "*" not in added:  # only a masked number's start: not a call row's icon
+                continue
+        else:
             continue
         # What it adds goes on with the number: not a bubble's tail read as "！".
-        added = read[1][len(text) :].replace(" ", "")
+        added = added.replace(" ", "")
         if len(added) >= 2 and sum(c.isdigit() or c == "*" for c in added) >= 2:
             grown[n] = read
     return grown
@@ -294,6 +307,15 @@ def _ink_beyond(gray: np.ndarray, box: Rect) -> int | None:
     if end is None or end < 0.5 * tall:
         return None
     return min(right + end + round(0.5 * tall), gray.shape[1])  # the recogniser wants room
+
+
+def _ink_before(gray: np.ndarray, box: Rect) -> int | None:
+    """Where ink that goes on before a line's box, in its rows, starts (see _ink_beyond)."""
+    left, top, right, bottom = box
+    flipped = np.ascontiguousarray(gray[:, ::-1])
+    width = gray.shape[1]
+    end = _ink_beyond(flipped, (width - right, top, width - left, bottom))
+    return None if end is None else width - end
 
 
 def _read_with_places(pixels, rect: Rect):

@@ -392,6 +392,20 @@ def test_a_masked_number_the_detector_left_out_of_its_line_is_read_with_it(monke
     assert _read_as_cut(monkeypatch, line, [("2元，请及时还款至6222", "0:13", 0.99)]) == [line]
 
 
+def test_a_masked_number_the_detector_saw_only_from_its_last_group_is_read_whole(monkeypatch):
+    """A wrapped card number whose line the detector found only at its end ("9132" of
+    "17 **** **** 9132", on a dark bubble): the ink before it is read with it."""
+    line = "17 **** **** 9132"
+    assert _read_as_cut(monkeypatch, line, [("9132", "13:17", 0.99)]) == [line]
+
+
+def test_a_number_is_not_grown_over_what_stands_before_it_without_asterisks(monkeypatch):
+    """Before a call's number or a time lies its icon or name: only a masked number's start
+    is read with what follows it."""
+    line = "10:17 13700004946"
+    assert _read_as_cut(monkeypatch, line, [("13700004946", "6:17", 0.99)]) == ["13700004946"]
+
+
 def test_a_line_is_not_grown_over_a_single_mark_beside_it(monkeypatch):
     """Ink beside a line that reads as one mark (a bubble's tail read as "！") is left."""
     line = "我下午转500 !"
