@@ -71,7 +71,11 @@ def duration_seconds(text: str) -> int | None:
 
 
 #: The call's arrow (↗ ↙) drawn just before the name, as OCR reads it: "7 138 5890 9811".
-_ICON_READ = re.compile(r"^\s*(?:[7/↗↙↘↖LlIK]\s+(?=[\d+])|[7/↗↙↘↖LlIK]\s*(?=[\u4e00-\u9fff]))")
+_ICON_READ = re.compile(
+    r"^\s*(?:[7/↗↙↘↖LlIK]\s+(?=[\d+])|[7/↗↙↘↖LlIK]\s*(?=[\u4e00-\u9fff])"
+    # ...before an English name ("7 Mom"), or as a "1" before a landline ("1 0371-8127 0418")
+    r"|[7/↗↙↘↖]\s+(?=[A-Z][a-z])|1\s+(?=0\d{2,3}[-\s]?\d{3,4}[-\s]?\d{4}$))"
+)
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 
 

@@ -9,6 +9,7 @@ take their time from the screenshot before.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
@@ -95,6 +96,38 @@ def _same_sender(thread_sender: str, sender: str) -> bool:
     return min(len(sender), len(thread_sender)) >= 8 and _one_edit_apart(thread_sender, sender)
 
 
+def _add_calls(
+    calls: list[ScreenRecord],
+    seen: Counter[tuple],
+    records: list[ScreenRecord],
+    day: date,
+    tz: ZoneInfo,
+) -> int:
+    """Add one call-log screenshot's rows to `calls`; returns how many were seen before.
+
+    A row shown only with its day (or with no label) is placed on that day (or the day the
+    screenshot was taken) at noon, marked as a guess. Rows on one screenshot are each a
+    call, however alike: "昨天, missed, from 95188" can be there twice. A row repeats one of
+    an earlier screenshot only as many times as that one showed it.
+    """
+    before = Counter(seen)
+    here: Counter[tuple] = Counter()
+    duplicates = 0
+    for record in records:
+        if record.occurred_at is None:
+            guess = record.estimate or datetime.combine(day, time(12, 0), tzinfo=tz)
+            note = record.note if record.estimate and record.note else NOTE_TIME_ESTIMATED
+            record = replace(record, occurred_at=guess, note=note)
+        key = (record.sender, record.occurred_at, record.call_type, record.duration_seconds)
+        here[key] += 1
+        if here[key] <= before[key]:
+            duplicates += 1
+            continue
+        seen[key] += 1
+        calls.append(record)
+    return duplicates
+
+
 @dataclass(slots=True)
 class Merged:
     records: list[ScreenRecord]
@@ -111,19 +144,10 @@ def merge_screens(reads: list[ScreenRead], *, taken_on: list[date] | date, tz: Z
     threads: list[tuple[str, str, list[ScreenRecord], date]] = []
     duplicates = 0
     calls: list[ScreenRecord] = []
-    seen_calls: set[tuple] = set()
+    seen_calls: Counter[tuple] = Counter()
     for read, day in zip(reads, days, strict=True):
         if read.layout == CALL:
-            for record in read.records:
-                if record.occurred_at is None:
-                    noon = datetime.combine(day, time(12, 0), tzinfo=tz)
-                    record = replace(record, occurred_at=noon)
-                key = (record.sender, record.occurred_at, record.call_type, record.duration_seconds)
-                if key in seen_calls:
-                    duplicates += 1
-                    continue
-                seen_calls.add(key)
-                calls.append(record)
+            duplicates += _add_calls(calls, seen_calls, read.records, day, tz)
             continue
         if not read.records:
             continue

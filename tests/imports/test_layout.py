@@ -5,7 +5,18 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from imports.layout import CALL, IM, SMS, OcrBox, join_lines, parse_screen
+from imports.layout import (
+    CALL,
+    IM,
+    NOTE_DATE_ONLY,
+    NOTE_TIME_ESTIMATED,
+    SMS,
+    OcrBox,
+    ScreenRead,
+    ScreenRecord,
+    join_lines,
+    parse_screen,
+)
 from imports.merge import merge_screens
 from imports.parser import CALL_INCOMING, CALL_MISSED, CALL_OUTGOING, CALL_REJECTED
 
@@ -383,6 +394,8 @@ def test_a_header_name_beside_the_clock_is_still_the_sender():
         ("713858909811", "13858909811"),
         ("7王专员", "王专员"),
         ("L 15535377743", "15535377743"),
+        ("7 Mom", "Mom"),  # iPhone's handset, before an English name
+        ("1 0371-8127 0418", "037181270418"),  # ...read as a "1" before a landline
     ],
 )
 def test_a_call_arrow_read_into_the_start_of_the_name_is_dropped(read_as, sender):
@@ -1018,3 +1031,48 @@ def test_an_arrow_read_as_the_first_character_under_a_vivo_name_marks_an_outgoin
         ("催收王专员", CALL_OUTGOING),
         ("18400005448", CALL_INCOMING),
     ]
+
+
+def _call(sender, call_type, *, estimate=None, note=""):
+    return ScreenRecord(
+        kind=CALL,
+        sender=sender,
+        direction="in",
+        text="",
+        occurred_at=None,
+        call_type=call_type,
+        estimate=estimate,
+        region=(0, 0, 1, 1),
+        note=note or ("" if estimate else NOTE_TIME_ESTIMATED),
+    )
+
+
+def test_alike_calls_on_one_call_log_screenshot_are_each_a_call():
+    """iPhone shows calls before today by their day alone: two missed calls from one number
+    yesterday are two rows alike, and two calls, not one seen twice."""
+    yesterday = at(2025, 6, 11, 12, 0)
+    rows = [_call("95725", CALL_MISSED, estimate=yesterday, note=NOTE_DATE_ONLY)] * 2
+    screen = ScreenRead(layout=CALL, sender="", records=rows)
+    merged = merge_screens([screen], taken_on=THURSDAY, tz=TZ)
+    assert len(merged.records) == 2
+    assert merged.duplicates == 0
+    assert {(r.occurred_at, r.note) for r in merged.records} == {(yesterday, NOTE_DATE_ONLY)}
+
+
+def test_a_call_log_row_repeats_an_earlier_screenshot_only_as_often_as_it_was_shown():
+    yesterday = at(2025, 6, 11, 12, 0)
+    row = _call("95725", CALL_MISSED, estimate=yesterday, note=NOTE_DATE_ONLY)
+    first = ScreenRead(layout=CALL, sender="", records=[row])
+    second = ScreenRead(layout=CALL, sender="", records=[row, row])
+    merged = merge_screens([first, second], taken_on=THURSDAY, tz=TZ)
+    assert len(merged.records) == 2
+    assert merged.duplicates == 1
+
+
+def test_a_call_with_no_time_shown_is_placed_on_the_day_taken_as_a_guess():
+    row = _call("95725", CALL_MISSED)
+    merged = merge_screens(
+        [ScreenRead(layout=CALL, sender="", records=[row])], taken_on=THURSDAY, tz=TZ
+    )
+    (record,) = merged.records
+    assert (record.occurred_at, record.note) == (at(2025, 6, 12, 12, 0), NOTE_TIME_ESTIMATED)
