@@ -611,10 +611,41 @@ def _pair_brackets(chars: list[str], pieces: list[str], decided: set[int]) -> No
                 pieces[j] = "）" if pieces[partner] == "（" else ")"
 
 
+_STAR_LIKE = "★＊*"
+
+
+def _stars_as_asterisks(chars: list[str]) -> list[str]:
+    """The asterisks of a masked number that OCR read as stars or full-width asterisks
+    ("6222★★★★ ★★★★1026", "6222 ***＊***4660"): a
+    star in a run of two or more stars and asterisks (spaces between allowed) beside a
+    digit. A star alone, or between Chinese ("★重要通知★"), stays."""
+    out = list(chars)
+    j = 0
+    while j < len(chars):
+        if chars[j] not in _STAR_LIKE:
+            j += 1
+            continue
+        end = j
+        while end + 1 < len(chars) and chars[end + 1] in _STAR_LIKE + " ":
+            end += 1
+        while chars[end] == " ":
+            end -= 1
+        run = [k for k in range(j, end + 1) if chars[k] != " "]
+        beside = "".join(chars[max(j - 2, 0) : j]) + "".join(chars[end + 1 : end + 3])
+        if len(run) >= 2 and any(c.isdigit() for c in beside):
+            for k in run:
+                out[k] = "*"
+        j = end + 1
+    return out
+
+
 def respell(gray: np.ndarray, box: Rect, chars: list, places: list, text: str) -> str:
     """The line's text with what its pixels show put back: the spaces the recogniser
     dropped, and each mark full-width or narrow (guessed from the characters around it
     where the pixels cannot tell)."""
+    if ("★" in text or "＊" in text) and text == "".join(str(c) for c in chars):
+        chars = _stars_as_asterisks([str(c) for c in chars])
+        text = "".join(chars)
     line = LineInk(gray, box, chars, places)
     if not line.ok or text != "".join(line.chars):
         return guess_marks(text)

@@ -179,7 +179,10 @@ def _read_lines(image: Image.Image) -> list[OcrBox]:
 #: What the detector's piece of a masked number reads as: asterisks, and the tops of the
 #: digits beside them cut off with them ("********+" for "********7"); or a line that
 #: starts or ends with them, cut from the rest of its row ("6214" + "**** **** 0907，").
-_MASK_PIECE = re.compile(r"[*★☆※+]*\*[*★☆※+ ]*|\*.*|.*\*")
+_MASK_PIECE = re.compile(
+    r"[*★☆※+]*\*[*★☆※+ ]*|\*.*|.*\*"
+    r"|[*★☆※+ ]*[*★☆※][*★☆※+ ]*[*★☆※][*★☆※+ ]*"  # two or more read as stars ("★★★★ ★★★★")
+)
 
 
 def _rejoin_masks(image: Image.Image, rows: list) -> list:

@@ -28,7 +28,7 @@ UI = re.compile(
     r"输入(?:短信|信息|消息|文字)?(?:内容)?|请输入(?:内容|消息|信息|短信)?|文本(?:信息|消息)|新短信|"
     r"(?:Text Message|iMessage|短信|信息)\s*[·•]\s*(?:SMS|短信|信息|MMS)|SMS|MMS|RCS|Message|"
     r"Messages|按住\s*说话|Hold to Talk|已送达|Delivered|已读|Read|送达|已发送|Sent|发送失败|"
-    r"Not Delivered|通话记录|最近通话|全部通话|所有通话|全部|未接来电|All|Missed|Recents|Calls|"
+    r"Not Delivered|通话记录|最近通话|全部通话|所有通话|全部|所有|未接来电|All|Missed|Recents|Calls|"
     r"Call log|Call History|电话|拨号|拨号盘|拨号键盘|联系人|收藏|个人收藏|营业厅|畅连|Favorites|"
     r"Contacts|Keypad|Voicemail|语音信箱|语音留言|微信|通讯录|发现|我|Edit|Done|Back|"
     r"\(\d+\)|（\d+）|卡\s*[12]|SIM\s*[12]|HD|发送至.*|搜索.*|"
@@ -231,8 +231,18 @@ _ZERO_IN_WORD = re.compile(r"(?<![\w/=.$¥-])(?=[a-z0]*[a-z])(?=[a-z]*0)[a-z0]{2
 _CAPITAL_I_IN_WORD = re.compile(r"(?<![\w/=.@-])(?=[a-zA-Z]*[a-z]I)[a-z][a-zA-Z]*(?![\w/=@-]|\.\w)")
 #: "No." with a zero OCR read for its "o", before a number or code ("N0.CS2026-187625").
 _NUMBER_SIGN_ZERO = re.compile(r"(?<![A-Za-z0-9])N0\.(?=\s?[A-Z0-9])")
-#: A link's "://" with spaces OCR put in it ("https: / /t.sfys.cc").
-_SPACED_SCHEME = re.compile(r"(?<![A-Za-z])(https?)\s*:\s*/\s*/\s*(?=\w)", re.IGNORECASE)
+#: A link's "://" with spaces OCR put in it ("https: / /t.sfys.cc"), or its second slash
+#: read as a letter I or l ("https:/Ih5.rwbfin.com").
+_SPACED_SCHEME = re.compile(
+    r"(?<![A-Za-z])(https?)\s*:\s*(?:/\s*/|/[Il|](?=[a-z0-9]))\s*(?=\w)", re.IGNORECASE
+)
+#: A WeChat emoji's code with one bracket read full-width ("[微笑］", "［抱拳]").
+_EMOJI_CODE = re.compile(r"(?:\[([\u4e00-\u9fff]{1,4})[］】]|［([\u4e00-\u9fff]{1,4})[\]］])")
+#: The asterisks of a masked number read as stars ("6222★★★★ ★★★★1026"): beside digits
+#: or asterisks, in a run of two or more.
+_STARS = re.compile(
+    r"(?<=[\d*★＊] )[★＊][★＊* ]*|(?<=[\d*])[★＊][★＊* ]*|[★＊][★＊* ]*(?=\s?[\d*])"
+)
 
 
 def _capital_i_as_l(match: re.Match) -> str:
@@ -270,6 +280,8 @@ def tidy(text: str, *, settled: bool = False) -> str:
     text = _CAPITAL_I_IN_WORD.sub(_capital_i_as_l, text)
     text = _NUMBER_SIGN_ZERO.sub("No.", text)
     text = _SPACED_SCHEME.sub(r"\1://", text)
+    text = _EMOJI_CODE.sub(lambda m: f"[{m.group(1) or m.group(2)}]", text)
+    text = _STARS.sub(lambda m: m.group(0).replace("★", "*").replace("＊", "*"), text)
     text = _DIGIT_COMMA.sub(",", text)
     text = _SPACE_BEFORE_DASH.sub("", text)
     text = _DIGIT_COLON.sub(":", text)

@@ -239,3 +239,17 @@ def test_a_hyphen_between_chinese_characters_stays():
     drawn = "登录APP-我的-还款"
     gray, box, places = _drawn_line(drawn)
     assert respell(gray, box, list(drawn), places, drawn) == drawn
+
+
+@pytest.mark.parametrize("star", ["★", "＊"])
+def test_the_asterisks_of_a_masked_number_read_as_stars_are_counted_from_the_ink(star):
+    drawn = "尾号6222 **** **** 1026已逾期"
+    gray, box, places = _drawn_line(drawn)
+    read = [star if c == "*" else c for c in drawn]
+    assert respell(gray, box, read, places, "".join(read)) == drawn
+
+
+def test_a_star_between_chinese_characters_stays():
+    drawn = "★重要通知★请还款"
+    gray, box, places = _drawn_line(drawn)
+    assert respell(gray, box, list(drawn), places, drawn) == drawn

@@ -376,6 +376,17 @@ def test_asterisks_the_detector_cut_out_of_their_line_are_read_with_it_again(mon
     assert _read_as_cut(monkeypatch, line, pieces) == [line]
 
 
+def test_asterisks_read_as_stars_in_a_piece_of_their_own_are_read_with_their_line(monkeypatch):
+    """The cut-out piece can read as stars ("★★★★ ★★★★"), the digits after it apart."""
+    line = "您的信用卡6222 **** **** 1026"
+    pieces = [
+        ("您的信用卡6222", "0:9", 0.99),
+        ("★★★★ ★★★★", "10:19:tops", 0.58),
+        ("102", "20:23", 0.99),
+    ]
+    assert _read_as_cut(monkeypatch, line, pieces) == [line]
+
+
 def test_a_row_cut_beside_its_asterisks_is_read_as_one_line_with_its_space(monkeypatch):
     """Two boxes side by side join with no space when their margins overlap: the row is
     read again, and the blank before the asterisks is a space."""

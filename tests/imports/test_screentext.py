@@ -92,6 +92,7 @@ def test_what_ocr_reads_wrong_in_chinese_text_is_tidied(read, tidied):
         "请输入消息",
         "卡2 输入信息",  # with the SIM card the message will go from
         "卡1 短信",
+        "所有",  # a call log's tab ("所有" / "未接")
     ],
 )
 def test_app_words_are_not_messages(text):
@@ -298,3 +299,37 @@ def test_a_space_before_a_full_width_comma_stays_only_after_a_link_read_from_the
 ):
     """The pixels (glyphs.respell) settle a space between a link and "，"; guessed text drops it."""
     assert tidy(read, settled=settled) == meant
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [("我现在没钱[微笑］", "我现在没钱[微笑]"), ("我要投诉你们[抱拳】", "我要投诉你们[抱拳]")],
+)
+def test_a_wechat_emoji_code_read_with_one_bracket_full_width_is_mended(read, meant):
+    assert tidy(read, settled=True) == meant
+
+
+def test_a_lenders_name_in_black_brackets_is_not_an_emoji_code():
+    assert tidy("【朗月信用】你好", settled=True) == "【朗月信用】你好"
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("信用卡6222★★★★ ★★★★1026已逾期", "信用卡6222**** ****1026已逾期"),
+        ("还款账户：6222 ***＊ **** 4660", "还款账户：6222 **** **** 4660"),
+    ],
+)
+def test_a_masked_numbers_asterisks_read_as_stars_are_asterisks(read, meant):
+    assert tidy(read, settled=True) == meant
+
+
+@pytest.mark.parametrize("kept", ["★重要通知★请还款", "好评★", "五星★★★★★好评"])
+def test_stars_away_from_digits_stay(kept):
+    assert tidy(kept, settled=True) == kept
+
+
+def test_the_second_slash_of_a_link_read_as_a_letter_is_a_slash():
+    assert tidy("还款链接：https:/Ih5.rwbfin.com/pay/8Jsw", settled=True) == (
+        "还款链接：https://h5.rwbfin.com/pay/8Jsw"
+    )
