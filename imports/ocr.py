@@ -20,7 +20,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .glyphs import respell
 from .screenbox import Color, OcrBox, Rect
-from .screentext import guess_marks
+from .screentext import guess_marks, has_cjk
 from .timestamps import CLOCK_TIME, date_from_exif
 
 #: Larger pictures are scaled down first; phone screenshots are 1080–1440 px wide.
@@ -244,13 +244,15 @@ def _regrow_rows(image: Image.Image, rows: list) -> list:
     The detector can miss the asterisks of a masked number and what follows them on the
     line ("2元，请及时还款至6222" of "…至6222 **** **** 234"): where a line ends in a digit
     or asterisk and ink goes on beside it, within its bubble and read by no other line,
-    the line is read again with that ink.
+    the line is read again with that ink. So is a line the detector found only as its last
+    character or two ("逾" of "（身份证4403************10）逾", on a dark bubble).
     """
     grown = list(rows)
     gray = pixels = None
     for n, (box, text, _score, _per_char) in enumerate(rows):
         ends = bool(text) and (text[-1].isdigit() or text[-1] == "*")
-        starts = bool(text) and (text[0].isdigit() or text[0] == "*")
+        stub = 0 < len(text.strip()) <= _STUB and has_cjk(text)
+        starts = bool(text) and (text[0].isdigit() or text[0] == "*" or stub)
         if not (ends or starts):
             continue
         if gray is None:
@@ -271,34 +273,51 @@ def _regrow_rows(image: Image.Image, rows: list) -> list:
         if end and read[1].startswith(text[:4]):
             added = read[1][len(text) :]
         elif start and read[1].endswith(text[-4:]):
-            added = read[1][: len(read[1]) - len(text)]
-            if "*" not in added:  # only a masked number's start: not a call row's icon
-                continue
+            added = read[1][: len(read[1]) - len(text)].replace(" ", "")
+            # A masked number's start, or a line's: not a call row's icon before its number.
+            if ("*" in added and _goes_with_a_number(added)) or (stub and len(added) >= _STUB + 1):
+                grown[n] = read
+            continue
         else:
             continue
         # What it adds goes on with the number: not a bubble's tail read as "！".
-        added = added.replace(" ", "")
-        if len(added) >= 2 and sum(c.isdigit() or c == "*" for c in added) >= 2:
+        if _goes_with_a_number(added.replace(" ", "")):
             grown[n] = read
     return grown
+
+
+#: A line the detector found as this many characters at most may be the end of a longer one.
+_STUB = 3
+
+
+def _goes_with_a_number(added: str) -> bool:
+    return len(added) >= 2 and sum(c.isdigit() or c == "*" for c in added) >= 2
+
+
+#: A column mostly of another shade than a line's background, over the line's rows, and of
+#: one flat shade, is past the edge of its bubble; a stroke of a digit or a Chinese character
+#: can fill as much of a tight box, but not evenly.
+_EDGE = 0.6
+_FLAT = 20
 
 
 def _ink_beyond(gray: np.ndarray, box: Rect) -> int | None:
     """Where ink that goes on after a line's box, in its rows and on its background, ends
     (None when there is none): blanks of up to a line's height apart, and not past the
-    edge of its bubble (a column mostly of another shade)."""
+    edge of its bubble (a column mostly of another, flat shade)."""
     left, top, right, bottom = box
     tall = bottom - top
-    strip = gray[top:bottom, right : min(right + 12 * tall, gray.shape[1])]
+    strip = gray[top:bottom, right : min(right + 20 * tall, gray.shape[1])]
     if strip.shape[1] == 0:
         return None
     border = np.concatenate([gray[top, left:right], gray[bottom - 1, left:right]])
     background = np.median(border)
     differ = np.abs(strip - background) > 60
     share = differ.mean(axis=0)
+    flat = strip.std(axis=0) < _FLAT
     end, blank = None, 0
     for x, part in enumerate(share):
-        if part > 0.6:  # the bubble's edge
+        if part > _EDGE and flat[x]:  # the bubble's edge
             break
         if part == 0:
             blank += 1

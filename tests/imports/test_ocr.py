@@ -410,6 +410,13 @@ def test_a_masked_number_the_detector_saw_only_from_its_last_group_is_read_whole
     assert _read_as_cut(monkeypatch, line, [("9132", "13:17", 0.99)]) == [line]
 
 
+def test_a_line_the_detector_found_only_as_its_last_character_is_read_whole(monkeypatch):
+    """On a dark bubble the detector can find a line only as its last character ("逾"):
+    the ink before it, through digits and Chinese strokes, is read with it."""
+    line = "（身份证4403************10）逾"
+    assert _read_as_cut(monkeypatch, line, [("逾", f"{len(line) - 1}:{len(line)}", 0.99)]) == [line]
+
+
 def test_a_number_is_not_grown_over_what_stands_before_it_without_asterisks(monkeypatch):
     """Before a call's number or a time lies its icon or name: only a masked number's start
     is read with what follows it."""
