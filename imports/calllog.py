@@ -23,7 +23,9 @@ from .screenbox import (
     CALL,
     NOTE_CALL_TYPE_GUESSED,
     NOTE_DATE_ONLY,
+    NOTE_DATE_ONLY_CALL_TYPE_GUESSED,
     NOTE_TIME_ESTIMATED,
+    NOTE_TIME_ESTIMATED_CALL_TYPE_GUESSED,
     OcrBox,
     ScreenRecord,
 )
@@ -365,7 +367,8 @@ def _call(
     if shown_day or clock:
         moment = datetime.combine(shown_day or day or taken_on, clock or time(12, 0), tzinfo=tz)
         if clock is None:  # the time is unknown, whatever else the row leaves to check
-            estimate, note = moment, note or NOTE_DATE_ONLY
+            guessed = note == NOTE_CALL_TYPE_GUESSED
+            estimate, note = moment, NOTE_DATE_ONLY_CALL_TYPE_GUESSED if guessed else NOTE_DATE_ONLY
         else:
             occurred_at = moment
     return ScreenRecord(
@@ -379,7 +382,11 @@ def _call(
         duration_seconds=duration,
         confidence=confidence,
         estimate=estimate,
-        note=note if occurred_at or estimate else NOTE_TIME_ESTIMATED,
+        note=note
+        if occurred_at or estimate
+        else NOTE_TIME_ESTIMATED_CALL_TYPE_GUESSED
+        if note == NOTE_CALL_TYPE_GUESSED
+        else NOTE_TIME_ESTIMATED,
     )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from .layout import CALL, NOTE_TIME_ESTIMATED, ScreenRead, ScreenRecord
+from .layout import CALL, NOTE_TIME_ESTIMATED, TIME_NOTES, ScreenRead, ScreenRecord
 
 
 def _key(text: str) -> str:
@@ -116,7 +116,7 @@ def _add_calls(
     for record in records:
         if record.occurred_at is None:
             guess = record.estimate or datetime.combine(day, time(12, 0), tzinfo=tz)
-            note = record.note if record.estimate and record.note else NOTE_TIME_ESTIMATED
+            note = record.note if record.note in TIME_NOTES else NOTE_TIME_ESTIMATED
             record = replace(record, occurred_at=guess, note=note)
         key = (record.sender, record.occurred_at, record.call_type, record.duration_seconds)
         here[key] += 1

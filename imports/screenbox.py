@@ -18,6 +18,18 @@ UNKNOWN = "unknown"
 NOTE_TIME_ESTIMATED = "time_estimated"
 NOTE_DATE_ONLY = "date_only"
 NOTE_CALL_TYPE_GUESSED = "call_type_guessed"
+#: A call row whose time was not shown and whose kind was guessed: both to check.
+NOTE_DATE_ONLY_CALL_TYPE_GUESSED = "date_only+call_type_guessed"
+NOTE_TIME_ESTIMATED_CALL_TYPE_GUESSED = "time_estimated+call_type_guessed"
+#: The notes that say the time was not shown, and the record's time is a guess.
+TIME_NOTES = frozenset(
+    {
+        NOTE_TIME_ESTIMATED,
+        NOTE_DATE_ONLY,
+        NOTE_DATE_ONLY_CALL_TYPE_GUESSED,
+        NOTE_TIME_ESTIMATED_CALL_TYPE_GUESSED,
+    }
+)
 
 Rect = tuple[int, int, int, int]
 Color = tuple[int, int, int]

@@ -70,6 +70,14 @@ NOTE_TEXT = {
     layout.NOTE_TIME_ESTIMATED: gettext_lazy("No time was visible: check the time."),
     layout.NOTE_DATE_ONLY: gettext_lazy("Only the day was visible: check the time."),
     layout.NOTE_CALL_TYPE_GUESSED: gettext_lazy("Check whether the call was incoming or missed."),
+    layout.NOTE_DATE_ONLY_CALL_TYPE_GUESSED: gettext_lazy(
+        "Only the day was visible, and the kind of call was guessed: check the time and "
+        "whether the call was incoming or missed."
+    ),
+    layout.NOTE_TIME_ESTIMATED_CALL_TYPE_GUESSED: gettext_lazy(
+        "No time was visible, and the kind of call was guessed: check the time and whether "
+        "the call was incoming or missed."
+    ),
 }
 
 

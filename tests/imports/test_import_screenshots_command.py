@@ -148,3 +148,30 @@ def test_a_message_under_a_label_with_only_the_day_is_printed_with_an_unknown_ti
     notice, _reply = result["records"]
     assert notice["occurred_at"] is None  # the screenshot shows the day, not the time
     assert notice["estimated_at"] == "2025-06-10T12:00:00+08:00"
+
+
+def test_alike_calls_shown_by_their_day_are_each_printed_with_an_unknown_time(
+    case,
+    tmp_path,
+    fake_ocr,  # noqa: F811
+):
+    """Two calls from one contact yesterday, of a kind guessed (no word or arrow says it):
+    two calls, each with its time unknown and the day's noon as the guess."""
+    calls = render_call_log(
+        [
+            CallRow("13800138000", "", "23:15", place="北京", red=True),
+            CallRow("小陈", "", "昨天", place="手机"),
+            CallRow("小陈", "", "昨天", place="手机"),
+        ]
+    )
+    fake_ocr(calls)
+    path = tmp_path / "calls.png"
+    path.write_bytes(calls.png())
+    result = run(case.pk, path, "--taken-on", "2025-06-12", "--dry-run")
+    assert result["merged_duplicates"] == 0
+    got = [(r["sender"], r["occurred_at"], r["estimated_at"]) for r in result["records"]]
+    assert got == [
+        ("13800138000", "2025-06-12T23:15:00+08:00", None),
+        ("小陈", None, "2025-06-11T12:00:00+08:00"),
+        ("小陈", None, "2025-06-11T12:00:00+08:00"),
+    ]

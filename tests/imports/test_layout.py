@@ -9,6 +9,7 @@ from imports.layout import (
     CALL,
     IM,
     NOTE_DATE_ONLY,
+    NOTE_DATE_ONLY_CALL_TYPE_GUESSED,
     NOTE_TIME_ESTIMATED,
     SMS,
     OcrBox,
@@ -287,6 +288,7 @@ def test_day_only_label_leaves_the_time_unknown_when_the_call_type_is_guessed_to
     assert (guessed.sender, guessed.call_type) == ("小陈", CALL_INCOMING)
     assert guessed.occurred_at is None
     assert guessed.estimate == at(2025, 6, 11, 12, 0)
+    assert guessed.note == NOTE_DATE_ONLY_CALL_TYPE_GUESSED  # both to check in review
 
 
 def test_call_log_seen_twice_counts_each_call_once():

@@ -37,7 +37,7 @@ from imports.management.helpers import (
     ran_by_label,
 )
 from imports.models import StagedMessage
-from imports.screenbox import NOTE_DATE_ONLY, NOTE_TIME_ESTIMATED
+from imports.screenbox import TIME_NOTES
 from imports.screenshots import (
     ScreenshotRejected,
     Upload,
@@ -161,7 +161,7 @@ class Command(BaseCommand):
 
 def _guessed(record) -> bool:
     """Whether the record's time was not shown on its screenshot but guessed when merging."""
-    return record.note in (NOTE_TIME_ESTIMATED, NOTE_DATE_ONLY)
+    return record.note in TIME_NOTES
 
 
 def _iso(moment) -> str | None:
