@@ -256,23 +256,31 @@ def _heads(left: list[OcrBox], taken_on: date) -> list[OcrBox]:
     heads: list[OcrBox] = []
     previous: OcrBox | None = None
     for b in lines:
-        gap = b.top - previous.bottom if previous is not None else None
-        previous = b
+        prior, previous = previous, b
+        gap = b.top - prior.bottom if prior is not None else None
         if CALL_WORDS.search(b.text) or duration_seconds(b.text) is not None:
             continue
         if not any(ch.isalnum() for ch in b.text):
             continue
         contrast = _contrast(b)
+        under_a_name = bool(heads) and prior is heads[-1] and gap is not None
         if contrast is not None and strongest > 60:
             if _is_red(b.color):
                 if gap is not None and heads and gap < 0.35 * heads[-1].height:
                     continue
             elif contrast < 0.72 * strongest:
                 continue
+            elif under_a_name and _is_red(heads[-1].color) and gap < _UNDER * heads[-1].height:
+                continue  # the grey line under a red name, where every name is red
         elif heads and gap is not None and gap < 0.9 * heads[-1].height:
             continue  # a line under the name
         heads.append(b)
     return heads
+
+
+#: A line starting within this many line heights under a name is the line under it (up to
+#: 0.5 apart; the next row's name is a line height or more below the line under this one).
+_UNDER = 0.75
 
 
 #: A row of one contact's call history starts with the kind of call alone ("未接来电", "呼出").
@@ -426,9 +434,17 @@ def parse_calls(
         return h.mark is not None or h.left < aligned - 0.5 * h.height
 
     answered = [h for h in heads if not _is_red(h.color)]
-    every_row_marked = len(heads) >= 3 and (
-        sum(map(is_marked, heads)) >= 0.8 * len(heads)
-        or (len(answered) >= 2 and all(map(is_marked, answered)))
+    # Icons found, none of them leaning: iPhone's handsets, each a call out, not arrows that
+    # every answered call has (a screen of calls out and missed calls marks every answered one).
+    marks = [h for h in heads if h.mark is not None]
+    handsets = len(marks) >= 2 and all(abs(h.mark_lean) < _LEAN for h in marks)
+    every_row_marked = (
+        len(heads) >= 3
+        and not handsets
+        and (
+            sum(map(is_marked, heads)) >= 0.8 * len(heads)
+            or (len(answered) >= 2 and all(map(is_marked, answered)))
+        )
     )
     records = []
     for n, head in enumerate(heads):

@@ -1078,3 +1078,50 @@ def test_a_call_with_no_time_shown_is_placed_on_the_day_taken_as_a_guess():
     )
     (record,) = merged.records
     assert (record.occurred_at, record.note) == (at(2025, 6, 12, 12, 0), NOTE_TIME_ESTIMATED)
+
+
+def test_the_grey_line_under_each_red_name_is_not_a_call_where_every_call_was_missed():
+    """An iPhone log of missed calls only: every name is red, and the grey place line under
+    it is about as strong as the red; it is the line under the name, not a call of its own."""
+    boxes = [box("最近通话", (66, 366, 478, 472), color=(28, 28, 28), background=WHITE)]
+    rows = [("95863 (3)", "下午2:53", "未知"), ("郭主任调解", "上午11:24", "手机")]
+    rows += [("+86 17600005798", "星期六", "江苏南京"), ("13600005166", "星期六", "未知")]
+    for n, (name, label, place) in enumerate(rows):
+        top = 697 + n * 212
+        boxes.append(box(name, (134, top, 600, top + 60), color=(255, 71, 61), background=WHITE))
+        grey = (148, 148, 148)  # as measured: the red's contrast is barely stronger
+        boxes.append(box(label, (917, top + 20, 1115, top + 74), color=grey, background=WHITE))
+        boxes.append(box(place, (136, top + 88, 318, top + 142), color=grey, background=WHITE))
+    result = parse(boxes, taken_on=date(2026, 1, 5))
+    assert [(r.sender, r.call_type) for r in result.records] == [
+        ("95863", CALL_MISSED),
+        ("郭主任调解", CALL_MISSED),
+        ("17600005798", CALL_MISSED),
+        ("13600005166", CALL_MISSED),
+    ]
+
+
+def test_handsets_on_every_answered_row_mark_calls_out_not_arrows_without_a_direction():
+    """A screen of calls out and missed calls only: every answered row has iPhone's handset.
+    Unlike arrows, a handset does not lean; each still marks a call out."""
+    dark = (0, 0, 0)
+    boxes = [box("Recents", (66, 360, 473, 470), color=(240, 240, 240), background=dark)]
+    rows = [
+        ("+86 133 0000 7570", (238, 55, 44), False),
+        ("+86 15500006918", (220, 220, 220), True),
+        ("166 0000 4700", (238, 55, 44), False),
+        ("19800001577 (4)", (219, 219, 219), True),
+    ]
+    for n, (name, color, handset) in enumerate(rows):
+        top = 649 + n * 196
+        mark = (66, top + 3, 98, top + 35) if handset else None
+        boxes.append(box(name, (129, top, 584, top + 47), color=color, background=dark, mark=mark))
+        boxes.append(box("19:36", (911, top + 13, 1014, top + 54), color=MUTED, background=dark))
+        boxes.append(box("mobile", (127, top + 78, 421, top + 123), color=MUTED, background=dark))
+    result = parse(boxes, taken_on=date(2026, 7, 27))
+    assert [r.call_type for r in result.records] == [
+        CALL_MISSED,
+        CALL_OUTGOING,
+        CALL_MISSED,
+        CALL_OUTGOING,
+    ]
