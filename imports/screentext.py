@@ -236,6 +236,9 @@ _NUMBER_SIGN_ZERO = re.compile(r"(?<![A-Za-z0-9])N0\.(?=\s?[A-Z0-9])")
 _SPACED_SCHEME = re.compile(
     r"(?<![A-Za-z])(https?)\s*:\s*(?:/\s*/|/[Il|](?=[a-z0-9]))\s*(?=\w)", re.IGNORECASE
 )
+#: A lender's name in black brackets whose closing one OCR read as a square one, after Latin
+#: letters ("【EasyLoan]").
+_BLACK_BRACKET = re.compile(r"【([^【】\[\]]{1,30})[\]］]")
 #: A WeChat emoji's code with one bracket read full-width ("[微笑］", "［抱拳]").
 _EMOJI_CODE = re.compile(r"(?:\[([\u4e00-\u9fff]{1,4})[］】]|［([\u4e00-\u9fff]{1,4})[\]］])")
 #: The asterisks of a masked number read as stars ("6222★★★★ ★★★★1026"): beside digits
@@ -268,6 +271,7 @@ def tidy(text: str, *, settled: bool = False) -> str:
     text was read (from the pixels where they show it: glyphs.respell), and stays so;
     otherwise it is guessed here from the characters around it.
     """
+    text = _BLACK_BRACKET.sub(r"【\1】", text)
     if has_cjk(text):
         text = _ELLIPSIS.sub("……", text)
         if not settled:

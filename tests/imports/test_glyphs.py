@@ -253,3 +253,13 @@ def test_a_star_between_chinese_characters_stays():
     drawn = "★重要通知★请还款"
     gray, box, places = _drawn_line(drawn)
     assert respell(gray, box, list(drawn), places, drawn) == drawn
+
+
+@pytest.mark.parametrize("drawn", ["payment of ¥5,441 is due", "RMB¥300 due", "请还¥300"])
+def test_a_space_before_a_yen_sign_after_a_letter_is_read_as_drawn(drawn):
+    """OCR drops the space in "of ¥5,441"; the blank before the sign puts it back."""
+    gray, box, places = _drawn_line(drawn)
+    gone = drawn.find(" ¥")
+    read = [c for n, c in enumerate(drawn) if n != gone]
+    kept = [p for n, p in enumerate(places) if n != gone]
+    assert respell(gray, box, read, kept, "".join(read)) == drawn

@@ -333,3 +333,9 @@ def test_the_second_slash_of_a_link_read_as_a_letter_is_a_slash():
     assert tidy("还款链接：https:/Ih5.rwbfin.com/pay/8Jsw", settled=True) == (
         "还款链接：https://h5.rwbfin.com/pay/8Jsw"
     )
+
+
+def test_a_lenders_name_whose_closing_black_bracket_was_read_square_is_mended():
+    assert tidy("【EasyLoan] Overdue notice：您的欠款", settled=True) == (
+        "【EasyLoan】Overdue notice：您的欠款"
+    )
