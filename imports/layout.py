@@ -699,7 +699,10 @@ def _parse_chat(
         under = [
             n
             for n, bubble in enumerate(bubbles)
-            if 0 <= box.top - bubble.bottom < 1.6 * typical
+            # (its box may start a pixel or two inside the bubble: the time drawn tight under it)
+            if box.top - bubble.bottom < 1.6 * typical
+            and (box.top + box.bottom) / 2 > bubble.bottom
+            and box.top - bubble.bottom >= -0.25 * typical
             and (
                 (bubble.side == IN and box.left < width / 2)
                 or (bubble.side == OUT and box.right > width / 2)

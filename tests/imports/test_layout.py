@@ -1100,3 +1100,25 @@ def test_handsets_on_every_answered_row_mark_calls_out_not_arrows_without_a_dire
         CALL_MISSED,
         CALL_OUTGOING,
     ]
+
+
+def test_a_time_drawn_tight_under_its_bubble_dates_that_bubble():
+    """Huawei's own time under a bubble: OCR's box for it can start a pixel inside the
+    bubble. Each bubble takes its own time, not only the last one before the next date."""
+    first, second = (43, 306, 732, 528), (43, 598, 748, 820)
+    boxes = [
+        box("95223", (104, 127, 253, 179), background=WHITE),
+        box("7月28日", (487, 258, 590, 297), color=MUTED, background=WHITE),
+        box("今天下午之前不还款，我们就联系", (75, 336, 701, 379), panel=first, background=GREY),
+        box("你单位和通讯录里所有人。", (73, 397, 698, 440), panel=first, background=GREY),
+        box("12:16", (47, 527, 119, 561), color=MUTED, background=WHITE),
+        box("您在蓝鲸易贷的借款已严重逾期，", (74, 626, 717, 672), panel=second, background=GREY),
+        box("今天必须处理，否则", (73, 688, 677, 731), panel=second, background=GREY),
+        box("我们将安排人员上门核实。", (74, 750, 548, 793), panel=second, background=GREY),
+        box("12:17", (47, 819, 118, 853), color=MUTED, background=WHITE),
+    ]
+    result = parse(boxes, width=1080, height=2340, taken_on=date(2026, 8, 4))
+    assert [r.occurred_at for r in result.records] == [
+        datetime(2026, 7, 28, 12, 16, tzinfo=TZ),
+        datetime(2026, 7, 28, 12, 17, tzinfo=TZ),
+    ]
