@@ -372,13 +372,15 @@ def _call(
         if stamp is not None:
             shown_day, clock = shown_day or stamp.day, clock or stamp.clock
     occurred_at = estimate = None
+    guessed = note == NOTE_CALL_TYPE_GUESSED  # the kind; the time's note goes with it
     if shown_day or clock:
         moment = datetime.combine(shown_day or day or taken_on, clock or time(12, 0), tzinfo=tz)
         if clock is None:  # the time is unknown, whatever else the row leaves to check
-            guessed = note == NOTE_CALL_TYPE_GUESSED
             estimate, note = moment, NOTE_DATE_ONLY_CALL_TYPE_GUESSED if guessed else NOTE_DATE_ONLY
         else:
             occurred_at = moment
+    else:  # no time shown at all
+        note = NOTE_TIME_ESTIMATED_CALL_TYPE_GUESSED if guessed else NOTE_TIME_ESTIMATED
     return ScreenRecord(
         kind=CALL,
         sender=sender,
@@ -390,11 +392,7 @@ def _call(
         duration_seconds=duration,
         confidence=confidence,
         estimate=estimate,
-        note=note
-        if occurred_at or estimate
-        else NOTE_TIME_ESTIMATED_CALL_TYPE_GUESSED
-        if note == NOTE_CALL_TYPE_GUESSED
-        else NOTE_TIME_ESTIMATED,
+        note=note,
     )
 
 

@@ -121,8 +121,7 @@ class LineInk:
     @cached_property
     def runs(self) -> list[tuple[int, int]]:
         """The runs of columns with ink, left to right (start, end), in box pixels."""
-        edges = np.diff(np.concatenate(([0], self.ink.astype(np.int8), [0])))
-        return list(zip(np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0], strict=True))
+        return _column_runs(self.ink)
 
     @cached_property
     def band(self) -> tuple[int, int]:
@@ -168,6 +167,12 @@ class LineInk:
         a, b = self.runs[k]
         rows = np.nonzero(self.mask[:, a:b].any(axis=1))[0]
         return int(rows.min()), int(rows.max()) + 1
+
+
+def _column_runs(columns: np.ndarray) -> list[tuple[int, int]]:
+    """The runs of True in a row of columns, left to right (start, end)."""
+    edges = np.diff(np.concatenate(([0], columns.astype(np.int8), [0])))
+    return list(zip(np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0], strict=True))
 
 
 def _ring(ink: np.ndarray) -> bool:
@@ -462,9 +467,7 @@ def _stop_left_out(gray: np.ndarray, box: Rect, line: LineInk) -> bool:
     if end - start < 3 or top < 0:
         return False
     ink = np.abs(gray[top:bottom, start:end] - line.background) > 50
-    columns = ink.any(axis=0)
-    edges = np.diff(np.concatenate(([0], columns.astype(np.int8), [0])))
-    runs = list(zip(np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0], strict=True))
+    runs = _column_runs(ink.any(axis=0))
     if len(runs) != 1 or runs[0][0] == 0:
         return False
     a, b = runs[0]

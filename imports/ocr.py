@@ -271,17 +271,15 @@ def _regrow_rows(image: Image.Image, rows: list) -> list:
         if read is None or read[2] < 0.9:
             continue
         if end and read[1].startswith(text[:4]):
-            added = read[1][len(text) :]
+            # What it adds goes on with the number: not a bubble's tail read as "！".
+            keep = _goes_with_a_number(read[1][len(text) :].replace(" ", ""))
         elif start and read[1].endswith(text[-4:]):
             added = read[1][: len(read[1]) - len(text)].replace(" ", "")
             # A masked number's start, or a line's: not a call row's icon before its number.
-            if ("*" in added and _goes_with_a_number(added)) or (stub and len(added) >= _STUB + 1):
-                grown[n] = read
-            continue
+            keep = ("*" in added and _goes_with_a_number(added)) or (stub and len(added) > _STUB)
         else:
-            continue
-        # What it adds goes on with the number: not a bubble's tail read as "！".
-        if _goes_with_a_number(added.replace(" ", "")):
+            keep = False
+        if keep:
             grown[n] = read
     return grown
 
@@ -334,9 +332,9 @@ def _ink_beyond(gray: np.ndarray, box: Rect) -> int | None:
 def _ink_before(gray: np.ndarray, box: Rect) -> int | None:
     """Where ink that goes on before a line's box, in its rows, starts (see _ink_beyond)."""
     left, top, right, bottom = box
-    flipped = np.ascontiguousarray(gray[:, ::-1])
+    flipped = gray[top:bottom, ::-1]  # the line's rows only, read right to left
     width = gray.shape[1]
-    end = _ink_beyond(flipped, (width - right, top, width - left, bottom))
+    end = _ink_beyond(flipped, (width - right, 0, width - left, bottom - top))
     return None if end is None else width - end
 
 
