@@ -20,7 +20,7 @@ from functools import cached_property
 
 import numpy as np
 
-from .screentext import GUESSED_MARKS, guess_mark, guess_marks
+from .screentext import GUESSED_MARKS, after_mention, drop_cjk_spaces, guess_mark, guess_marks
 
 Rect = tuple[int, int, int, int]
 
@@ -67,17 +67,58 @@ class LineInk:
             return
         values, counts = np.unique(crop, return_counts=True)
         self.background = int(values[counts.argmax()])
-        self.mask = _main_band(np.abs(crop - self.background) > 50)
+        self.mask = _without_underline(_main_band(np.abs(crop - self.background) > 50))
         self.ink = self.mask.any(axis=0)
 
     def widest(self, j: int) -> int:
-        """The widest run of blank columns between character j and the next one."""
-        a, b = int(self.centres[j]) - self.left, int(self.centres[j + 1]) - self.left
-        run = longest = 0
-        for has_ink in self.ink[max(a, 0) : max(b, 0)]:
+        """The widest run of blank columns between character j and the next one. A letter
+        whose tail reaches back under the blank before it ("详情 jqd.top") is measured above
+        its tail."""
+        return self.blank(j, j + 1)
+
+    def blank(self, i: int, k: int) -> int:
+        """The widest run of blank columns between the centres of characters i and k."""
+        start, end = self._blank_at(i, k)
+        return end - start
+
+    def _blank_at(self, i: int, k: int) -> tuple[int, int]:
+        """Where the widest run of blank columns between the centres of characters i and k
+        starts and ends (box pixels); an empty run at the first centre if there is none."""
+        a, b = max(int(self.centres[i]) - self.left, 0), max(int(self.centres[k]) - self.left, 0)
+        ink = self.ink_above_tails if self.chars[k] in _TAILS_BACK else self.ink
+        best, run = (a, a), 0
+        for x, has_ink in enumerate(ink[a:b], a):
             run = 0 if has_ink else run + 1
-            longest = max(longest, run)
-        return longest
+            if run > best[1] - best[0]:
+                best = (x + 1 - run, x + 1)
+        return best
+
+    @cached_property
+    def han_ink_pitch(self) -> float | None:
+        """The usual distance between the middles of neighbouring Chinese characters' ink,
+        from three pairs or more."""
+        chars = self.chars
+        pairs = [
+            self.ink_centre(j + 1) - self.ink_centre(j)
+            for j in range(len(chars) - 1)
+            if _plain_cjk(chars[j]) and _plain_cjk(chars[j + 1])
+        ]
+        return float(np.median(pairs)) if len(pairs) >= 3 else None
+
+    def ink_centre(self, j: int) -> float:
+        """The middle of character j's ink, between the widest blanks on either side of it
+        (or the ends of the line's ink)."""
+        runs = self.runs
+        left = self._blank_at(j - 1, j)[1] if j > 0 else (runs[0][0] if runs else 0)
+        right = self._blank_at(j, j + 1)[0] if j + 1 < len(self.chars) else runs[-1][1]
+        return self.left + (left + right) / 2
+
+    @cached_property
+    def ink_above_tails(self) -> np.ndarray:
+        """Which columns have ink above the feet of the line's letters: where "j" and "y"
+        curl back under the character before them."""
+        top, bottom = self.band
+        return self.mask[: top + int(_ABOVE_TAILS * (bottom - top))].any(axis=0)
 
     @property
     def em_measured(self) -> bool:
@@ -159,7 +200,7 @@ class LineInk:
             before=(a - runs[k - 1][1]) / em if k > 0 else None,
             after=(runs[k + 1][0] - b) / em if k + 1 < len(runs) else None,
             bottom=last / self.mask.shape[0],
-            hollow=_ring(self.mask[first:last, a:b]),
+            hollow=is_ring(self.mask[first:last, a:b]),
         )
 
     def rows_of(self, k: int) -> tuple[int, int]:
@@ -175,7 +216,7 @@ def _column_runs(columns: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(np.nonzero(edges == 1)[0], np.nonzero(edges == -1)[0], strict=True))
 
 
-def _ring(ink: np.ndarray) -> bool:
+def is_ring(ink: np.ndarray) -> bool:
     """Whether `ink` is a ring: blank in the middle, with ink above, below and to each side."""
     tall, wide = ink.shape
     if min(tall, wide) < 5:
@@ -201,6 +242,31 @@ def _main_band(mask: np.ndarray) -> np.ndarray:
     main = max(bands, key=lambda band: per_row[band].sum())
     kept = np.zeros_like(mask)
     kept[main[0] : main[-1] + 1] = mask[main[0] : main[-1] + 1]
+    return kept
+
+
+#: An underline (under a link) is a row of ink at least this many line heights long, in the
+#: lowest part of the line's ink: no dash of a line's text is as long (a "——" is two ems).
+_UNDERLINE_LONG = 2.5
+_UNDERLINE_LOW = 0.3
+
+
+def _without_underline(mask: np.ndarray) -> np.ndarray:
+    """The line's ink without the line under a link, which would fill every blank above it."""
+    rows = np.nonzero(mask.any(axis=1))[0]
+    if rows.size == 0:
+        return mask
+    top, bottom = int(rows[0]), int(rows[-1]) + 1
+    long = _UNDERLINE_LONG * mask.shape[0]
+    under = [
+        y
+        for y in range(bottom - max(1, int(_UNDERLINE_LOW * (bottom - top))), bottom)
+        if any(b - a >= long for a, b in _column_runs(mask[y]))
+    ]
+    if not under:
+        return mask
+    kept = mask.copy()
+    kept[under] = False
     return kept
 
 
@@ -258,6 +324,14 @@ _DIGIT_HAN_SPACE = 0.28
 _HAN_LETTER_SPACE = 0.26
 _HAN_DIGIT_SPACE = 0.28
 _HAN_ONE_SPACE = 0.30
+#: Between two Chinese characters (a space in a mixed-language message, "号 已立案"):
+#: 0.27–0.36 with a space on set 10; without one, up to 0.30 ("自己", sets 7 and 8). Then
+#: the middles of their ink are as far apart as other pairs' (1.04 times the line's median),
+#: with a space 1.25 times. A space OCR read there stays where the blank is at least the
+#: lower width.
+_HAN_HAN_SPACE = 0.3
+_HAN_SPACED_PITCH = 1.15
+_HAN_READ_SPACE = 0.25
 #: After a narrow mark, before a Chinese character: 0.29–0.40 with a space, at most 0.19
 #: without (set 7).
 _MARK_HAN_SPACE = 0.25
@@ -283,6 +357,15 @@ def _latin_spaces(line: LineInk, pieces: list[str]) -> set[int]:
             wide = _YEN_AFTER_LATIN[b]  # "payment of ¥5,441"
         elif (a in _NARROW or a == ".") and _plain_cjk(b):
             wide = _MARK_HAN_SPACE  # "customer, 您的", "overdue. 请尽快"
+        elif _plain_cjk(a) and _plain_cjk(b):
+            # "号 已立案"; some pairs leave a blank as wide with no space ("自己"), but their
+            # ink is no further apart than the line's other Chinese characters'.
+            pitch = line.han_ink_pitch
+            if pitch is None or line.ink_centre(j + 1) - line.ink_centre(j) < (
+                _HAN_SPACED_PITCH * pitch
+            ):
+                continue
+            wide = _HAN_HAN_SPACE
         elif _plain_cjk(a) and _latin(b):
             wide = (  # "银行 6236"
                 _HAN_ONE_SPACE
@@ -323,6 +406,19 @@ def _spaces_before_stops(line: LineInk, pieces: list[str]) -> set[int]:
         elif wide and not spaced:
             out.add(j - 1)
     return out
+
+
+def _han_spaces_read(line: LineInk, pieces: list[str]) -> None:
+    """Drop each space OCR read between two Chinese characters where the blank there is
+    not a space's; the one after an @mention stays."""
+    chars = line.chars
+    for j in range(1, len(chars) - 1):
+        if chars[j] != " " or not (_plain_cjk(chars[j - 1]) and _plain_cjk(chars[j + 1])):
+            continue
+        if line.blank(j - 1, j + 1) < _HAN_READ_SPACE * line.em and not after_mention(
+            "".join(chars[:j])
+        ):
+            pieces[j] = ""
 
 
 def _latin(char: str) -> bool:
@@ -448,6 +544,10 @@ _TWO_DASHES = 1.3
 _ONE_WIDE = 0.6
 _THIN = 0.2
 _ONE_YEN = 0.8
+#: Letters whose tail curls back under the character before them, and the share of the
+#: line's ink band above those tails (Chinese characters reach about 0.88 em of 1.1).
+_TAILS_BACK = frozenset("jy")
+_ABOVE_TAILS = 0.78
 
 
 #: How far past the line's last character a full stop the detector left out may lie (ems).
@@ -478,7 +578,7 @@ def _stop_left_out(gray: np.ndarray, box: Rect, line: LineInk) -> bool:
         _RING <= (last - first) / em <= _ONE_RING
         and (b - a) / em <= _ONE_RING
         and last / ink.shape[0] >= _LOW
-        and _ring(ink[first:last, a:b])
+        and is_ring(ink[first:last, a:b])
     )
 
 
@@ -657,7 +757,7 @@ def respell(gray: np.ndarray, box: Rect, chars: list, places: list, text: str) -
         text = "".join(chars)
     line = LineInk(gray, box, chars, places)
     if not line.ok or text != "".join(line.chars):
-        return guess_marks(text)
+        return drop_cjk_spaces(guess_marks(text))
     chars = line.chars
     spaces = set()
     if _may_have_lost_a_space(text):
@@ -683,6 +783,7 @@ def respell(gray: np.ndarray, box: Rect, chars: list, places: list, text: str) -
         pieces[-1] += "。"
     for j in _ones_left_out(line):
         pieces[j] += "一"
+    _han_spaces_read(line, pieces)
     spaces |= _latin_spaces(line, pieces) | _spaces_before_stops(line, pieces)
     spaces -= _asterisks(line, pieces)  # their spaces are counted with them
     return "".join(

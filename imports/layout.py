@@ -266,6 +266,13 @@ def _on_avatar(b: OcrBox, others: list[OcrBox], width: int) -> bool:
     return False
 
 
+def _under(b: OcrBox, title: OcrBox) -> bool:
+    """Whether `b` lies under `title`: overlapping it across, or starting where it starts."""
+    return min(b.right, title.right) > max(b.left, title.left) or abs(b.left - title.left) < (
+        title.height
+    )
+
+
 def _header(
     boxes: list[OcrBox], skip: set[int], width: int, height: int, body_top: float
 ) -> tuple[str, set[int]]:
@@ -304,7 +311,13 @@ def _header(
     if not candidates:
         return "", {i for i, b in enumerate(boxes) if i not in skip and b.cy < limit}
     first = candidates[0]
-    band = [b for b in candidates if b.top < first.bottom + 1.2 * first.height]
+    # The line under the title (a number, a place) sits under it; a group's first nickname,
+    # as near but out at the left by its avatar, is not the header's.
+    band = [
+        b
+        for b in candidates
+        if b.top < first.bottom + 1.2 * first.height and (b.cy < first.bottom or _under(b, first))
+    ]
     largest = max(em_size(b) for b in band)
     title = min((b for b in band if em_size(b) >= 0.88 * largest), key=lambda b: b.top)
     # A long number OCR cut in two at a space ("+86 135" "3146 8459") is one title again.
@@ -362,11 +375,30 @@ class _Bubble:
 
 
 def _side(left: float, right: float, width: int, color=None) -> str:
-    """From the bubble's margins; a bubble as wide as the screen by its colour."""
+    """From the bubble's margins, unless they are close: then from its colour.
+
+    A bubble as wide as the screen, or an incoming one pushed right by an avatar and a
+    nickname, has margins that say little. Its colour says more: the borrower's own
+    bubbles are coloured (green, blue), the others white or grey.
+    """
     left_margin, right_margin = left, width - right
-    if abs(left_margin - right_margin) > 0.05 * width or color is None:
-        return IN if left_margin <= right_margin else OUT
-    return OUT if _saturation(color) > 0.35 else IN
+    apart = abs(left_margin - right_margin)
+    if color is not None and apart <= _CLOSE_MARGINS * width:
+        saturation = _saturation(color)
+        if saturation > _COLOURED:
+            return OUT
+        if saturation < _GREY or apart <= _EVEN_MARGINS * width:
+            return IN
+    return IN if left_margin <= right_margin else OUT
+
+
+#: Margins this close (a share of the screen's width) leave the side to the bubble's colour;
+#: within the narrower band, a bubble neither clearly coloured nor grey is taken as incoming.
+_CLOSE_MARGINS = 0.2
+_EVEN_MARGINS = 0.05
+#: A bubble's colour above this saturation is the borrower's own; below the lower one, grey.
+_COLOURED = 0.35
+_GREY = 0.12
 
 
 def _group_by_panel(lines: list[OcrBox], width: int) -> list[_Bubble]:

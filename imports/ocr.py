@@ -18,7 +18,7 @@ from datetime import date
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from .glyphs import respell
+from .glyphs import is_ring, respell
 from .screenbox import Color, OcrBox, Rect
 from .screentext import guess_marks, has_cjk
 from .timestamps import CLOCK_TIME, date_from_exif
@@ -597,6 +597,8 @@ def missed_lines(image: Image.Image, boxes: list[OcrBox]) -> list[OcrBox]:
         for y0, y1 in zip(edges[::2], edges[1::2], strict=True):
             if y1 - y0 >= 0.9 * line:
                 read = _read_strip(pixels, panel, y0, y1, line, lines[0])
+                if read is None and y0 == lines[-1].bottom:
+                    read = _lone_stop(pixels, panel, y0, y1, line, lines)
                 if read is not None:
                     found.append(read)
         # Only the bubble's own time was found, in its corner: the message is before it.
@@ -609,6 +611,41 @@ def missed_lines(image: Image.Image, boxes: list[OcrBox]) -> list[OcrBox]:
             if read is not None:
                 found.append(read)
     return found + _missed_bubbles(pixels, boxes, by_panel)
+
+
+def _lone_stop(pixels, panel: Rect, y0: int, y1: int, line: float, lines: list[OcrBox]):
+    """A full stop "。" wrapped alone onto the bubble's last line, which the detector passes
+    over as a speck: one small ring of the text's colour at the start of the line under
+    the last line found, and no other ink there."""
+    like = lines[-1]
+    x0, x1 = panel[0] + 2, panel[2] - 2
+    strip = pixels[y0:y1, x0:x1]
+    mask = (np.abs(strip - np.array(like.background)).sum(axis=2) > 120) & (
+        np.abs(strip - np.array(like.color)).sum(axis=2) < 200
+    )
+    rows, cols = np.nonzero(mask.any(axis=1))[0], np.nonzero(mask.any(axis=0))[0]
+    if rows.size == 0:
+        return None
+    top, bottom, left, right = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
+    start = min(b.left for b in lines) - x0
+    if not (
+        _STOP_SIZE[0] * line <= bottom - top <= _STOP_SIZE[1] * line
+        and right - left <= _STOP_SIZE[1] * line
+        and bottom <= 1.6 * line
+        and abs(left - start) <= 0.5 * line
+        and is_ring(mask[top:bottom, left:right])
+    ):
+        return None
+    # As tall as a line of text, so that it lines up with the lines above it.
+    foot = y0 + int(bottom)
+    box = (x0 + int(left), max(y0, foot - round(line)), x0 + int(left) + round(line), foot)
+    return replace(
+        like, text="。", box=box, confidence=1.0, mark=None, mark_lean=0.0, marks_settled=True
+    )
+
+
+#: A full stop's ring, from its top to its foot, is this share of the line's height.
+_STOP_SIZE = (0.2, 0.45)
 
 
 #: A time of day alone: a message's own time printed in its bubble.

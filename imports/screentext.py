@@ -259,9 +259,30 @@ def _capital_i_as_l(match: re.Match) -> str:
 _MENTION_BEFORE = re.compile(rf"@[{_CJK}A-Za-z0-9_]{{1,8}}$")
 
 
+def after_mention(text: str) -> bool:
+    """Whether `text` ends with an @mention (the space after one is WeChat's)."""
+    return bool(_MENTION_BEFORE.search(text))
+
+
 def _space_kept_after_mention(match: re.Match) -> str:
     """A space between Chinese characters is OCR's, except the one that ends an @mention."""
-    return " " if _MENTION_BEFORE.search(match.string, 0, match.start()) else ""
+    return " " if after_mention(match.string[: match.start()]) else ""
+
+
+def drop_cjk_spaces(text: str, *, keep_between_han: bool = False) -> str:
+    """The text without the spaces OCR read between Chinese characters, except the one that
+    ends an @mention (and, with `keep_between_han`, those between two ideographs)."""
+
+    def kept(match: re.Match) -> str:
+        before, after = match.string[match.start() - 1], match.string[match.end()]
+        if keep_between_han and _IDEOGRAPH.match(before) and _IDEOGRAPH.match(after):
+            return match.group(0)
+        return _space_kept_after_mention(match)
+
+    return _SPACE_BETWEEN_CJK.sub(kept, text)
+
+
+_IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
 
 
 def tidy(text: str, *, settled: bool = False) -> str:
@@ -276,7 +297,9 @@ def tidy(text: str, *, settled: bool = False) -> str:
         text = _ELLIPSIS.sub("……", text)
         if not settled:
             text = guess_marks(text)
-        text = _SPACE_BETWEEN_CJK.sub(_space_kept_after_mention, text)
+        # Settled text kept only the spaces its pixels show between Chinese characters
+        # (glyphs.respell); those beside a full-width mark go either way.
+        text = drop_cjk_spaces(text, keep_between_han=settled)
         text = (_SPACE_AFTER_FULL_SETTLED if settled else _SPACE_AFTER_FULL).sub("", text)
         # A space around a link is kept as OCR read it: some senders put one there, some don't.
         text = _unmatched_brackets(text)

@@ -99,16 +99,24 @@ def test_settled_lines_keep_marks_that_guessing_would_change():
     assert join_lines(["案号(2025)粤0305", "民初1234号"]) == "案号（2025）粤0305民初1234号"
 
 
-def _drawn_line(text: str, size: int = 46):
+def _drawn_line(text: str, size: int = 46, underline: str = ""):
     """`text` drawn in a picture of its own: the gray pixels, the line's box and each
-    character's place, as the recogniser gives them."""
+    character's place, as the recogniser gives them. The part `underline` is underlined, as
+    phones draw a link."""
     from PIL import Image, ImageDraw
 
     from .screens import font
 
     face = font(size)
     image = Image.new("L", (40 + round(face.getlength(text)), 100), 255)
-    ImageDraw.Draw(image).text((20, 25), text, font=face, fill=0)
+    draw = ImageDraw.Draw(image)
+    draw.text((20, 25), text, font=face, fill=0)
+    if underline:
+        start = text.index(underline)
+        x0 = 20 + face.getlength(text[:start])
+        x1 = 20 + face.getlength(text[: start + len(underline)])
+        foot = 25 + size * 1.25
+        draw.line((x0, foot, x1, foot), fill=0, width=2)
     places = []
     for n in range(len(text)):
         x0, x1 = 20 + face.getlength(text[:n]), 20 + face.getlength(text[: n + 1])
@@ -263,3 +271,50 @@ def test_a_space_before_a_yen_sign_after_a_letter_is_read_as_drawn(drawn):
     read = [c for n, c in enumerate(drawn) if n != gone]
     kept = [p for n, p in enumerate(places) if n != gone]
     assert respell(gray, box, read, kept, "".join(read)) == drawn
+
+
+def _read_without_spaces(drawn: str, **drawing) -> str:
+    """What respell makes of `drawn` when the recogniser read it with no spaces."""
+    gray, box, places = _drawn_line(drawn, **drawing)
+    kept = [n for n, char in enumerate(drawn) if char != " "]
+    chars = [drawn[n] for n in kept]
+    return respell(gray, box, chars, [places[n] for n in kept], "".join(chars))
+
+
+@pytest.mark.parametrize(
+    ("drawn", "link"),
+    [
+        ("罚息，详情 http://a8x.cc/3eVQA 回复TD退订", " http://a8x.cc/3eVQA "),
+        ("今日还款可减免，详情 jqd.top/zsfGc 回复TD退订", " jqd.top/zsfGc "),
+        ("今日还款可减免，详情 jqd.top/zsfGc 回复TD退订", ""),
+        ("还款请点击 yx.cn/Ab3k 查看账单", ""),
+    ],
+)
+def test_the_spaces_around_an_underlined_link_are_read_as_drawn(drawn, link):
+    """The line under a link (here drawn under the spaces beside it too) fills every blank
+    above it; "j" and "y" curl back under the space before them (their tails lie inside
+    the line's box at this size)."""
+    assert _read_without_spaces(drawn, size=40, underline=link) == drawn
+
+
+def test_an_underline_hides_no_space_where_none_is_drawn():
+    drawn = "罚息，详情http://a8x.cc/3eVQA回复TD退订"
+    assert _read_without_spaces(drawn, underline="情http://a8x.cc/3eVQA回") == drawn
+
+
+@pytest.mark.parametrize(
+    "drawn", ["Case (2026)浙4197民催4985号 已立案", "户名：许某某 开户行：恒通银行"]
+)
+def test_a_space_between_chinese_characters_is_read_as_drawn(drawn):
+    read = _read_without_spaces(drawn)
+    assert read == drawn
+    assert join_lines([read], settled=True) == drawn
+
+
+def test_a_space_ocr_read_between_chinese_characters_goes_where_none_is_drawn():
+    drawn = "您的借款已逾期，请尽快还款"
+    gray, box, places = _drawn_line(drawn)
+    # OCR read a space between 借款 and 已 (the places of the characters around it kept).
+    chars = [*drawn[:4], " ", *drawn[4:]]
+    spaced = [*places[:4], places[3], *places[4:]]
+    assert respell(gray, box, chars, spaced, "".join(chars)) == drawn

@@ -1122,3 +1122,75 @@ def test_a_time_drawn_tight_under_its_bubble_dates_that_bubble():
         datetime(2026, 7, 28, 12, 16, tzinfo=TZ),
         datetime(2026, 7, 28, 12, 17, tzinfo=TZ),
     ]
+
+
+def test_a_wide_grey_bubble_pushed_right_by_an_avatar_is_incoming():
+    """A group's incoming bubble can reach nearer the right edge than the left one (an avatar
+    and a nickname push it right): its grey says it is theirs; a green one is the borrower's."""
+    dark, green = (44, 44, 44), (87, 190, 106)
+    theirs = (176, 560, 965, 830)
+    mine = (176, 900, 965, 1000)
+    result = parse(
+        [
+            box("债务沟通(11)", (400, 125, 678, 185)),
+            box("8月10日下午1:44", (400, 277, 678, 318), color=(140, 140, 140)),
+            box("财务(核账)", (176, 511, 344, 556), color=(140, 140, 140)),
+            box(
+                "还款账户：6222****7879，户名安合",
+                (218, 588, 890, 657),
+                panel=theirs,
+                background=dark,
+            ),
+            box("信息咨询，今天必须到账。", (223, 680, 900, 735), panel=theirs, background=dark),
+            box(
+                "这个月发工资就还，先别打了好吗", (218, 920, 900, 975), panel=mine, background=green
+            ),
+        ],
+        width=1080,
+        height=2340,
+        taken_on=date(2025, 8, 24),
+    )
+    assert [(r.direction, r.sender) for r in result.records] == [
+        ("in", "财务(核账)"),
+        ("out", "债务沟通"),
+    ]
+
+
+def test_a_groups_first_nickname_under_the_title_is_not_the_header():
+    """The first nickname of a group chat can sit as close under the title as a number does
+    under a contact's name; it lies out at the left, by its avatar, not under the title."""
+    bubble = (176, 340, 1050, 560)
+    result = parse(
+        [
+            box("逾期协商群(8)", (438, 138, 777, 209)),
+            box("法务 陈", (194, 281, 304, 324), color=(140, 140, 140)),
+            box(
+                "李女士，您在易借宝的借款已严重",
+                (235, 358, 1039, 407),
+                panel=bubble,
+                background=WHITE,
+            ),
+            box("逾期，今天必须处理。", (236, 425, 700, 477), panel=bubble, background=WHITE),
+        ],
+        width=1080,
+        height=2340,
+        taken_on=date(2025, 10, 16),
+    )
+    assert result.sender == "逾期协商群"
+    assert [r.sender for r in result.records] == ["法务陈"]
+
+
+def test_the_number_under_a_contacts_name_is_still_the_header():
+    bubble = (60, 400, 800, 520)
+    result = parse(
+        [
+            box("催收 王专员", (420, 130, 660, 190)),
+            box("138 0000 4521", (430, 205, 650, 245), color=(140, 140, 140)),
+            box("今天 10:30", (470, 330, 610, 370), color=(140, 140, 140)),
+            box("你好，请今天处理欠款。", (90, 430, 600, 490), panel=bubble, background=GREY),
+        ],
+        width=1080,
+        height=2340,
+    )
+    assert result.sender == "催收王专员"
+    assert [r.text for r in result.records] == ["你好，请今天处理欠款。"]

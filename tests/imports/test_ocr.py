@@ -447,3 +447,26 @@ def test_the_edge_of_an_avatar_left_of_a_line_is_not_taken_for_its_icon():
     draw.text((248, 748), "四川成都", font=font(40), fill=(120, 120, 120))
     (line,) = annotate(image, [OcrBox("四川成都", (201, 745, 407, 793))])
     assert line.mark is not None and line.mark[0] >= 201
+
+
+def test_a_full_stop_wrapped_alone_onto_the_last_line_of_a_bubble_is_kept(no_network):
+    """The detector passes over a lone "。" on a bubble's last line as a speck."""
+    from imports.ocr import annotate, missed_lines
+
+    lines = ["您在闪电贷的借款已严重逾期，", "们将安排人员上门核实", "。"]
+    image, boxes = _bubble_with_lines(lines)
+    found = annotate(image, boxes[:2])
+    (stop,) = missed_lines(image, found)
+    assert stop.text == "。"
+    assert stop.top >= boxes[1].bottom - 2 and stop.panel == found[0].panel
+
+
+@pytest.mark.parametrize("last", [".", "、", "1"])
+def test_no_full_stop_is_made_of_other_small_marks_under_a_bubbles_last_line(no_network, last):
+    from imports.ocr import annotate, missed_lines
+
+    image, boxes = _bubble_with_lines(
+        ["您在闪电贷的借款已严重逾期，", "们将安排人员上门核实", last]
+    )
+    found = annotate(image, boxes[:2])
+    assert all(b.text != "。" for b in missed_lines(image, found))
