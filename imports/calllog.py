@@ -30,7 +30,7 @@ from .screenbox import (
     ScreenRecord,
 )
 from .screentext import CALL_TITLE, CALL_WORDS, UI, em_size, normalise_sender
-from .timestamps import find_stamp, parse_stamp
+from .timestamps import CLOCK_TIME, find_stamp, parse_stamp
 
 _DURATION = re.compile(
     r"(?:(?P<h>\d+)\s*(?:小时|(?:hours?|hrs?|h)(?![a-z]))\s*)?"
@@ -104,19 +104,32 @@ def _is_red(color) -> bool:
 
 
 def call_signals(boxes: list[OcrBox], width: int, height: int) -> int:
-    """How much the screen looks like a call log: titles, tabs, call words, durations, red names."""
+    """How much the screen looks like a call log: titles, tabs, call words, durations, red names,
+    and a row's line that starts with its SIM card and names a place, not a time ("卡1 北京
+    联通", where a message's own time reads "卡1 10:23"), or with an arrow."""
     score = 0
     for b in boxes:
         if CALL_TITLE.match(b.text):
             score += 2
         elif (
             len(b.text) <= 16
-            and (CALL_WORDS.search(b.text) or duration_seconds(b.text))
+            and (
+                CALL_WORDS.search(b.text)
+                or duration_seconds(b.text)
+                or (_SIM_PLACE.match(b.text) and not _CLOCK.search(b.text))
+            )
             or _is_red(b.color)
             and b.cx < 0.5 * width
+            or b.mark is not None
+            and abs(b.mark_lean) >= _ARROW_LEAN
         ):
             score += 1
     return score
+
+
+#: A line that starts with its SIM card (after an arrow OCR read as a mark) and goes on.
+_SIM_PLACE = re.compile(r"^\W{0,2}\s*(?:卡|SIM)\s*[12]\s*\S")
+_CLOCK = re.compile(CLOCK_TIME)
 
 
 #: How far an icon's ink must lean to read it as an arrow (↗ outgoing, ↙ incoming).
@@ -194,7 +207,9 @@ _ARROW_OUT_UNDER = set(">≥》→↗")
 
 def _call_type(words: str) -> int | None:
     if "未接通" in words:
-        return CALL_OUTGOING  # a call out the other party did not answer (MIUI, EMUI)
+        # A call out the other party did not answer (MIUI, EMUI); a call in not answered
+        # ("呼入 未接通") is a missed call.
+        return CALL_MISSED if re.search(r"呼入|来电", words) else CALL_OUTGOING
     if re.search(r"未接|响铃|振铃|Missed|No answer", words, re.I):
         return CALL_MISSED
     if re.search(r"拒接|已拒接|挂断|Declined|Rejected", words, re.I):

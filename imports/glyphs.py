@@ -582,6 +582,48 @@ def _stop_left_out(gray: np.ndarray, box: Rect, line: LineInk) -> bool:
     )
 
 
+def _exclamations(line: LineInk, j: int) -> int:
+    """How many narrow "!" stand together where OCR read one ("回电!!!今天" read "回电！今天"):
+    the run of "!"-shaped inks (a stem with a dot under it), each close to the next, that
+    holds the one nearest character j's centre."""
+    k = line.run_of(j)
+    if k is None or not _exclamation_shaped(line, k):
+        return 1
+    runs, em = line.runs, line.em
+    first = last = k
+    while first > 0 and runs[first][0] - runs[first - 1][1] <= _CLOSE_MARKS * em:
+        if not _exclamation_shaped(line, first - 1):
+            break
+        first -= 1
+    while last + 1 < len(runs) and runs[last + 1][0] - runs[last][1] <= _CLOSE_MARKS * em:
+        if not _exclamation_shaped(line, last + 1):
+            break
+        last += 1
+    return last - first + 1
+
+
+def _exclamation_shaped(line: LineInk, k: int) -> bool:
+    """Whether run k of the line's ink is a "!": narrow, a tall stem, a blank, a dot."""
+    a, b = line.runs[k]
+    em = line.em
+    if (b - a) > _ONE_STEM * em:
+        return False
+    rows = np.nonzero(line.mask[:, a:b].any(axis=1))[0]
+    bands = np.split(rows, np.nonzero(np.diff(rows) > 1)[0] + 1)
+    if len(bands) != 2:
+        return False
+    stem, dot = bands
+    return len(stem) >= _STEM_TALL * em and len(dot) <= _DOT_TALL * em
+
+
+#: A "!": its ink at most this wide, its stem at least this tall and its dot at most this tall
+#: (ems); narrow ones in a row stand at most _CLOSE_MARKS apart (full-width ones, an em).
+_ONE_STEM = 0.2
+_STEM_TALL = 0.4
+_DOT_TALL = 0.2
+_CLOSE_MARKS = 0.35
+
+
 def _ones_left_out(line: LineInk) -> set[int]:
     """After which characters a "一" goes that OCR did not read ("核实下" of "核实一下"): two
     Chinese characters two ems apart, with one flat line of ink a character wide between
@@ -777,6 +819,12 @@ def respell(gray: np.ndarray, box: Rect, chars: list, places: list, text: str) -
         elif char in GUESSED_MARKS:
             piece = guess_mark(text, j)
         pieces.append(piece)
+    for j, char in enumerate(chars):
+        if char in "!！" and (j == 0 or chars[j - 1] not in "!！"):
+            read = len(chars[j:]) - len("".join(chars[j:]).lstrip("!！"))  # OCR's "!!" is one
+            times = _exclamations(line, j)
+            if times > read:
+                pieces[j : j + read] = ["!" * times, *[""] * (read - 1)]
     _pair_brackets(chars, pieces, decided)
     _yen_spaces(line, pieces)
     if (_plain_cjk(chars[-1]) or chars[-1] in "%)）") and _stop_left_out(gray, box, line):

@@ -119,8 +119,18 @@ def status_bar(boxes: list[OcrBox], height: int, width: int | None = None) -> se
     header, whose name or unread count must not be taken for a battery level.
     Only boxes that look like status-bar text are dropped.
     """
+    # A screenshot cropped short keeps a status bar as tall as a whole screen's: measured on
+    # a screen of its width, it is only its ends' (the middle may hold a crop's first label).
+    tall = max(height, round(_SCREEN_PER_WIDTH * width)) if width else height
     row = [
-        i for i, b in enumerate(boxes) if b.bottom <= 0.062 * height and b.height <= 0.03 * height
+        i
+        for i, b in enumerate(boxes)
+        if b.height <= 0.03 * tall
+        and (
+            b.bottom <= 0.062 * height
+            or b.bottom <= 0.062 * tall
+            and (b.right < 0.45 * width or b.left > 0.55 * width)
+        )
     ]
     strong = [
         i for i in row if STATUS_TOKEN.search(boxes[i].text) and not _BARE.match(boxes[i].text)
@@ -148,6 +158,9 @@ def status_bar(boxes: list[OcrBox], height: int, width: int | None = None) -> se
         if STATUS_NOISE.match(boxes[i].text) and not _WORD_OR_NUMBER.search(boxes[i].text)
     }
 
+
+#: A phone screen is at least this many times as tall as it is wide (1080 × 2160).
+_SCREEN_PER_WIDTH = 2.0
 
 #: What OCR makes of signal bars, Wi-Fi, HD and battery icons: "三口92", "令回 56", "lHDl".
 _ICON_CHARS = re.compile(r"^(?:[三口回令川吕品日目田□▯▭\s\dlI|%.+\-]|HD)*$")

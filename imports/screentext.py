@@ -76,7 +76,8 @@ def normalise_sender(text: str) -> str:
     a number loses its grouping and +86 ("+86 171 0000 1111" → "17100001111",
     "1069 0000 555" → "10690000555"); other countries keep their "+".
     """
-    text = _EDGE_MARKS.sub("", _COUNT_SUFFIX.sub("", text.strip()))
+    text = _BLACK_BRACKET.sub(r"【\1】", text.strip())  # "石律师【四川]"
+    text = _EDGE_MARKS.sub("", _COUNT_SUFFIX.sub("", text))
     text = _COUNT_SUFFIX.sub("", text).strip()
     if looks_like_number(text):
         return phone_normalize(text)
@@ -229,6 +230,11 @@ _ZERO_IN_WORD = re.compile(r"(?<![\w/=.$¥-])(?=[a-z0]*[a-z])(?=[a-z]*0)[a-z0]{2
 #: A capital I OCR read for an "l" at the end of, or inside, a lower-case English word
 #: ("totaI due", "emaIl"): a word of letters only, not a link's or a code's.
 _CAPITAL_I_IN_WORD = re.compile(r"(?<![\w/=.@-])(?=[a-zA-Z]*[a-z]I)[a-z][a-zA-Z]*(?![\w/=@-]|\.\w)")
+#: A capital word whose first letter OCR read small, or as a zero, where the two look alike
+#: but for their size ("cNY 7,120", "0K?"): the rest of the word is capitals.
+_SMALL_FIRST_CAPITAL = re.compile(r"(?<![\w/=.@#-])([cosvwxz0])([A-Z]{1,3})(?![\w/=@-]|\.\w)")
+#: A year in tortoise-shell brackets with one of them read square ("案号[2026〕粤0304执").
+_HALF_TORTOISE = re.compile(r"[\[［]((?:19|20)\d{2})〕|〔((?:19|20)\d{2})[\]］]")
 #: "No." with a zero OCR read for its "o", before a number or code ("N0.CS2026-187625").
 _NUMBER_SIGN_ZERO = re.compile(r"(?<![A-Za-z0-9])N0\.(?=\s?[A-Z0-9])")
 #: A link's "://" with spaces OCR put in it ("https: / /t.sfys.cc"), or its second slash
@@ -285,6 +291,10 @@ def drop_cjk_spaces(text: str, *, keep_between_han: bool = False) -> str:
 _IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
 
 
+def _capital(letter: str) -> str:
+    return "O" if letter == "0" else letter.upper()
+
+
 def tidy(text: str, *, settled: bool = False) -> str:
     """Fix what OCR reliably gets wrong in Chinese text: narrow marks, ellipses, spaces.
 
@@ -306,6 +316,8 @@ def tidy(text: str, *, settled: bool = False) -> str:
     text = _ZERO_IN_WORD.sub(lambda m: m.group(0).replace("0", "o"), text)
     text = _CAPITAL_I_IN_WORD.sub(_capital_i_as_l, text)
     text = _NUMBER_SIGN_ZERO.sub("No.", text)
+    text = _HALF_TORTOISE.sub(lambda m: f"〔{m.group(1) or m.group(2)}〕", text)
+    text = _SMALL_FIRST_CAPITAL.sub(lambda m: _capital(m.group(1)) + m.group(2), text)
     text = _SPACED_SCHEME.sub(r"\1://", text)
     text = _EMOJI_CODE.sub(lambda m: f"[{m.group(1) or m.group(2)}]", text)
     text = _STARS.sub(lambda m: m.group(0).replace("★", "*").replace("＊", "*"), text)
@@ -426,4 +438,28 @@ def join_lines(lines: list[str], *, settled: bool = False, full: list[bool] | No
                 out = out[: at - 1] + guess_mark(out, at - 1) + out[at:]
             if out[at] == "(" and not any(c in line_after for c in ")）"):
                 out = out[:at] + guess_mark(out, at) + out[at + 1 :]
+        out = _closed_across_lines(out, wraps)
     return tidy(out, settled=settled)
+
+
+def _closed_across_lines(text: str, wraps: list[int]) -> str:
+    """A closing bracket that ends a line (where its pixels cannot tell its width) and whose
+    partner opened on an earlier line takes that partner's width ("（请勿相信他人" +
+    "转账要求)")."""
+    for end in [*wraps, len(text)]:
+        if end == 0 or text[end - 1] not in ")）":
+            continue
+        start = max((w for w in wraps if w < end), default=0)
+        depth, partner = 0, None
+        for k in range(end - 2, -1, -1):
+            if text[k] in ")）":
+                depth += 1
+            elif text[k] in "(（":
+                if depth == 0:
+                    partner = k
+                    break
+                depth -= 1
+        if partner is not None and partner < start:
+            closing = "）" if text[partner] == "（" else ")"
+            text = text[: end - 1] + closing + text[end:]
+    return text

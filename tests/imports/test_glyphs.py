@@ -318,3 +318,36 @@ def test_a_space_ocr_read_between_chinese_characters_goes_where_none_is_drawn():
     chars = [*drawn[:4], " ", *drawn[4:]]
     spaced = [*places[:4], places[3], *places[4:]]
     assert respell(gray, box, chars, spaced, "".join(chars)) == drawn
+
+
+@pytest.mark.parametrize("read_as", [["！"], ["!"], ["!", "!"]])
+def test_exclamation_marks_ocr_read_as_fewer_are_counted_from_their_ink(read_as):
+    drawn = "看到请回电!!!今天下午5点前"
+    gray, box, places = _drawn_line(drawn)
+    at = drawn.index("!")
+    # OCR's places for the marks it read share the three marks' room.
+    left, right = places[at][0][0], places[at + 2][1][0]
+    step = (right - left) / len(read_as)
+    shared = [
+        [
+            [left + n * step, 15],
+            [left + (n + 1) * step, 15],
+            [left + (n + 1) * step, 85],
+            [left + n * step, 85],
+        ]
+        for n in range(len(read_as))
+    ]
+    chars = [*drawn[:at], *read_as, *drawn[at + 3 :]]
+    kept = [*places[:at], *shared, *places[at + 3 :]]
+    assert respell(gray, box, chars, kept, "".join(chars)) == drawn
+
+
+@pytest.mark.parametrize(
+    "drawn", ["看到请回电!今天下午5点前", "看到请回电！！今天下午", "川流不息！"]
+)
+def test_marks_and_strokes_that_stand_alone_are_not_counted_as_more(drawn):
+    gray, box, places = _drawn_line(drawn)
+    read = drawn.replace("!", "！") if drawn.count("!") == 1 else drawn
+    assert respell(gray, box, list(read), places, read).replace("！", "!") == drawn.replace(
+        "！", "!"
+    )

@@ -434,12 +434,14 @@ def test_a_call_out_nobody_answered_is_outgoing_not_missed():
         CallRow("138 0013 8000", "未接通", "23:15", "", "广东深圳"),
         CallRow("95188", "未接", "22:00", "响铃5声"),
         CallRow("17000000999", "呼入", "21:00", "2分05秒"),
+        CallRow("180 0000 4209", "呼入 未接通", "20:30", "", "安徽合肥"),
     ]
     result = read(render_call_log(rows))
     assert [(r.call_type, r.direction, r.duration_seconds) for r in result.records] == [
         (CALL_OUTGOING, "out", None),
         (CALL_MISSED, "in", None),
         (CALL_INCOMING, "in", 125),
+        (CALL_MISSED, "in", None),  # a call in not answered (MIUI)
     ]
 
 
@@ -1194,3 +1196,55 @@ def test_the_number_under_a_contacts_name_is_still_the_header():
     )
     assert result.sender == "催收王专员"
     assert [r.text for r in result.records] == ["你好，请今天处理欠款。"]
+
+
+def _honor_call_rows(top: int = 0):
+    """A short (cropped) Honor call log: answered calls only, each with its SIM card and place
+    under the number, and no call words or red names."""
+    rows = [
+        ("400-820-2637", "14:30", "卡1 北京 联通"),
+        ("+86 176 0000 3638", "13:00", "》卡1 福建厦门 电信"),
+        ("010-8210 2899", "12:00", "卡2 江苏南京 移动"),
+    ]
+    boxes = [
+        box("15:36", (56, 36, 161, 78)),
+        box("5G ..l", (786, 37, 891, 75)),
+        box("通话", (480, 153, 600, 215)),
+    ]
+    for n, (number, time, place) in enumerate(rows):
+        y = top + 443 + 170 * n
+        boxes += [
+            box(number, (81, y, 420, y + 43)),
+            box(time, (837, y + 26, 934, y + 63), color=(150, 150, 150)),
+            box(place, (82, y + 56, 400, y + 98), color=(150, 150, 150)),
+        ]
+    return boxes
+
+
+def test_a_call_log_told_by_sim_cards_and_places_under_its_numbers():
+    result = parse(_honor_call_rows(), width=1080, height=1144, taken_on=date(2026, 4, 3))
+    assert result.layout == CALL
+    assert [r.sender for r in result.records] == ["4008202637", "17600003638", "01082102899"]
+
+
+def test_a_messages_own_time_with_its_sim_card_is_no_call_log_sign():
+    bubble = (40, 300, 800, 420)
+    result = parse(
+        [
+            box("95511", (480, 153, 600, 215)),
+            box("您的账单已逾期，请尽快还款。", (80, 330, 700, 390), panel=bubble, background=GREY),
+            box("卡1 10:23", (60, 430, 230, 465), color=(150, 150, 150)),
+            box("卡2 10:25", (60, 630, 230, 665), color=(150, 150, 150)),
+            box("卡1 10:31", (60, 830, 230, 865), color=(150, 150, 150)),
+        ],
+        width=1080,
+        height=2340,
+    )
+    assert result.layout != CALL
+
+
+def test_the_status_bar_of_a_screenshot_cropped_short_is_not_a_row():
+    """On a picture 1,144 pixels tall the clock's line ends below 6% of its height."""
+    result = parse(_honor_call_rows(), width=1080, height=1144, taken_on=date(2026, 4, 3))
+    assert all(r.sender != "15:36" for r in result.records)
+    assert len(result.records) == 3

@@ -25,6 +25,7 @@ from imports.screentext import UI, join_lines, normalise_sender, tidy
         ("李经理（金橙分期）", "李经理(金橙分期)"),
         ("李经理(金橙分期)", "李经理(金橙分期)"),
         ("A 贷后吴", "A贷后吴"),  # a space beside Chinese, read or dropped by chance
+        ("石律师 【四川]", "石律师【四川】"),  # "】" read as "]"
     ],
 )
 def test_sender_as_shown_becomes_a_name_or_digits(shown, sender):
@@ -339,3 +340,31 @@ def test_a_lenders_name_whose_closing_black_bracket_was_read_square_is_mended():
     assert tidy("【EasyLoan] Overdue notice：您的欠款", settled=True) == (
         "【EasyLoan】Overdue notice：您的欠款"
     )
+
+
+@pytest.mark.parametrize(
+    ("read", "shown"),
+    [
+        ("loan of cNY 7,120 is overdue.", "loan of CNY 7,120 is overdue."),
+        ("我下周一还¥36,811，0K?", "我下周一还¥36,811，OK?"),
+        ("案号[2026〕粤0304执19498号", "案号〔2026〕粤0304执19498号"),
+        ("案号〔2026]粤0304执19498号", "案号〔2026〕粤0304执19498号"),
+    ],
+)
+def test_capitals_and_brackets_ocr_reads_for_their_look_alikes_are_put_back(read, shown):
+    assert tidy(read, settled=True) == shown
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["dwz.cn/a/sNY2k", "a8x.cc/3eVQA", "ok", "co", "10K", "[2026]京0105执19699号", "[微笑]"],
+)
+def test_look_alike_rules_leave_links_words_and_square_brackets(text):
+    assert tidy(text, settled=True) == text
+
+
+def test_a_closing_bracket_at_a_lines_end_matches_its_partner_on_an_earlier_line():
+    lines = ["还款链接：t.cn/a/8wgvBaH （请勿相信他人", "转账要求)"]
+    assert join_lines(lines, settled=True) == "还款链接：t.cn/a/8wgvBaH （请勿相信他人转账要求）"
+    narrow = ["请联系承办人(张律师", "处理）"]
+    assert join_lines(narrow, settled=True) == "请联系承办人(张律师处理)"
