@@ -174,6 +174,7 @@ def _icon_type(
         and any(
             b.mark is not None
             and abs(b.mark_lean) < _LEAN
+            and not _SIM_BADGE.match(b.text)  # the mark is the SIM card's box ("①浙江杭州")
             and (
                 b.left - 3 <= b.mark[0] <= b.left + 0.5 * b.height
                 or abs(b.mark[0] - head.left) <= 0.5 * b.height  # before its box, under the name
@@ -196,6 +197,9 @@ def _icon_type(
             return CALL_INCOMING
     return None
 
+
+#: A SIM card's number in a box at the start of the line under a name, as OCR reads it.
+_SIM_BADGE = re.compile(r"^\s*(?:[①②❶❷⑴⑵]|\[?[12][\]】|]|卡\s*[12])")
 
 #: How OCR reads a call's arrow drawn as a glyph of its own.
 _ARROW_OUT = set("7↗/")

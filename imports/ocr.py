@@ -164,7 +164,8 @@ def _read_lines(image: Image.Image) -> list[OcrBox]:
         ys = [p[1] for p in points]
         box = (int(min(xs)), int(min(ys)), int(round(max(xs))), int(round(max(ys))))
         rows.append((box, str(text), float(score), per_char))
-    for box, text, score, per_char in _rejoin_masks(image, _regrow_rows(image, rows)):
+    rows = _rejoin_overlaps(image, _rejoin_masks(image, _regrow_rows(image, rows)))
+    for box, text, score, per_char in rows:
         if len(per_char) >= 2:
             places, chars = per_char[0], per_char[1]  # each character's box, and the character
             if gray is None:
@@ -174,6 +175,41 @@ def _read_lines(image: Image.Image) -> list[OcrBox]:
             text = guess_marks(text)
         boxes.append(OcrBox(text=text, box=box, confidence=float(score), marks_settled=True))
     return boxes
+
+
+def _rejoin_overlaps(image: Image.Image, rows: list) -> list:
+    """The engine's lines, with a line the detector cut into two overlapping boxes read again
+    as one ("李律师" + "市【明石所】" for "李律师【明石所】": the overlap was read twice).
+    Rows are (box, text, score, places and characters)."""
+    order = sorted(range(len(rows)), key=lambda n: rows[n][0][0])
+    pairs = []
+    for i, m in enumerate(order):
+        (l1, t1, r1, b1) = rows[m][0]
+        for n in order[i + 1 :]:
+            (l2, t2, r2, b2) = rows[n][0]
+            if l2 >= r1:
+                break
+            tall = min(b1 - t1, b2 - t2)
+            if tall > 0 and min(b1, b2) - max(t1, t2) >= 0.7 * tall and r2 > r1 and l2 > l1:
+                pairs.append((m, n))
+    if not pairs:
+        return rows
+    pixels = np.asarray(image)
+    joined, used = {}, set()
+    for m, n in pairs:
+        if m in used or n in used:
+            continue
+        (l1, t1, r1, b1), (l2, t2, r2, b2) = rows[m][0], rows[n][0]
+        read = _read_with_places(pixels, (l1, min(t1, t2), r2, max(b1, b2)))
+        if read is None or read[2] < _REJOINED_SCORE:
+            continue
+        joined[m] = read
+        used.update((m, n))
+    return [joined.get(k, row) for k, row in enumerate(rows) if k in joined or k not in used]
+
+
+#: A line read again as one is kept when the engine is at least this sure of it.
+_REJOINED_SCORE = 0.8
 
 
 #: What the detector's piece of a masked number reads as: asterisks, and the tops of the
@@ -441,23 +477,38 @@ def _mark(pixels: np.ndarray, b: OcrBox, background: np.ndarray) -> tuple[Rect |
     x1 = min(b.left + int(1.8 * h), b.right, pixels.shape[1])
     if x1 - x0 < 4 or bottom - top < 4:
         return None, 0.0
-    strip = pixels[top:bottom, x0:x1].astype(np.int32)
+    # Searched a little further right, for when a SIM card's box comes first (below).
+    far = min(b.left + int(3 * h), b.right, pixels.shape[1])
+    strip = pixels[top:bottom, x0:far].astype(np.int32)
     ink = (np.abs(strip - background).sum(axis=2) > 90).astype(np.uint8)
     count, labels, stats, _centroids = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    blobs = [
+    blobs = sorted(
         (int(stats[n, 0]), int(stats[n, 0] + stats[n, 2]), n)
         for n in range(1, count)
         if stats[n, 4] >= 4 and stats[n, 1] > 0 and stats[n, 1] + stats[n, 3] < bottom - top
-    ]
-    if len(blobs) < 2:
-        return _mark_lower(pixels, b, background)
-    blobs.sort()
-    groups = [[blobs[0]]]
-    for blob in blobs[1:]:
-        if blob[0] - max(end for _s, end, _n in groups[-1]) <= 0.15 * h:
+    )
+    groups: list[list] = []
+    for blob in blobs:
+        if groups and blob[0] - max(end for _s, end, _n in groups[-1]) <= 0.15 * h:
             groups[-1].append(blob)
         else:
             groups.append([blob])
+    # A SIM card's number in a box ("[2] ↙ 浙江杭州"): the icon, if any, is the next drawing.
+    boxed = bool(groups) and any(_boxed(labels, stats, n) for _s, _e, n in groups[0])
+    # ...or the end of that box, cut by the strip's edge, where a drawing the size of an icon
+    # stands apart between it and the text.
+    cut = (
+        len(groups) >= 3
+        and x0 > 0
+        and groups[0][0][0] == 0
+        and _icon_apart(groups[1], groups[2], stats, h)
+    )
+    if boxed or cut:
+        groups.pop(0)
+    else:
+        groups = [g for g in groups if g[0][0] < x1 - x0]
+    if sum(len(g) for g in groups) < 2:
+        return _mark_lower(pixels, b, background)
     # A thin sliver left of the box is no icon: the edge of an avatar the strip cuts into.
     while (
         len(groups) > 2
@@ -472,6 +523,34 @@ def _mark(pixels: np.ndarray, b: OcrBox, background: np.ndarray) -> tuple[Rect |
     if following[0][0] - end < 0.22 * h or end - start > 1.3 * h:
         return _mark_lower(pixels, b, background)
     return _leaning(np.isin(labels, [n for _s, _e, n in first]), x0, top)
+
+
+def _icon_apart(group: list, following: list, stats: np.ndarray, h: int) -> bool:
+    """Whether a group of blobs is the size of an icon, with a clear gap after it."""
+    start, end = group[0][0], max(e for _s, e, _n in group)
+    return (
+        end - start <= 1.3 * h
+        and following[0][0] - end >= 0.22 * h
+        and (_group_height(group, stats) >= 0.3 * h)
+    )
+
+
+def _boxed(labels: np.ndarray, stats: np.ndarray, n: int) -> bool:
+    """Whether blob n is a square's outline (a SIM card's number in a box): ink along nearly
+    all of each of its four sides, and a blob inside it."""
+    x, y, w, h = (int(v) for v in stats[n, :4])
+    if w < 5 or h < 5 or not 0.6 <= w / h <= 1.6:
+        return False
+    own = labels[y : y + h, x : x + w] == n
+    sides = (own[0], own[-1], own[:, 0], own[:, -1])
+    if min(float(side.mean()) for side in sides) < _BOX_SIDE:
+        return False
+    inner = labels[y + 2 : y + h - 2, x + 2 : x + w - 2]
+    return bool(((inner != n) & (inner != 0)).any())
+
+
+#: How much of each side of a SIM card's box is ink (its corners may be rounded).
+_BOX_SIDE = 0.6
 
 
 def _group_height(group: list, stats: np.ndarray) -> int:

@@ -1248,3 +1248,38 @@ def test_the_status_bar_of_a_screenshot_cropped_short_is_not_a_row():
     result = parse(_honor_call_rows(), width=1080, height=1144, taken_on=date(2026, 4, 3))
     assert all(r.sender != "15:36" for r in result.records)
     assert len(result.records) == 3
+
+
+def test_a_sim_cards_box_before_the_line_under_a_name_is_no_handset():
+    """OCR reads a boxed SIM number into the line under the name ("①浙江杭州 移动"); the box
+    it found there as a mark leans neither way, like an iPhone's handset before a call out."""
+    result = parse(
+        [
+            box("电话", (57, 176, 231, 276)),
+            box("赵调解员", (54, 505, 265, 564)),
+            box("10:44", (847, 541, 945, 581), color=(150, 150, 150)),
+            box(
+                "①浙江杭州 移动",
+                (55, 574, 387, 623),
+                color=(150, 150, 150),
+                mark=(56, 577, 90, 617),
+                lean=-0.01,
+            ),
+            box("催收 王专员", (54, 705, 330, 760)),
+            box("09:12", (847, 735, 945, 775), color=(150, 150, 150)),
+            box(
+                "浙江杭州 移动",
+                (153, 774, 387, 815),
+                color=(150, 150, 150),
+                mark=(113, 780, 140, 807),
+                lean=0.15,
+            ),
+        ],
+        width=1080,
+        height=2400,
+        taken_on=date(2026, 1, 21),
+    )
+    assert [(r.sender, r.call_type) for r in result.records] == [
+        ("赵调解员", CALL_INCOMING),
+        ("催收王专员", CALL_OUTGOING),
+    ]

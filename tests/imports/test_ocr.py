@@ -470,3 +470,75 @@ def test_no_full_stop_is_made_of_other_small_marks_under_a_bubbles_last_line(no_
     )
     found = annotate(image, boxes[:2])
     assert all(b.text != "。" for b in missed_lines(image, found))
+
+
+def _sim_badge_row(out: bool, badge_in_box: bool):
+    """A Huawei call row's second line: the SIM card's number in a box, the call's arrow,
+    then the place; and the box OCR gives that line (from the badge, or from the place)."""
+    from PIL import Image, ImageDraw
+
+    from imports.layout import OcrBox
+
+    from .screens import font
+
+    image = Image.new("RGB", (700, 160), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    grey = (150, 150, 150)
+    draw.rounded_rectangle((56, 40, 90, 80), radius=4, outline=grey, width=3)
+    draw.text((66, 42), "2", font=font(28), fill=grey)
+    low, high = (115, 77), (140, 52)
+    tip, tail = (high, low) if out else (low, high)
+    draw.line([tail, tip], fill=grey, width=5)
+    dx, dy = (-1, 1) if out else (1, -1)
+    draw.polygon([tip, (tip[0] + dx * 14, tip[1]), (tip[0], tip[1] + dy * 14)], fill=grey)
+    draw.text((160, 40), "浙江杭州 移动", font=font(30), fill=grey)
+    left = 56 if badge_in_box else 158
+    return image, OcrBox("①浙江杭州 移动" if badge_in_box else "浙江杭州 移动", (left, 40, 385, 80))
+
+
+@pytest.mark.parametrize("badge_in_box", [False, True])
+@pytest.mark.parametrize(("out", "sign"), [(True, 1), (False, -1)])
+def test_a_call_arrow_after_a_sim_cards_box_is_the_mark(no_network, out, sign, badge_in_box):
+    """Huawei and Honor draw the SIM card's number in a box before the arrow: the box is
+    not the icon (it leans neither way, and was taken for an iPhone's handset)."""
+    from imports.ocr import annotate
+
+    image, line = _sim_badge_row(out, badge_in_box)
+    (read,) = annotate(image, [line])
+    assert read.mark is not None and read.mark[0] >= 100
+    assert read.mark_lean * sign > 0.12
+
+
+def test_a_line_the_detector_cut_into_two_overlapping_boxes_is_read_as_one(no_network):
+    from PIL import Image, ImageDraw
+
+    from imports.ocr import _read_with_places, _rejoin_overlaps
+
+    from .screens import font
+
+    image = Image.new("RGB", (700, 120), (255, 255, 255))
+    ImageDraw.Draw(image).text((30, 30), "李律师【明石所】", font=font(48), fill=(20, 20, 20))
+    pixels = np.asarray(image)
+    first = _read_with_places(pixels, (20, 20, 200, 95))
+    second = _read_with_places(pixels, (165, 20, 460, 95))  # reaches back into "师"
+    rows = _rejoin_overlaps(image, [first, second])
+    assert [text for _box, text, _score, _places in rows] == ["李律师【明石所】"]
+
+
+def test_lines_side_by_side_are_not_joined(no_network):
+    from PIL import Image, ImageDraw
+
+    from imports.ocr import _read_with_places, _rejoin_overlaps
+
+    from .screens import font
+
+    image = Image.new("RGB", (900, 120), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    draw.text((30, 30), "李律师", font=font(48), fill=(20, 20, 20))
+    draw.text((700, 36), "10:28", font=font(36), fill=(120, 120, 120))
+    pixels = np.asarray(image)
+    rows = [
+        _read_with_places(pixels, (20, 20, 200, 95)),
+        _read_with_places(pixels, (690, 25, 820, 90)),
+    ]
+    assert _rejoin_overlaps(image, rows) == rows
