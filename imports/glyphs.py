@@ -355,8 +355,8 @@ def _latin_spaces(line: LineInk, pieces: list[str]) -> set[int]:
             wide = _DIGIT_HAN_SPACE if a.isdigit() else _LETTER_HAN_SPACE  # "Ok 明天"
         elif _latin(a) and b in "¥￥":
             wide = _YEN_AFTER_LATIN[b]  # "payment of ¥5,441"
-        elif (a in _NARROW or a == ".") and _plain_cjk(b):
-            wide = _MARK_HAN_SPACE  # "customer, 您的", "overdue. 请尽快"
+        elif (a in _NARROW or a == "." or a == "]" and _square_tag(pieces, j)) and _plain_cjk(b):
+            wide = _MARK_HAN_SPACE  # "customer, 您的", "overdue. 请尽快", "[提醒] 您的"
         elif _plain_cjk(a) and _plain_cjk(b):
             # "号 已立案"; some pairs leave a blank as wide with no space ("自己"), but their
             # ink is no further apart than the line's other Chinese characters'.
@@ -419,6 +419,18 @@ def _han_spaces_read(line: LineInk, pieces: list[str]) -> None:
             "".join(chars[:j])
         ):
             pieces[j] = ""
+
+
+def _square_tag(pieces: list[str], j: int) -> bool:
+    """Whether the "]" at j closes a tag in square brackets ("[提醒]"), not a year that OCR
+    read in square brackets for tortoise-shell ones ("〔2026〕", whose ink leaves a wide blank
+    after it)."""
+    before = "".join(pieces[:j])
+    start = max(before.rfind("["), before.rfind("〔"), before.rfind("［"))
+    if start < 0 or before[start] != "[":
+        return False
+    inside = before[start + 1 :]
+    return bool(inside) and not inside.isdigit()
 
 
 def _latin(char: str) -> bool:

@@ -697,16 +697,36 @@ def _lone_stop(pixels, panel: Rect, y0: int, y1: int, line: float, lines: list[O
     over as a speck: one small ring of the text's colour at the start of the line under
     the last line found, and no other ink there."""
     like = lines[-1]
-    x0, x1 = panel[0] + 2, panel[2] - 2
-    strip = pixels[y0:y1, x0:x1]
+    # Only where a line's first character would stand: not the bubble's rounded corners,
+    # whose outside is the page's colour, often the text's.
+    start = min(b.left for b in lines)
+    x0 = max(panel[0] + 2, start - round(0.25 * line))
+    x1 = min(panel[2] - 2, start + round(1.5 * line))
+    strip = pixels[y0 : min(y1, y0 + round(1.6 * line)), x0:x1]
     mask = (np.abs(strip - np.array(like.background)).sum(axis=2) > 120) & (
         np.abs(strip - np.array(like.color)).sum(axis=2) < 200
     )
-    rows, cols = np.nonzero(mask.any(axis=1))[0], np.nonzero(mask.any(axis=0))[0]
-    if rows.size == 0:
+    import cv2
+
+    # One drawing clear of the strip's edges (a bubble's corner runs into them).
+    count, labels, stats, _centroids = cv2.connectedComponentsWithStats(
+        mask.astype(np.uint8), connectivity=8
+    )
+    tall, wide = mask.shape
+    inside = [
+        n
+        for n in range(1, count)
+        if stats[n, 0] > 0
+        and stats[n, 1] > 0
+        and stats[n, 0] + stats[n, 2] < wide
+        and stats[n, 1] + stats[n, 3] < tall
+    ]
+    if len(inside) != 1:
         return None
-    top, bottom, left, right = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
-    start = min(b.left for b in lines) - x0
+    left, top, w, h = (int(v) for v in stats[inside[0], :4])
+    right, bottom = left + w, top + h
+    mask = labels == inside[0]
+    start -= x0
     if not (
         _STOP_SIZE[0] * line <= bottom - top <= _STOP_SIZE[1] * line
         and right - left <= _STOP_SIZE[1] * line

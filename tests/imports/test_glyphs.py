@@ -351,3 +351,11 @@ def test_marks_and_strokes_that_stand_alone_are_not_counted_as_more(drawn):
     assert respell(gray, box, list(read), places, read).replace("！", "!") == drawn.replace(
         "！", "!"
     )
+
+
+@pytest.mark.parametrize(
+    "drawn",
+    ["[提醒] 您的账户已被列入重点催收名单", "[发怒]理解你的难处", "案号〔2026〕粤0304执1041号"],
+)
+def test_a_space_after_a_tag_in_square_brackets_is_read_as_drawn(drawn):
+    assert _read_without_spaces(drawn) == drawn

@@ -542,3 +542,27 @@ def test_lines_side_by_side_are_not_joined(no_network):
         _read_with_places(pixels, (690, 25, 820, 90)),
     ]
     assert _rejoin_overlaps(image, rows) == rows
+
+
+def test_a_lone_full_stop_in_a_coloured_bubble_on_a_white_page_is_kept(no_network):
+    """The corners of a blue bubble show the white page, the colour of its text: only where
+    a line starts is the full stop looked for."""
+    from PIL import Image, ImageDraw
+
+    from imports.layout import OcrBox
+    from imports.ocr import annotate, missed_lines
+
+    from .screens import font
+
+    image = Image.new("RGB", (1080, 800), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((358, 200, 1041, 381), radius=40, fill=(69, 111, 255))
+    face = font(45)
+    draw.text((395, 240), "好的，我今天晚上8点前转过去", font=face, fill=(255, 255, 255))
+    draw.text((395, 300), "。", font=face, fill=(255, 255, 255))
+    left, top, right, bottom = draw.textbbox((395, 240), "好的，我今天晚上8点前转过去", font=face)
+    found = annotate(
+        image, [OcrBox("好的，我今天晚上8点前转过去", (left, top - 4, right, bottom + 4))]
+    )
+    (stop,) = missed_lines(image, found)
+    assert stop.text == "。"
