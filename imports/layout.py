@@ -295,7 +295,8 @@ def _header(
     arrow and unread count) and the smaller line under it (the number, place or
     carrier); the title is the larger of the two.
     """
-    limit = min(body_top, 0.24 * height)
+    # A screenshot cropped short keeps a header as tall as a whole screen's (see status_bar).
+    limit = min(body_top, 0.24 * max(height, _SCREEN_PER_WIDTH * width))
     candidates = sorted(
         (
             b

@@ -1283,3 +1283,23 @@ def test_a_sim_cards_box_before_the_line_under_a_name_is_no_handset():
         ("赵调解员", CALL_INCOMING),
         ("催收王专员", CALL_OUTGOING),
     ]
+
+
+def test_the_title_of_a_screenshot_cropped_short_is_still_the_sender():
+    """On a picture 1,353 pixels tall the iPhone's title, under its avatar, lies below a
+    quarter of the picture's height; the header is measured on a whole screen."""
+    bubble = (40, 600, 900, 860)
+    result = parse(
+        [
+            box("12:33", (94, 67, 230, 116)),
+            box("400-849-7636", (472, 331, 701, 364)),
+            box("1月3日周六 20:36", (437, 518, 736, 556), color=(140, 140, 140)),
+            box("我们已经联系了您的紧急联系人", (80, 630, 802, 682), panel=bubble, background=GREY),
+            box("（配偶），请尽快回复。", (80, 704, 600, 756), panel=bubble, background=GREY),
+        ],
+        width=1170,
+        height=1353,
+        taken_on=date(2026, 1, 12),
+    )
+    assert result.sender == "4008497636"
+    assert [r.sender for r in result.records] == ["4008497636"]
