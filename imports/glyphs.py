@@ -594,6 +594,24 @@ def _stop_left_out(gray: np.ndarray, box: Rect, line: LineInk) -> bool:
     )
 
 
+def _count_exclamations(line: LineInk, pieces: list[str]) -> None:
+    """Each run of "!" OCR read as fewer than the ink shows ("！" or "!!" for "!!!") becomes
+    as many narrow ones as there are."""
+    chars = line.chars
+    j = 0
+    while j < len(chars):
+        if chars[j] not in "!！":
+            j += 1
+            continue
+        end = j
+        while end < len(chars) and chars[end] in "!！":
+            end += 1
+        times = _exclamations(line, j)
+        if times > end - j:
+            pieces[j:end] = ["!" * times, *[""] * (end - j - 1)]
+        j = end
+
+
 def _exclamations(line: LineInk, j: int) -> int:
     """How many narrow "!" stand together where OCR read one ("回电!!!今天" read "回电！今天"):
     the run of "!"-shaped inks (a stem with a dot under it), each close to the next, that
@@ -831,12 +849,7 @@ def respell(gray: np.ndarray, box: Rect, chars: list, places: list, text: str) -
         elif char in GUESSED_MARKS:
             piece = guess_mark(text, j)
         pieces.append(piece)
-    for j, char in enumerate(chars):
-        if char in "!！" and (j == 0 or chars[j - 1] not in "!！"):
-            read = len(chars[j:]) - len("".join(chars[j:]).lstrip("!！"))  # OCR's "!!" is one
-            times = _exclamations(line, j)
-            if times > read:
-                pieces[j : j + read] = ["!" * times, *[""] * (read - 1)]
+    _count_exclamations(line, pieces)
     _pair_brackets(chars, pieces, decided)
     _yen_spaces(line, pieces)
     if (_plain_cjk(chars[-1]) or chars[-1] in "%)）") and _stop_left_out(gray, box, line):

@@ -205,7 +205,13 @@ def _rejoin_overlaps(image: Image.Image, rows: list) -> list:
             continue
         joined[m] = read
         used.update((m, n))
-    return [joined.get(k, row) for k, row in enumerate(rows) if k in joined or k not in used]
+    return _with_rejoined(rows, joined, used)
+
+
+def _with_rejoined(rows: list, joined: dict, used: set) -> list:
+    """The rows, each line read again as one in the place of the first row it joins, and
+    the others it joins left out."""
+    return [joined.get(n, row) for n, row in enumerate(rows) if n in joined or n not in used]
 
 
 #: A line read again as one is kept when the engine is at least this sure of it.
@@ -271,7 +277,7 @@ def _rejoin_masks(image: Image.Image, rows: list) -> list:
         read = ((left, top, right, bottom), text, score, [places, chars])
         used.update(row)
         joined[min(row)] = read
-    return [joined.get(m, r) for m, r in enumerate(rows) if m in joined or m not in used]
+    return _with_rejoined(rows, joined, used)
 
 
 def _regrow_rows(image: Image.Image, rows: list) -> list:
@@ -501,7 +507,8 @@ def _mark(pixels: np.ndarray, b: OcrBox, background: np.ndarray) -> tuple[Rect |
         len(groups) >= 3
         and x0 > 0
         and groups[0][0][0] == 0
-        and _icon_apart(groups[1], groups[2], stats, h)
+        and _icon_apart(groups[1], groups[2], h)
+        and _group_height(groups[1], stats) >= 0.3 * h
     )
     if boxed or cut:
         groups.pop(0)
@@ -519,20 +526,15 @@ def _mark(pixels: np.ndarray, b: OcrBox, background: np.ndarray) -> tuple[Rect |
     if len(groups) < 2:
         return _mark_lower(pixels, b, background)
     first, following = groups[0], groups[1]
-    start, end = first[0][0], max(e for _s, e, _n in first)
-    if following[0][0] - end < 0.22 * h or end - start > 1.3 * h:
+    if not _icon_apart(first, following, h):
         return _mark_lower(pixels, b, background)
     return _leaning(np.isin(labels, [n for _s, _e, n in first]), x0, top)
 
 
-def _icon_apart(group: list, following: list, stats: np.ndarray, h: int) -> bool:
-    """Whether a group of blobs is the size of an icon, with a clear gap after it."""
+def _icon_apart(group: list, following: list, h: int) -> bool:
+    """Whether a group of blobs is no wider than an icon, with a clear gap after it."""
     start, end = group[0][0], max(e for _s, e, _n in group)
-    return (
-        end - start <= 1.3 * h
-        and following[0][0] - end >= 0.22 * h
-        and (_group_height(group, stats) >= 0.3 * h)
-    )
+    return end - start <= 1.3 * h and following[0][0] - end >= 0.22 * h
 
 
 def _boxed(labels: np.ndarray, stats: np.ndarray, n: int) -> bool:
@@ -696,18 +698,15 @@ def _lone_stop(pixels, panel: Rect, y0: int, y1: int, line: float, lines: list[O
     """A full stop "。" wrapped alone onto the bubble's last line, which the detector passes
     over as a speck: one small ring of the text's colour at the start of the line under
     the last line found, and no other ink there."""
+    import cv2
+
     like = lines[-1]
     # Only where a line's first character would stand: not the bubble's rounded corners,
     # whose outside is the page's colour, often the text's.
     start = min(b.left for b in lines)
     x0 = max(panel[0] + 2, start - round(0.25 * line))
     x1 = min(panel[2] - 2, start + round(1.5 * line))
-    strip = pixels[y0 : min(y1, y0 + round(1.6 * line)), x0:x1]
-    mask = (np.abs(strip - np.array(like.background)).sum(axis=2) > 120) & (
-        np.abs(strip - np.array(like.color)).sum(axis=2) < 200
-    )
-    import cv2
-
+    mask = _text_ink(pixels[y0 : min(y1, y0 + round(1.6 * line)), x0:x1], like)
     # One drawing clear of the strip's edges (a bubble's corner runs into them).
     count, labels, stats, _centroids = cv2.connectedComponentsWithStats(
         mask.astype(np.uint8), connectivity=8
@@ -862,14 +861,17 @@ def _read_strip(
     return read
 
 
+def _text_ink(strip, like: OcrBox) -> np.ndarray:
+    """Which pixels of `strip` are ink of `like`'s text colour, on its background."""
+    away = np.abs(strip - np.array(like.background)).sum(axis=2) > 120
+    return away & (np.abs(strip - np.array(like.color)).sum(axis=2) < 200)
+
+
 def _one_line_of_ink(pixels, rect: Rect, line: float, like: OcrBox):
     """The rows and columns of `rect` holding ink of `like`'s text colour, when they make one
     line of text; None for no ink, a speck, or more than one line."""
     x0, y0, x1, y1 = rect
-    strip = pixels[y0:y1, x0:x1]
-    background = np.array(like.background)
-    ink = np.array(like.color)
-    mask = (np.abs(strip - background).sum(axis=2) > 120) & (np.abs(strip - ink).sum(axis=2) < 200)
+    mask = _text_ink(pixels[y0:y1, x0:x1], like)
     per_row = mask.sum(axis=1)
     rows = np.nonzero(per_row >= 2)[0]
     if rows.size == 0:
