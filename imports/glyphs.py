@@ -533,6 +533,10 @@ MARKS = frozenset(_CLOSING) | frozenset(_NARROW) | frozenset("（(￥¥。." + _
 _FULL_ROOM = 0.48
 #: A space's width, in ems, as a blank beside a mark.
 _SPACE_ROOM = 0.4
+#: Where the em is guessed and OCR read a space after the mark: a narrow mark and a space
+#: leave 0.27-0.42 em, and up to a fifth more where the guess is small; a full-width mark
+#: leaves 0.75-0.85 whether or not OCR put a space after it ("CNY 11,744.66，Ref", set 14).
+_SPACED_FULL_ROOM = 0.65
 #: Where the em is guessed (see _full_or_narrow): full-width from this blank, narrow up to
 #: `_NARROW_ROOM`, unclear between.
 _GUESSED_FULL_ROOM = 0.40
@@ -755,7 +759,7 @@ def _full_or_narrow(
     if line.em_measured:
         return full if room >= _FULL_ROOM else narrow
     if spaced:
-        return full if room >= _FULL_ROOM + _SPACE_ROOM else narrow if room < _SPACE_ROOM else None
+        return full if room >= _SPACED_FULL_ROOM else narrow if room < _SPACE_ROOM else None
     return full if room >= _GUESSED_FULL_ROOM else narrow if room <= _NARROW_ROOM else None
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -46,6 +47,7 @@ from .screenbox import (
     TIME_NOTES,
     UNKNOWN,
     OcrBox,
+    Rect,
     ScreenRead,
     ScreenRecord,
     unknown_clock,
@@ -518,6 +520,21 @@ def _merge_row_pieces(lines: list[OcrBox]) -> list[OcrBox]:
     return out
 
 
+def _heads_panel(b: OcrBox, panels: set[Rect]) -> bool:
+    """A line right on top of a bubble, starting at its left edge: a group member's name.
+
+    Nicknames of Latin letters and marks ("Amy_贷后", "小周@橙信") measure nearly as large as
+    the messages, so their size does not tell them; their place does. A message's own line
+    sits inside its bubble, a padding away from the edge.
+    """
+    return any(
+        -0.2 * b.height <= top - b.bottom < 0.5 * b.height
+        and abs(b.left - left) < b.height
+        and b.right < right
+        for left, top, right, _bottom in panels
+    )
+
+
 def _nickname(bubble: _Bubble, loose: list[OcrBox], used: set[int]) -> str:
     """In a group chat, the small name right above an incoming bubble, aligned with it."""
     best = None
@@ -655,6 +672,7 @@ def _parse_chat(
     tails: list[int] = []  # lines that end in a clock time at their bubble's right edge
     loose: list[OcrBox] = []
     known_panels = {b.panel for b in in_bubbles}
+    shared = Counter(b.panel for b in in_bubbles)
     for b in content:
         if not _is_bubble(b, width):
             # A line whose own block was not found (JPEG noise) inside a bubble found for
@@ -670,9 +688,12 @@ def _parse_chat(
             if inside is not None:
                 b = replace(b, panel=inside)
         punctuation = not any(ch.isalnum() for ch in b.text)
-        if (UI.match(b.text) and not (punctuation and _is_bubble(b, width))) or NOTICE.search(
-            b.text
-        ):
+        # A line of a bubble that holds other lines is the message's, whatever its words
+        # ("搜索“青禾分期”或登录…" wrapped to a line's start is no search box).
+        wrapped = _is_bubble(b, width) and shared[b.panel] > 1
+        if (
+            UI.match(b.text) and not (wrapped or (punctuation and _is_bubble(b, width)))
+        ) or NOTICE.search(b.text):
             delivered = parse_stamp(b.text, taken_on)
             if delivered is not None and delivered.clock and not _centred(b, width):
                 receipts.append((delivered, b))  # "已送达10:20" under a bubble
@@ -711,7 +732,9 @@ def _parse_chat(
         centred = (
             abs(b.cx - width / 2) < 0.06 * width and min(b.left, width - b.right) > 0.15 * width
         )
-        if panels_seen and (em_size(b) < 0.85 * bubble_em or centred):
+        if panels_seen and (
+            em_size(b) < 0.85 * bubble_em or centred or _heads_panel(b, known_panels)
+        ):
             loose.append(b)  # a nickname, a notice or a label: not a message
         elif not panels_seen and centred and b.height < typical:
             continue  # a centred system notice ("以上是历史消息")

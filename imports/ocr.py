@@ -491,7 +491,10 @@ def _mark(pixels: np.ndarray, b: OcrBox, background: np.ndarray) -> tuple[Rect |
     blobs = sorted(
         (int(stats[n, 0]), int(stats[n, 0] + stats[n, 2]), n)
         for n in range(1, count)
-        if stats[n, 4] >= 4 and stats[n, 1] > 0 and stats[n, 1] + stats[n, 3] < bottom - top
+        if stats[n, 4] >= 4
+        and stats[n, 1] > 0
+        and stats[n, 1] + stats[n, 3] < bottom - top
+        and not _rule(stats[n], h)
     )
     groups: list[list] = []
     for blob in blobs:
@@ -529,6 +532,12 @@ def _mark(pixels: np.ndarray, b: OcrBox, background: np.ndarray) -> tuple[Rect |
     if not _icon_apart(first, following, h):
         return _mark_lower(pixels, b, background)
     return _leaning(np.isin(labels, [n for _s, _e, n in first]), x0, top)
+
+
+def _rule(stat: np.ndarray, h: int) -> bool:
+    """Whether a blob is a thin line wider than a character: the rule between two call rows,
+    run just under a row's last line, not an icon."""
+    return stat[3] <= 0.12 * h and stat[2] > 1.5 * h
 
 
 def _icon_apart(group: list, following: list, h: int) -> bool:

@@ -234,7 +234,13 @@ _CAPITAL_I_IN_WORD = re.compile(r"(?<![\w/=.@-])(?=[a-zA-Z]*[a-z]I)[a-z][a-zA-Z]
 #: but for their size ("cNY 7,120", "0K?"): the rest of the word is capitals.
 _SMALL_FIRST_CAPITAL = re.compile(r"(?<![\w/=.@#-])([cosvwxz0])([A-Z]{1,3})(?![\w/=@-]|\.\w)")
 #: A year in tortoise-shell brackets with one of them read square ("案号[2026〕粤0304执").
-_HALF_TORTOISE = re.compile(r"[\[［]((?:19|20)\d{2})〕|〔((?:19|20)\d{2})[\]］]")
+#: Or black ("【2026〕", "〔2026】"): a year's brackets are one pair.
+_HALF_TORTOISE = re.compile(r"[\[［【]((?:19|20)\d{2})〕|〔((?:19|20)\d{2})[\]］】]")
+#: An opening single quote OCR read for a double one, closed by a double one ("搜索‘安易花”").
+_HALF_QUOTE = re.compile(r"‘([^‘’“”]{1,30})”")
+#: The last stroke of "川" read again as a "1" in a court's code, which has four digits
+#: ("川10107民初" for "川0107民初").
+_CHUAN_STROKE = re.compile(r"(?<=川)1(?=\d{4}(?:民|刑|执|行|破|赔))")
 #: "No." with a zero OCR read for its "o", before a number or code ("N0.CS2026-187625").
 _NUMBER_SIGN_ZERO = re.compile(r"(?<![A-Za-z0-9])N0\.(?=\s?[A-Z0-9])")
 #: A link's "://" with spaces OCR put in it ("https: / /t.sfys.cc"), or its second slash
@@ -317,6 +323,8 @@ def tidy(text: str, *, settled: bool = False) -> str:
     text = _CAPITAL_I_IN_WORD.sub(_capital_i_as_l, text)
     text = _NUMBER_SIGN_ZERO.sub("No.", text)
     text = _HALF_TORTOISE.sub(lambda m: f"〔{m.group(1) or m.group(2)}〕", text)
+    text = _HALF_QUOTE.sub(r"“\1”", text)
+    text = _CHUAN_STROKE.sub("", text)
     text = _SMALL_FIRST_CAPITAL.sub(lambda m: _capital(m.group(1)) + m.group(2), text)
     text = _SPACED_SCHEME.sub(r"\1://", text)
     text = _EMOJI_CODE.sub(lambda m: f"[{m.group(1) or m.group(2)}]", text)

@@ -101,6 +101,8 @@ _BESIDE_TIME = re.compile(
     r"|\s*[\[\]【】回口囗□▯①②|]\s*$|^\s*[\[\]【】回口囗□▯①②|]\s*"
     # ...or only its number, where the card is drawn boxed and OCR drops the boxed 卡 ("2 17:10").
     r"|^\s*[12]\s+(?=(?:凌晨|早上|上午|中午|下午|晚上)?\d{1,2}[:：]\d{2}\s*$)"
+    # ...before or after the time: drawn after it under an incoming bubble ("01:04 1").
+    r"|(?<=\d[:：]\d{2})\s+[12]\s*$"
 )
 
 
@@ -152,9 +154,14 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 _ZERO_OCT = re.compile(r"(?<![\w])0ct(?=\.?\s*\d)", re.IGNORECASE)
 
 
+_WIDE_COMMA_AFTER_LATIN = re.compile(r"(?<=[A-Za-z])，\s*")
+
+
 def _without_beside_words(text: str) -> str:
     """The label without its SIM card and delivery words, however many ("10:28卡1已读")."""
     text = _ZERO_OCT.sub("Oct", text.replace("\u00a0", " "))
+    # An English weekday's comma read full-width ("Thu，Mar 5 at 3:46 PM").
+    text = _WIDE_COMMA_AFTER_LATIN.sub(", ", text)
     for _ in range(3):
         shorter = _BESIDE_TIME.sub(" ", text)
         if shorter == text:

@@ -170,6 +170,13 @@ def test_a_narrow_mark_and_a_space_before_chinese_are_read_as_drawn(line):
     assert _read_in_a_bubble(line) == line
 
 
+def test_a_full_width_comma_on_a_line_of_latin_is_read_full_width_where_ocr_put_a_space():
+    """With one Chinese character the em is guessed; OCR reads "，Ref" as ", Ref", and the
+    blank after the comma's ink (0.8 em) is a full-width mark's, not a narrow one's and a
+    space's (0.27-0.42)."""
+    assert _read_in_a_bubble("还CNY 11,744.66，Ref:QX0874") == "还CNY 11,744.66，Ref:QX0874"
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -1303,3 +1303,51 @@ def test_the_title_of_a_screenshot_cropped_short_is_still_the_sender():
     )
     assert result.sender == "4008497636"
     assert [r.sender for r in result.records] == ["4008497636"]
+
+
+def test_a_latin_nickname_as_large_as_the_messages_names_the_bubble_right_under_it():
+    """ "Amy_贷后" measures nearly the messages' size; it sits on the bubble's top edge, at
+    its left, where no message's line does."""
+    first, second = (159, 806, 895, 960), (159, 1451, 902, 1560)
+    dark = (44, 44, 44)
+    result = parse(
+        [
+            box("周*宇还款协商群(12)", (314, 143, 762, 201), panel=(0, 0, 1080, 230)),
+            box("4月12日上午11:23", (400, 700, 680, 737), color=(140, 140, 140)),
+            box("Amy_贷后", (173, 762, 334, 807), color=(160, 160, 160)),
+            box("亲，今天是最后还款日，请登录", (206, 846, 806, 890), panel=first, background=dark),
+            box("APP还款。", (203, 904, 395, 948), panel=first, background=dark),
+            box("小周@橙信", (175, 1405, 352, 1454), color=(160, 160, 160)),
+            box("在吗？今天必须处理。", (201, 1487, 611, 1540), panel=second, background=dark),
+        ],
+        width=1080,
+        height=2340,
+        taken_on=date(2026, 4, 24),
+    )
+    assert [(r.sender, r.text) for r in result.records] == [
+        ("Amy_贷后", "亲，今天是最后还款日，请登录APP还款。"),
+        ("小周@橙信", "在吗？今天必须处理。"),
+    ]
+
+
+def test_a_bubbles_wrapped_line_that_starts_like_a_search_box_is_the_messages():
+    bubble = (159, 806, 895, 1111)
+    result = parse(
+        [
+            box("95588", (440, 140, 640, 200), panel=(0, 0, 1080, 230)),
+            box("今天 11:23", (470, 700, 610, 737), color=(140, 140, 140)),
+            box("亲，今天是最后还款日，APP内", (206, 846, 840, 890), panel=bubble, background=GREY),
+            box(
+                "搜索“青禾分期”或登录 https:/", (200, 904, 862, 963), panel=bubble, background=GREY
+            ),
+            box("/htkj.net.cn/r/7u2f 即可还", (204, 973, 812, 1026), panel=bubble, background=GREY),
+            box("款。", (203, 1041, 300, 1086), panel=bubble, background=GREY),
+            box("搜索", (100, 2200, 300, 2260), panel=(40, 2180, 1040, 2280), background=GREY),
+        ],
+        width=1080,
+        height=2340,
+        taken_on=date(2026, 4, 24),
+    )
+    assert [r.text for r in result.records] == [
+        "亲，今天是最后还款日，APP内搜索“青禾分期”或登录 https://htkj.net.cn/r/7u2f 即可还款。"
+    ]

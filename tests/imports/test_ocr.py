@@ -566,3 +566,32 @@ def test_a_lone_full_stop_in_a_coloured_bubble_on_a_white_page_is_kept(no_networ
     )
     (stop,) = missed_lines(image, found)
     assert stop.text == "。"
+
+
+@pytest.mark.parametrize(("out", "sign"), [(True, 1), (False, -1)])
+def test_a_call_arrow_over_the_rule_under_its_row_is_the_mark(no_network, out, sign):
+    """The rule between two call rows runs just under a row's second line, inside the rows
+    searched for its icon: a line wider than a character is no icon, and does not hide the
+    arrow drawn before the SIM card's box."""
+    from PIL import Image, ImageDraw
+
+    from imports.layout import OcrBox
+    from imports.ocr import annotate
+
+    from .screens import font
+
+    image = Image.new("RGB", (700, 160), (0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    grey = (150, 150, 150)
+    low, high = (20, 77), (45, 52)
+    tip, tail = (high, low) if out else (low, high)
+    draw.line([tail, tip], fill=grey, width=5)
+    dx, dy = (-1, 1) if out else (1, -1)
+    draw.polygon([tip, (tip[0] + dx * 14, tip[1]), (tip[0], tip[1] + dy * 14)], fill=grey)
+    draw.rounded_rectangle((62, 46, 90, 78), radius=4, outline=grey, width=3)
+    draw.text((70, 46), "2", font=font(24), fill=grey)
+    draw.text((110, 40), "广东深圳 联通", font=font(30), fill=grey)
+    draw.line([(15, 91), (690, 91)], fill=(60, 60, 60), width=3)  # the rule under the row
+    (read,) = annotate(image, [OcrBox("② 广东深圳 联通", (14, 40, 330, 84))])
+    assert read.mark is not None and read.mark[0] < 60
+    assert read.mark_lean * sign > 0.12

@@ -349,6 +349,10 @@ def test_a_lenders_name_whose_closing_black_bracket_was_read_square_is_mended():
         ("我下周一还¥36,811，0K?", "我下周一还¥36,811，OK?"),
         ("案号[2026〕粤0304执19498号", "案号〔2026〕粤0304执19498号"),
         ("案号〔2026]粤0304执19498号", "案号〔2026〕粤0304执19498号"),
+        ("案号【2026〕川0107民初13187号", "案号〔2026〕川0107民初13187号"),
+        ("案号〔2026】沪0115民初15020号", "案号〔2026〕沪0115民初15020号"),
+        ("APP内搜索‘安易花”或登录", "APP内搜索“安易花”或登录"),
+        ("关于案件(2025)川10107民初15165号", "关于案件(2025)川0107民初15165号"),
     ],
 )
 def test_capitals_and_brackets_ocr_reads_for_their_look_alikes_are_put_back(read, shown):
@@ -357,7 +361,19 @@ def test_capitals_and_brackets_ocr_reads_for_their_look_alikes_are_put_back(read
 
 @pytest.mark.parametrize(
     "text",
-    ["dwz.cn/a/sNY2k", "a8x.cc/3eVQA", "ok", "co", "10K", "[2026]京0105执19699号", "[微笑]"],
+    [
+        "dwz.cn/a/sNY2k",
+        "a8x.cc/3eVQA",
+        "ok",
+        "co",
+        "10K",
+        "[2026]京0105执19699号",
+        "[微笑]",
+        "【2026】",
+        "他说‘别急’，又说“快还”",
+        "(2025)川01民初1号",
+        "川11001",
+    ],
 )
 def test_look_alike_rules_leave_links_words_and_square_brackets(text):
     assert tidy(text, settled=True) == text

@@ -158,14 +158,14 @@ def test_a_sim_cards_icon_read_as_a_mark_beside_a_time_is_left_out(text):
     assert parse_stamp(text, THURSDAY) == Stamp(day=None, clock=time(15, 5))
 
 
-@pytest.mark.parametrize("text", ["2 15:05", "1 下午3:05"])
+@pytest.mark.parametrize("text", ["2 15:05", "1 下午3:05", "15:05 1", "下午3:05 2"])
 def test_a_boxed_sim_card_read_without_its_name_is_left_out(text):
     """Huawei and Honor box the card's name ("卡2"); OCR can drop the 卡 and keep the 2."""
     assert parse_stamp(text, THURSDAY) == Stamp(day=None, clock=time(15, 5))
 
 
-@pytest.mark.parametrize("text", ["2", "3 15:05", "12 15:05"])
-def test_a_number_before_a_time_is_not_taken_for_a_sim_card(text):
+@pytest.mark.parametrize("text", ["2", "3 15:05", "12 15:05", "15:05 3", "15:05 12", "15:05 2026"])
+def test_a_number_beside_a_time_is_not_taken_for_a_sim_card(text):
     assert parse_stamp(text, THURSDAY) is None
 
 
@@ -194,4 +194,10 @@ def test_numbers_with_dashes_are_not_dates(text):
 def test_october_read_with_a_zero_for_its_o_is_october():
     assert parse_stamp("Tue, 0ct 13 at3:38 PM", date(2026, 10, 21)) == Stamp(
         day=date(2026, 10, 13), clock=time(15, 38)
+    )
+
+
+def test_an_english_weekdays_comma_read_full_width_is_still_a_date():
+    assert parse_stamp("Thu，Mar 5 at 3:46 PM", date(2026, 3, 30)) == Stamp(
+        day=date(2026, 3, 5), clock=time(15, 46)
     )
