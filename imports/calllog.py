@@ -28,6 +28,7 @@ from .screenbox import (
     NOTE_TIME_ESTIMATED_CALL_TYPE_GUESSED,
     OcrBox,
     ScreenRecord,
+    join_pieces,
 )
 from .screentext import CALL_TITLE, CALL_WORDS, UI, em_size, normalise_sender
 from .timestamps import CLOCK_TIME, find_stamp, parse_stamp
@@ -72,28 +73,39 @@ def duration_seconds(text: str) -> int | None:
     return None
 
 
-#: The call's arrow (↗ ↙) drawn just before the name, as OCR reads it: "7 138 5890 9811".
+#: The call's arrow (↗ ↙) drawn just before the name, as OCR reads it: "7 138 5890 9811",
+#: "v +86 174 0000 7522", "》何专员".
 _ICON_READ = re.compile(
-    r"^\s*(?:[7/↗↙↘↖LlIK]\s+(?=[\d+])|[7/↗↙↘↖LlIK]\s*(?=[\u4e00-\u9fff])"
+    r"^\s*(?:[7/↗↙↘↖LlIKvV》»]\s+(?=[\d+])|[7/↗↙↘↖LlIK》»]\s*(?=[\u4e00-\u9fff])"
     # ...before an English name ("7 Mom"), or as a "1" before a landline ("1 0371-8127 0418")
     r"|[7/↗↙↘↖]\s+(?=[A-Z][a-z])|1\s+(?=0\d{2,3}[-\s]?\d{3,4}[-\s]?\d{4}$))"
 )
+#: ...and "入" for an arrow ("入老婆"), only where the icon was found inside the name's box
+#: (a name may start with the character: "入职专员").
+_ICON_READ_INSIDE = re.compile(r"^\s*入\s*(?=[\u4e00-\u9fff])")
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 
 
-def _without_icon(name: str) -> str:
+def _without_icon(name: str, *, icon_inside: bool = False) -> str:
     """The name or number without an arrow icon OCR read into its start.
 
     Only when what is left is clearly a name or number: a Chinese name, a space
     after the mark, or a 12-digit "number" whose last 11 digits are a mobile one.
     """
     stripped = _ICON_READ.sub("", name)
+    if icon_inside:
+        stripped = _ICON_READ_INSIDE.sub("", stripped)
     if stripped != name and stripped.strip():
         return stripped.strip()
     digits = "".join(ch for ch in name if ch.isdigit())
     if name.strip()[:1] == "7" and len(digits) == 12 and _MOBILE.match(digits[1:]):
         return name.strip()[1:]
     return name
+
+
+def _icon_inside(head: OcrBox) -> bool:
+    """Whether the icon found for a name lies inside its box, where OCR may read it."""
+    return head.mark is not None and head.left - 3 <= head.mark[0] < head.left + head.height
 
 
 def _is_red(color) -> bool:
@@ -238,6 +250,36 @@ def _content(boxes: list[OcrBox], skip: set[int], width: int, height: int) -> li
             continue  # the tab bar's small words
         kept.append(b)
     return kept
+
+
+def _names_joined(boxes: list[OcrBox], width: int) -> list[OcrBox]:
+    """A name the detector cut in two at the gap before its bracket ("何专员" + "（融鼎e贷）
+    (5)"), in the left part of the row, is one line again: the two pieces share a line and
+    ink, with less than half a character between them."""
+    out = list(boxes)
+    for b in sorted(boxes, key=lambda b: b.left):
+        a = next(
+            (
+                a
+                for a in out
+                if a is not b
+                and min(a.bottom, b.bottom) - max(a.top, b.top) > 0.6 * min(a.height, b.height)
+                and -0.1 * a.height <= b.left - a.right < 0.5 * a.height
+                and b.cx < 0.6 * width
+                and _same_ink(a, b)
+            ),
+            None,
+        )
+        if a is not None and b in out:
+            out[out.index(a)] = join_pieces(a, b)
+            out.remove(b)
+    return out
+
+
+def _same_ink(a: OcrBox, b: OcrBox) -> bool:
+    if a.color is None or b.color is None:
+        return a.color == b.color
+    return sum(abs(x - y) for x, y in zip(a.color, b.color, strict=True)) < 60
 
 
 def _contrast(b: OcrBox) -> float | None:
@@ -425,7 +467,7 @@ def parse_calls(
     tz: ZoneInfo,
 ) -> list[ScreenRecord]:
     """One record per row."""
-    content = _content(boxes, skip, width, height)
+    content = _names_joined(_content(boxes, skip, width, height), width)
     # "未接来电" is a tab's title on a call log, but a row's first words on a contact's page.
     history = _one_contacts_calls(
         [b for i, b in enumerate(boxes) if i not in skip], width=width, taken_on=taken_on, tz=tz
@@ -488,7 +530,9 @@ def parse_calls(
                 # The time, on the right (perhaps as a day and a clock time on two lines) or in
                 # the line under the name, perhaps read together with the words beside it.
                 sorted(row, key=lambda b: (b.cx < 0.5 * width, b.top)),
-                sender=normalise_sender(_without_icon(_COUNT.sub("", head.text))),
+                sender=normalise_sender(
+                    _without_icon(_COUNT.sub("", head.text), icon_inside=_icon_inside(head))
+                ),
                 call_type=call_type,
                 region=(0, int(start), width, int(min(end, max(b.bottom for b in [head, *row])))),
                 confidence=head.confidence,

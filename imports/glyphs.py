@@ -421,6 +421,37 @@ def _han_spaces_read(line: LineInk, pieces: list[str]) -> None:
             pieces[j] = ""
 
 
+def _repeats_collapsed(line: LineInk) -> str:
+    """The characters the recogniser merged into one where a line is one Chinese character
+    said again ("嗯嗯" read as "嗯": it cannot tell a character twice from once held long):
+    as many as the line's ink is ems wide, less those read."""
+    chars, runs = line.chars, list(line.runs)
+    if not runs or len(set(chars)) != 1 or not _plain_cjk(chars[0]):
+        return ""
+    # The em from the characters' own ink: a box's height says it only roughly.
+    top, bottom = line.band
+    em = (bottom - top) / _HAN_INK_HEIGHT
+    if em < 0.5 * line.height:
+        return ""  # flat strokes ("一"): their height says nothing
+    # Ink standing apart at either end is no character of the run: a call's icon in the box.
+    while len(runs) > 1 and runs[1][0] - runs[0][1] > _APART * em:
+        runs.pop(0)
+    while len(runs) > 1 and runs[-1][0] - runs[-2][1] > _APART * em:
+        runs.pop()
+    count = round((runs[-1][1] - runs[0][0]) / em + _REPEAT_GAP)
+    if len(runs) < count:
+        return ""  # characters side by side leave a blank between them
+    return chars[0] * max(count - len(chars), 0)
+
+
+#: The blank after a Chinese character's ink, in ems, that its width leaves out of its cell.
+_REPEAT_GAP = 0.1
+#: How tall a Chinese character's ink stands, in ems (Noto Sans CJK: 0.86-0.92).
+_HAN_INK_HEIGHT = 0.9
+#: A blank wider than this (in ems) parts two characters' ink more than letter spacing does.
+_APART = 0.3
+
+
 def _square_tag(pieces: list[str], j: int) -> bool:
     """Whether the "]" at j closes a tag in square brackets ("[提醒]"), not a year that OCR
     read in square brackets for tortoise-shell ones ("〔2026〕", whose ink leaves a wide blank
@@ -861,6 +892,7 @@ def respell(gray: np.ndarray, box: Rect, chars: list, places: list, text: str) -
     for j in _ones_left_out(line):
         pieces[j] += "一"
     _han_spaces_read(line, pieces)
+    pieces[-1] += _repeats_collapsed(line)
     spaces |= _latin_spaces(line, pieces) | _spaces_before_stops(line, pieces)
     spaces -= _asterisks(line, pieces)  # their spaces are counted with them
     return "".join(

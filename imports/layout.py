@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -50,6 +49,7 @@ from .screenbox import (
     Rect,
     ScreenRead,
     ScreenRecord,
+    join_pieces,
     unknown_clock,
 )
 from .screentext import (
@@ -481,19 +481,6 @@ def _group_by_alignment(lines: list[OcrBox], width: int, typical: float) -> list
     ]
 
 
-def _join_pieces(a: OcrBox, b: OcrBox) -> OcrBox:
-    """Two boxes OCR made of one line, left to right; a character both read is kept once."""
-    text_a, text_b = a.text, b.text
-    if b.left < a.right:  # overlapping boxes: "【宏达资产】尊" + "尊敬的…"
-        for k in range(min(3, len(text_a), len(text_b)), 0, -1):
-            if text_a.endswith(text_b[:k]):
-                text_b = text_b[k:]
-                break
-    gap = " " if text_a[-1:].isascii() and text_b[:1].isascii() and b.left > a.right else ""
-    box = (a.left, min(a.top, b.top), max(a.right, b.right), max(a.bottom, b.bottom))
-    return replace(a, text=text_a + gap + text_b, box=box)
-
-
 def _merge_row_pieces(lines: list[OcrBox]) -> list[OcrBox]:
     """One line of a bubble that OCR cut in two (at a wide space) becomes one box again."""
     rows: list[list[OcrBox]] = []
@@ -513,7 +500,7 @@ def _merge_row_pieces(lines: list[OcrBox]) -> list[OcrBox]:
         for b in row[1:]:
             a = merged[-1]
             if b.left - a.right < 2.5 * a.height:
-                merged[-1] = _join_pieces(a, b)
+                merged[-1] = join_pieces(a, b)
             else:
                 merged.append(b)
         out.extend(merged)
@@ -672,7 +659,6 @@ def _parse_chat(
     tails: list[int] = []  # lines that end in a clock time at their bubble's right edge
     loose: list[OcrBox] = []
     known_panels = {b.panel for b in in_bubbles}
-    shared = Counter(b.panel for b in in_bubbles)
     for b in content:
         if not _is_bubble(b, width):
             # A line whose own block was not found (JPEG noise) inside a bubble found for
@@ -688,9 +674,11 @@ def _parse_chat(
             if inside is not None:
                 b = replace(b, panel=inside)
         punctuation = not any(ch.isalnum() for ch in b.text)
-        # A line of a bubble that holds other lines is the message's, whatever its words
-        # ("搜索“青禾分期”或登录…" wrapped to a line's start is no search box).
-        wrapped = _is_bubble(b, width) and shared[b.panel] > 1
+        # A line that carries on a bubble's line above it is the message's, whatever its
+        # words ("搜索“青禾分期”或登录…" wrapped to a line's start is no search box).
+        wrapped = _is_bubble(b, width) and any(
+            o.panel == b.panel and o.bottom <= b.top + 0.2 * b.height for o in in_bubbles
+        )
         if (
             UI.match(b.text) and not (wrapped or (punctuation and _is_bubble(b, width)))
         ) or NOTICE.search(b.text):

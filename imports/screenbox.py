@@ -132,3 +132,16 @@ class ScreenRead:
     sender: str
     records: list[ScreenRecord] = field(default_factory=list)
     text: str = ""  # everything OCR read, top to bottom, one line per box
+
+
+def join_pieces(a: OcrBox, b: OcrBox) -> OcrBox:
+    """Two boxes OCR made of one line, left to right; a character both read is kept once."""
+    text_a, text_b = a.text, b.text
+    if b.left < a.right:  # overlapping boxes: "【宏达资产】尊" + "尊敬的…"
+        for k in range(min(3, len(text_a), len(text_b)), 0, -1):
+            if text_a.endswith(text_b[:k]):
+                text_b = text_b[k:]
+                break
+    gap = " " if text_a[-1:].isascii() and text_b[:1].isascii() and b.left > a.right else ""
+    box = (a.left, min(a.top, b.top), max(a.right, b.right), max(a.bottom, b.bottom))
+    return replace(a, text=text_a + gap + text_b, box=box)

@@ -79,9 +79,20 @@ def normalise_sender(text: str) -> str:
     text = _BLACK_BRACKET.sub(r"【\1】", text.strip())  # "石律师【四川]"
     text = _EDGE_MARKS.sub("", _COUNT_SUFFIX.sub("", text))
     text = _COUNT_SUFFIX.sub("", text).strip()
+    # iPhone's chevron after a name read as one more closing bracket ("Mr. Chen (Mediation))").
+    while text[-1:] in ")）" and _closers(text) > _openers(text):
+        text = text[:-1].rstrip()
     if looks_like_number(text):
         return phone_normalize(text)
     return _SPACE_BY_CJK.sub("", text.translate(_NAME_MARKS))
+
+
+def _openers(text: str) -> int:
+    return text.count("(") + text.count("（")
+
+
+def _closers(text: str) -> int:
+    return text.count(")") + text.count("）")
 
 
 #: Marks in names that OCR and phones write two ways: middle dots ("安心钱包·王专员") and
@@ -238,9 +249,14 @@ _SMALL_FIRST_CAPITAL = re.compile(r"(?<![\w/=.@#-])([cosvwxz0])([A-Z]{1,3})(?![\
 _HALF_TORTOISE = re.compile(r"[\[［【]((?:19|20)\d{2})〕|〔((?:19|20)\d{2})[\]］】]")
 #: An opening single quote OCR read for a double one, closed by a double one ("搜索‘安易花”").
 _HALF_QUOTE = re.compile(r"‘([^‘’“”]{1,30})”")
-#: The last stroke of "川" read again as a "1" in a court's code, which has four digits
-#: ("川10107民初" for "川0107民初").
-_CHUAN_STROKE = re.compile(r"(?<=川)1(?=\d{4}(?:民|刑|执|行|破|赔))")
+#: The last stroke of "川" read again as a "1" (or an "I") in a court's code, which has four
+#: digits ("川10107民初" for "川0107民初").
+_CHUAN_STROKE = re.compile(r"(?<=川)[1Il|](?=\d{4}(?:民|刑|执|行|破|赔))")
+#: A year in tortoise-shell brackets whose closing one OCR lost before the court's place
+#: ("〔2026粤0226民初").
+_UNCLOSED_YEAR = re.compile(r"〔((?:19|20)\d{2})(?=[\u4e00-\u9fff])")
+#: "自已" is always "自己" misread: the two characters differ by a stroke's gap.
+_SELF = re.compile("自已")
 #: "No." with a zero OCR read for its "o", before a number or code ("N0.CS2026-187625").
 _NUMBER_SIGN_ZERO = re.compile(r"(?<![A-Za-z0-9])N0\.(?=\s?[A-Z0-9])")
 #: A link's "://" with spaces OCR put in it ("https: / /t.sfys.cc"), or its second slash
@@ -325,6 +341,8 @@ def tidy(text: str, *, settled: bool = False) -> str:
     text = _HALF_TORTOISE.sub(lambda m: f"〔{m.group(1) or m.group(2)}〕", text)
     text = _HALF_QUOTE.sub(r"“\1”", text)
     text = _CHUAN_STROKE.sub("", text)
+    text = _UNCLOSED_YEAR.sub(r"〔\1〕", text)
+    text = _SELF.sub("自己", text)
     text = _SMALL_FIRST_CAPITAL.sub(lambda m: _capital(m.group(1)) + m.group(2), text)
     text = _SPACED_SCHEME.sub(r"\1://", text)
     text = _EMOJI_CODE.sub(lambda m: f"[{m.group(1) or m.group(2)}]", text)

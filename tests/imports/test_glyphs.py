@@ -366,3 +366,19 @@ def test_marks_and_strokes_that_stand_alone_are_not_counted_as_more(drawn):
 )
 def test_a_space_after_a_tag_in_square_brackets_is_read_as_drawn(drawn):
     assert _read_without_spaces(drawn) == drawn
+
+
+@pytest.mark.parametrize("drawn", ["嗯嗯", "哈哈哈"])
+def test_a_character_said_again_that_the_recogniser_read_once_is_counted_from_its_ink(drawn):
+    """The recogniser cannot tell a character twice from once held long ("嗯嗯" read as
+    "嗯", set 15): the line's ink is as many ems wide as there are characters."""
+    gray, box, places = _drawn_line(drawn)
+    assert respell(gray, box, [drawn[0]], [places[-1]], drawn[0]) == drawn
+
+
+def test_a_single_character_and_an_icon_before_it_are_not_read_as_two():
+    """An iPhone call's icon in a name's box stands apart from the name: "爸" stays one."""
+    gray, box, places = _drawn_line("\u3000爸")
+    gray = gray.copy()
+    gray[40:70, 14:40] = 0  # the icon, as wide as most of a character, apart from it
+    assert respell(gray, box, ["爸"], [places[-1]], "爸") == "爸"

@@ -398,6 +398,8 @@ def test_a_header_name_beside_the_clock_is_still_the_sender():
         ("L 15535377743", "15535377743"),
         ("7 Mom", "Mom"),  # iPhone's handset, before an English name
         ("1 0371-8127 0418", "037181270418"),  # ...read as a "1" before a landline
+        ("v +86 174 0000 7522", "17400007522"),
+        ("》何专员", "何专员"),
     ],
 )
 def test_a_call_arrow_read_into_the_start_of_the_name_is_dropped(read_as, sender):
@@ -1351,3 +1353,51 @@ def test_a_bubbles_wrapped_line_that_starts_like_a_search_box_is_the_messages():
     assert [r.text for r in result.records] == [
         "亲，今天是最后还款日，APP内搜索“青禾分期”或登录 https://htkj.net.cn/r/7u2f 即可还款。"
     ]
+
+
+def _iphone_recents(first_name: list[OcrBox], *, mark=None) -> ScreenRead:
+    """An iPhone call log whose first row's name is `first_name` (one box or more)."""
+    grey = (150, 150, 155)
+    return parse(
+        [
+            box("最近通话", (49, 325, 443, 428)),
+            *first_name,
+            box("08:11", (914, 705, 1033, 752), color=grey),
+            box("手机", (102, 734, 206, 791), color=grey),
+            box("催收王专员", (105, 858, 424, 904), color=(43, 43, 44)),
+            box("08:08", (914, 886, 1033, 933), color=grey),
+            box("手机", (102, 913, 202, 971), color=grey),
+            box("400-880-4593", (105, 1033, 424, 1091), color=(43, 43, 44)),
+            box("07:23", (914, 1065, 1033, 1112), color=grey),
+            box("未知", (102, 1095, 202, 1150), color=grey),
+        ],
+        width=1170,
+        height=2532,
+        taken_on=date(2026, 3, 11),
+    )
+
+
+def test_a_call_name_the_detector_cut_before_its_bracket_is_one_name():
+    ink = (52, 52, 53)
+    result = _iphone_recents(
+        [
+            box("何专员", (105, 671, 267, 732), color=ink),
+            box("（融鼎e贷）(5)", (285, 672, 625, 733), color=(41, 41, 41)),
+        ]
+    )
+    assert [r.sender for r in result.records][0] == "何专员(融鼎e贷)"
+
+
+def test_a_call_name_is_not_joined_to_a_time_or_a_line_far_beside_it():
+    result = _iphone_recents([box("何专员", (105, 671, 267, 732), color=(52, 52, 53))])
+    assert [r.sender for r in result.records] == ["何专员", "催收王专员", "4008804593"]
+
+
+@pytest.mark.parametrize(("mark", "sender"), [((110, 684, 139, 713), "老婆"), (None, "入老婆")])
+def test_an_arrow_read_as_a_character_is_dropped_only_where_the_icon_is_in_the_names_box(
+    mark, sender
+):
+    """OCR reads iPhone's arrow inside a name's box as "入"; a name may begin with the
+    character itself where no icon was found there."""
+    name = box("入老婆", (105, 671, 267, 732), color=(52, 52, 53), mark=mark, lean=0.2)
+    assert _iphone_recents([name]).records[0].sender == sender

@@ -595,3 +595,28 @@ def test_a_call_arrow_over_the_rule_under_its_row_is_the_mark(no_network, out, s
     (read,) = annotate(image, [OcrBox("② 广东深圳 联通", (14, 40, 330, 84))])
     assert read.mark is not None and read.mark[0] < 60
     assert read.mark_lean * sign > 0.12
+
+
+@pytest.mark.parametrize(("out", "sign"), [(True, 1), (False, -1)])
+def test_a_low_call_arrow_two_heights_before_a_numbers_box_is_found(out, sign):
+    """A number's box is shorter than a name's; OPPO's arrow, set between a row's two
+    lines, starts two of its heights before it (set 15)."""
+    from PIL import Image, ImageDraw
+
+    from imports.layout import OcrBox
+    from imports.ocr import annotate
+
+    from .screens import font
+
+    image = Image.new("RGB", (700, 220), (245, 245, 245))
+    draw = ImageDraw.Draw(image)
+    draw.text((163, 20), "+86 196 0000 1434", font=font(40), fill=(34, 34, 34))
+    draw.text((157, 88), "上海 13秒", font=font(34), fill=(154, 154, 154))
+    low, high = (72, 95), (104, 63)
+    tip, tail = (high, low) if out else (low, high)
+    draw.line([tail, tip], fill=(69, 176, 121), width=5)
+    dx, dy = (-1, 1) if out else (1, -1)
+    draw.polygon([tip, (tip[0] + dx * 16, tip[1]), (tip[0], tip[1] + dy * 16)], fill=(69, 176, 121))
+    (name,) = annotate(image, [OcrBox("+86 196 0000 1434", (163, 20, 583, 66))])
+    assert name.mark is not None and name.mark[2] < name.left
+    assert name.mark_lean * sign > 0.12

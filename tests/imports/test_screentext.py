@@ -26,6 +26,8 @@ from imports.screentext import UI, join_lines, normalise_sender, tidy
         ("李经理(金橙分期)", "李经理(金橙分期)"),
         ("A 贷后吴", "A贷后吴"),  # a space beside Chinese, read or dropped by chance
         ("石律师 【四川]", "石律师【四川】"),  # "】" read as "]"
+        ("Mr. Chen (Mediation))", "Mr. Chen (Mediation)"),  # the chevron read as ")"
+        ("(调解)陈经理", "(调解)陈经理"),
     ],
 )
 def test_sender_as_shown_becomes_a_name_or_digits(shown, sender):
@@ -353,6 +355,9 @@ def test_a_lenders_name_whose_closing_black_bracket_was_read_square_is_mended():
         ("案号〔2026】沪0115民初15020号", "案号〔2026〕沪0115民初15020号"),
         ("APP内搜索‘安易花”或登录", "APP内搜索“安易花”或登录"),
         ("关于案件(2025)川10107民初15165号", "关于案件(2025)川0107民初15165号"),
+        ("案号〔2026〕川I0948执6973号", "案号〔2026〕川0948执6973号"),
+        ("案号〔2026粤0226民初10047号", "案号〔2026〕粤0226民初10047号"),
+        ("影响你子女上学和出行，自已想清楚。", "影响你子女上学和出行，自己想清楚。"),
     ],
 )
 def test_capitals_and_brackets_ocr_reads_for_their_look_alikes_are_put_back(read, shown):
