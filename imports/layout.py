@@ -282,10 +282,9 @@ def _on_avatar(b: OcrBox, others: list[OcrBox], width: int) -> bool:
 
 
 def _under(b: OcrBox, title: OcrBox) -> bool:
-    """Whether `b` lies under `title`: overlapping it across, or starting where it starts."""
-    return min(b.right, title.right) > max(b.left, title.left) or abs(b.left - title.left) < (
-        title.height
-    )
+    """Whether `b` lies under `title`: its middle under the title, or starting where it
+    starts. A group's nickname by its avatar may reach under a centred title's start."""
+    return title.left <= b.cx <= title.right or abs(b.left - title.left) < title.height
 
 
 def _header(
@@ -688,9 +687,14 @@ def _parse_chat(
             continue  # the app's words; a line of only "……" inside a bubble is the message's
         if _is_avatar_text(b, width, blocks):
             continue
-        if not _is_bubble(b, width) and b.top > bottom_bar and len(b.text) <= 8:
-            continue  # the input bar's words
         stamp = parse_stamp(b.text, taken_on)
+        if (
+            not _is_bubble(b, width)
+            and b.top > bottom_bar
+            and len(b.text) <= 8
+            and not (stamp and stamp.clock)  # the last bubble's own time, cropped short
+        ):
+            continue  # the input bar's words
         in_bubble = _is_bubble(b, width) and not _is_pill(b, width)
         # Time labels are small; a line in the messages' own size ("Friday.") is a message's.
         # A label centred on the screen outside any bubble is one whatever its size (a short
@@ -903,7 +907,10 @@ def _date_from_below(records: list[ScreenRecord], undated: list[int], taken_on: 
 def classify(boxes: list[OcrBox], width: int = 1080, height: int = 2340) -> str:
     """Call log, chat app, or text messages, from the words and blocks on screen."""
     blocks = [b for b in boxes if _is_bubble(b, width)]
-    bubbles = sum(1 for b in blocks if not _is_avatar_text(b, width, blocks))
+    # A tab's word on its own block ("All", "Missed") is no message bubble.
+    bubbles = sum(
+        1 for b in blocks if not _is_avatar_text(b, width, blocks) and not UI.match(b.text)
+    )
     centred_stamps = sum(1 for b in boxes if _centred(b, width) and is_stamp(b.text))
     if call_signals(boxes, width, height) >= 2 + bubbles + centred_stamps:
         return CALL

@@ -241,6 +241,8 @@ _ZERO_IN_WORD = re.compile(r"(?<![\w/=.$¥-])(?=[a-z0]*[a-z])(?=[a-z]*0)[a-z0]{2
 #: A capital I OCR read for an "l" at the end of, or inside, a lower-case English word
 #: ("totaI due", "emaIl"): a word of letters only, not a link's or a code's.
 _CAPITAL_I_IN_WORD = re.compile(r"(?<![\w/=.@-])(?=[a-zA-Z]*[a-z]I)[a-z][a-zA-Z]*(?![\w/=@-]|\.\w)")
+#: The word "I" read as a small "l" before an English word ("l already paid 500").
+_SMALL_L_FOR_I = re.compile(r"(?<![\w/=.@#'-])l(?= [a-z]{2,})")
 #: A capital word whose first letter OCR read small, or as a zero, where the two look alike
 #: but for their size ("cNY 7,120", "0K?"): the rest of the word is capitals.
 _SMALL_FIRST_CAPITAL = re.compile(r"(?<![\w/=.@#-])([cosvwxz0])([A-Z]{1,3})(?![\w/=@-]|\.\w)")
@@ -253,8 +255,11 @@ _HALF_QUOTE = re.compile(r"‘([^‘’“”]{1,30})”")
 #: digits ("川10107民初" for "川0107民初").
 _CHUAN_STROKE = re.compile(r"(?<=川)[1Il|](?=\d{4}(?:民|刑|执|行|破|赔))")
 #: A year in tortoise-shell brackets whose closing one OCR lost before the court's place
-#: ("〔2026粤0226民初").
-_UNCLOSED_YEAR = re.compile(r"〔((?:19|20)\d{2})(?=[\u4e00-\u9fff])")
+#: ("〔2026粤0226民初", "【2025鄂2438执"), or both read square ("[2026]皖8829执"): a case
+#: number's year before the court's place and code.
+_UNCLOSED_YEAR = re.compile(
+    r"[〔【\[［]((?:19|20)\d{2})(?:[\]］])?(?=[\u4e00-\u9fff]\d{2,4}[\u4e00-\u9fff])"
+)
 #: "自已" is always "自己" misread: the two characters differ by a stroke's gap.
 _SELF = re.compile("自已")
 #: "No." with a zero OCR read for its "o", before a number or code ("N0.CS2026-187625").
@@ -337,6 +342,7 @@ def tidy(text: str, *, settled: bool = False) -> str:
         text = _unmatched_brackets(text)
     text = _ZERO_IN_WORD.sub(lambda m: m.group(0).replace("0", "o"), text)
     text = _CAPITAL_I_IN_WORD.sub(_capital_i_as_l, text)
+    text = _SMALL_L_FOR_I.sub("I", text)
     text = _NUMBER_SIGN_ZERO.sub("No.", text)
     text = _HALF_TORTOISE.sub(lambda m: f"〔{m.group(1) or m.group(2)}〕", text)
     text = _HALF_QUOTE.sub(r"“\1”", text)

@@ -1401,3 +1401,67 @@ def test_an_arrow_read_as_a_character_is_dropped_only_where_the_icon_is_in_the_n
     character itself where no icon was found there."""
     name = box("入老婆", (105, 671, 267, 732), color=(52, 52, 53), mark=mark, lean=0.2)
     assert _iphone_recents([name]).records[0].sender == sender
+
+
+def test_an_english_recents_list_with_its_tabs_on_blocks_is_a_call_log():
+    """ "All" and "Missed" sit on the segmented control's blocks: tabs, not message bubbles
+    that outweigh the title's word for a call log."""
+    grey = (151, 151, 154)
+    result = parse(
+        [
+            box("6:31", (130, 49, 242, 101)),
+            box("All", (390, 185, 452, 234), panel=(284, 165, 561, 250), background=GREY),
+            box("Missed", (639, 186, 772, 234), panel=(278, 159, 849, 256), background=GREY),
+            box("Edit", (981, 185, 1082, 238), color=(17, 131, 255)),
+            box("Recents", (53, 310, 424, 387)),
+            box("400-872-3771", (107, 460, 424, 509)),
+            box("6:07 PM", (824, 461, 990, 506), color=grey),
+            box("China", (107, 526, 231, 573), color=grey),
+            box("+86 158 0000 7963", (107, 645, 532, 694)),
+            box("11:07 AM", (801, 649, 989, 691), color=grey),
+            box("China", (105, 707, 232, 762), color=grey),
+        ],
+        width=1179,
+        height=2556,
+        taken_on=date(2026, 4, 4),
+    )
+    assert result.layout == CALL
+    assert [(r.sender, r.occurred_at) for r in result.records] == [
+        ("4008723771", at(2026, 4, 4, 18, 7)),
+        ("15800007963", at(2026, 4, 4, 11, 7)),
+    ]
+
+
+def test_the_last_bubbles_own_time_at_the_foot_of_a_shot_cropped_short_dates_it():
+    """With no input bar, the last bubble's own time lies where the input bar's words
+    would: a time is no input bar's word."""
+    grey = (154, 154, 154)
+    result = parse(
+        [
+            box("外访-薛哥", (480, 130, 720, 190), panel=(0, 0, 1200, 230)),
+            box("今天", (557, 1831, 646, 1884), color=(140, 140, 140)),
+            box("在吗？", (81, 1957, 224, 2022), panel=(47, 1919, 287, 2056), background=WHITE),
+            box("卡1 10:31", (58, 2076, 228, 2116), color=grey),
+        ],
+        width=1200,
+        height=2140,
+        taken_on=date(2026, 2, 8),
+    )
+    assert [(r.text, r.occurred_at) for r in result.records] == [("在吗？", at(2026, 2, 8, 10, 31))]
+
+
+def test_a_nickname_reaching_under_a_centred_group_titles_start_is_not_the_header():
+    bubble = (164, 322, 787, 593)
+    result = parse(
+        [
+            box("恒泰借款调解群(23)", (313, 140, 766, 199)),
+            box("催收杨专员", (183, 268, 376, 313), color=(147, 147, 147)),
+            box("雷*志，电话不接信息不", (219, 363, 749, 414), panel=bubble, background=WHITE),
+            box("回，你是打算一直躲着？", (217, 434, 730, 488), panel=bubble, background=WHITE),
+        ],
+        width=1080,
+        height=2340,
+        taken_on=date(2026, 3, 23),
+    )
+    assert result.sender == "恒泰借款调解群"
+    assert [r.sender for r in result.records] == ["催收杨专员"]

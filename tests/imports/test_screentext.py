@@ -358,6 +358,10 @@ def test_a_lenders_name_whose_closing_black_bracket_was_read_square_is_mended():
         ("案号〔2026〕川I0948执6973号", "案号〔2026〕川0948执6973号"),
         ("案号〔2026粤0226民初10047号", "案号〔2026〕粤0226民初10047号"),
         ("影响你子女上学和出行，自已想清楚。", "影响你子女上学和出行，自己想清楚。"),
+        # A case number's year: its brackets read square or black, or one of them lost.
+        ("立案编号[2026]皖8829执10580号", "立案编号〔2026〕皖8829执10580号"),
+        ("案号【2025鄂2438执7663号。", "案号〔2025〕鄂2438执7663号。"),
+        ("l already paid 500", "I already paid 500"),
     ],
 )
 def test_capitals_and_brackets_ocr_reads_for_their_look_alikes_are_put_back(read, shown):
@@ -372,11 +376,12 @@ def test_capitals_and_brackets_ocr_reads_for_their_look_alikes_are_put_back(read
         "ok",
         "co",
         "10K",
-        "[2026]京0105执19699号",
         "[微笑]",
         "【2026】",
         "他说‘别急’，又说“快还”",
         "(2025)川01民初1号",
+        "[2025]年度报告",
+        "http://a.cn/l abc",
         "川11001",
     ],
 )
