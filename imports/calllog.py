@@ -254,8 +254,8 @@ def _content(boxes: list[OcrBox], skip: set[int], width: int, height: int) -> li
 
 def _names_joined(boxes: list[OcrBox], width: int) -> list[OcrBox]:
     """A name the detector cut in two at the gap before its bracket ("何专员" + "（融鼎e贷）
-    (5)"), in the left part of the row, is one line again: the two pieces share a line and
-    ink, with less than half a character between them."""
+    (5)"), in the left part of the row, is one line again: the two pieces share a line, a
+    size and ink, with less than half a character between them."""
     out = list(boxes)
     for b in sorted(boxes, key=lambda b: b.left):
         a = next(
@@ -266,6 +266,7 @@ def _names_joined(boxes: list[OcrBox], width: int) -> list[OcrBox]:
                 and min(a.bottom, b.bottom) - max(a.top, b.top) > 0.6 * min(a.height, b.height)
                 and -0.1 * a.height <= b.left - a.right < 0.5 * a.height
                 and b.cx < 0.6 * width
+                and 0.75 * a.height <= b.height <= 1.33 * a.height  # no small count ("2")
                 and _same_ink(a, b)
             ),
             None,

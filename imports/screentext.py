@@ -256,10 +256,17 @@ _HALF_QUOTE = re.compile(r"‘([^‘’“”]{1,30})”")
 _CHUAN_STROKE = re.compile(r"(?<=川)[1Il|](?=\d{4}(?:民|刑|执|行|破|赔))")
 #: A year in tortoise-shell brackets whose closing one OCR lost before the court's place
 #: ("〔2026粤0226民初", "【2025鄂2438执"), or both read square ("[2026]皖8829执"): a case
-#: number's year before the court's place and code.
+#: number's year before the court's place and code (also "[2026】川0107民初").
 _UNCLOSED_YEAR = re.compile(
-    r"[〔【\[［]((?:19|20)\d{2})(?:[\]］])?(?=[\u4e00-\u9fff]\d{2,4}[\u4e00-\u9fff])"
+    r"[〔【\[［]((?:19|20)\d{2})(?:[\]］】])?(?=[\u4e00-\u9fff]\d{2,4}[\u4e00-\u9fff])"
 )
+#: "最后通牒" whose last character the recogniser leaves out ("最后通：今晚12点前…"): no
+#: word ends "最后通".
+_ULTIMATUM = re.compile(r"最后通(?=[：:，,。！!\s]|$)")
+#: A masked name's asterisk read full-width after the surname ("曾＊，", "谢＊（身份证…").
+_WIDE_MASK = re.compile(r"(?<=[\u4e00-\u9fff])＊(?![\u4e00-\u9fff])")
+#: "com" with a zero OCR read for its "o", ending a link's host (".c0m/c/47203").
+_COM_ZERO = re.compile(r"(?<=\.)c0m(?=/|\b)")
 #: "自已" is always "自己" misread: the two characters differ by a stroke's gap.
 _SELF = re.compile("自已")
 #: "No." with a zero OCR read for its "o", before a number or code ("N0.CS2026-187625").
@@ -349,6 +356,10 @@ def tidy(text: str, *, settled: bool = False) -> str:
     text = _CHUAN_STROKE.sub("", text)
     text = _UNCLOSED_YEAR.sub(r"〔\1〕", text)
     text = _SELF.sub("自己", text)
+    text = _ULTIMATUM.sub("最后通牒", text)
+    if text.count("＊") == 1:  # not a pair around words ("＊重要＊")
+        text = _WIDE_MASK.sub("*", text)
+    text = _COM_ZERO.sub("com", text)
     text = _SMALL_FIRST_CAPITAL.sub(lambda m: _capital(m.group(1)) + m.group(2), text)
     text = _SPACED_SCHEME.sub(r"\1://", text)
     text = _EMOJI_CODE.sub(lambda m: f"[{m.group(1) or m.group(2)}]", text)

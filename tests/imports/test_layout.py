@@ -1465,3 +1465,9 @@ def test_a_nickname_reaching_under_a_centred_group_titles_start_is_not_the_heade
     )
     assert result.sender == "恒泰借款调解群"
     assert [r.sender for r in result.records] == ["催收杨专员"]
+
+
+def test_a_small_count_beside_a_call_number_is_not_joined_to_it():
+    number = box("13600003648", (105, 671, 428, 717), color=(43, 43, 44))
+    count = box("2", (443, 682, 476, 712), color=(45, 45, 45))
+    assert _iphone_recents([number, count]).records[0].sender == "13600003648"

@@ -362,6 +362,13 @@ def test_a_lenders_name_whose_closing_black_bracket_was_read_square_is_mended():
         ("立案编号[2026]皖8829执10580号", "立案编号〔2026〕皖8829执10580号"),
         ("案号【2025鄂2438执7663号。", "案号〔2025〕鄂2438执7663号。"),
         ("l already paid 500", "I already paid 500"),
+        ("案号[2026】川0107民初20954号", "案号〔2026〕川0107民初20954号"),
+        ("最后通：今晚12点前全额还清", "最后通牒：今晚12点前全额还清"),
+        ("曾＊，你名下蓝鲸易贷借款纠纷", "曾*，你名下蓝鲸易贷借款纠纷"),
+        (
+            "查看详情：http://law-case.example.c0m/c/47203",
+            "查看详情：http://law-case.example.com/c/47203",
+        ),
     ],
 )
 def test_capitals_and_brackets_ocr_reads_for_their_look_alikes_are_put_back(read, shown):
@@ -382,6 +389,9 @@ def test_capitals_and_brackets_ocr_reads_for_their_look_alikes_are_put_back(read
         "(2025)川01民初1号",
         "[2025]年度报告",
         "http://a.cn/l abc",
+        "最后通知：请还款",
+        "＊重要＊请还款",
+        "c0m.cn/a",
         "川11001",
     ],
 )
