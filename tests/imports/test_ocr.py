@@ -472,6 +472,15 @@ def test_no_full_stop_is_made_of_other_small_marks_under_a_bubbles_last_line(no_
     assert all(b.text != "。" for b in missed_lines(image, found))
 
 
+def _arrow(draw, low, high, *, out: bool, fill, head: int) -> None:
+    """A call's arrow from `low` (bottom left) to `high` (top right), its filled head at the
+    top right for a call out, at the bottom left for a call in."""
+    tip, tail = (high, low) if out else (low, high)
+    draw.line([tail, tip], fill=fill, width=5)
+    dx, dy = (-1, 1) if out else (1, -1)
+    draw.polygon([tip, (tip[0] + dx * head, tip[1]), (tip[0], tip[1] + dy * head)], fill=fill)
+
+
 def _sim_badge_row(out: bool, badge_in_box: bool):
     """A Huawei call row's second line: the SIM card's number in a box, the call's arrow,
     then the place; and the box OCR gives that line (from the badge, or from the place)."""
@@ -487,10 +496,7 @@ def _sim_badge_row(out: bool, badge_in_box: bool):
     draw.rounded_rectangle((56, 40, 90, 80), radius=4, outline=grey, width=3)
     draw.text((66, 42), "2", font=font(28), fill=grey)
     low, high = (115, 77), (140, 52)
-    tip, tail = (high, low) if out else (low, high)
-    draw.line([tail, tip], fill=grey, width=5)
-    dx, dy = (-1, 1) if out else (1, -1)
-    draw.polygon([tip, (tip[0] + dx * 14, tip[1]), (tip[0], tip[1] + dy * 14)], fill=grey)
+    _arrow(draw, low, high, out=out, fill=grey, head=14)
     draw.text((160, 40), "浙江杭州 移动", font=font(30), fill=grey)
     left = 56 if badge_in_box else 158
     return image, OcrBox("①浙江杭州 移动" if badge_in_box else "浙江杭州 移动", (left, 40, 385, 80))
@@ -584,10 +590,7 @@ def test_a_call_arrow_over_the_rule_under_its_row_is_the_mark(no_network, out, s
     draw = ImageDraw.Draw(image)
     grey = (150, 150, 150)
     low, high = (20, 77), (45, 52)
-    tip, tail = (high, low) if out else (low, high)
-    draw.line([tail, tip], fill=grey, width=5)
-    dx, dy = (-1, 1) if out else (1, -1)
-    draw.polygon([tip, (tip[0] + dx * 14, tip[1]), (tip[0], tip[1] + dy * 14)], fill=grey)
+    _arrow(draw, low, high, out=out, fill=grey, head=14)
     draw.rounded_rectangle((62, 46, 90, 78), radius=4, outline=grey, width=3)
     draw.text((70, 46), "2", font=font(24), fill=grey)
     draw.text((110, 40), "广东深圳 联通", font=font(30), fill=grey)
@@ -613,10 +616,7 @@ def test_a_low_call_arrow_two_heights_before_a_numbers_box_is_found(out, sign):
     draw.text((163, 20), "+86 196 0000 1434", font=font(40), fill=(34, 34, 34))
     draw.text((157, 88), "上海 13秒", font=font(34), fill=(154, 154, 154))
     low, high = (72, 95), (104, 63)
-    tip, tail = (high, low) if out else (low, high)
-    draw.line([tail, tip], fill=(69, 176, 121), width=5)
-    dx, dy = (-1, 1) if out else (1, -1)
-    draw.polygon([tip, (tip[0] + dx * 16, tip[1]), (tip[0], tip[1] + dy * 16)], fill=(69, 176, 121))
+    _arrow(draw, low, high, out=out, fill=(69, 176, 121), head=16)
     (name,) = annotate(image, [OcrBox("+86 196 0000 1434", (163, 20, 583, 66))])
     assert name.mark is not None and name.mark[2] < name.left
     assert name.mark_lean * sign > 0.12
