@@ -421,6 +421,14 @@ def _han_spaces_read(line: LineInk, pieces: list[str]) -> None:
             pieces[j] = ""
 
 
+#: The blank after a Chinese character's ink, in ems, that its width leaves out of its cell.
+_REPEAT_GAP = 0.1
+#: How tall a Chinese character's ink stands, in ems (Noto Sans CJK: 0.86-0.92).
+_HAN_INK_HEIGHT = 0.9
+#: A blank wider than this (in ems) parts two characters' ink more than letter spacing does.
+_APART = 0.3
+
+
 def _repeats_collapsed(line: LineInk) -> str:
     """The characters the recogniser merged into one where a line is one Chinese character
     said again ("嗯嗯" read as "嗯": it cannot tell a character twice from once held long):
@@ -442,14 +450,6 @@ def _repeats_collapsed(line: LineInk) -> str:
     if len(runs) < count:
         return ""  # characters side by side leave a blank between them
     return chars[0] * max(count - len(chars), 0)
-
-
-#: The blank after a Chinese character's ink, in ems, that its width leaves out of its cell.
-_REPEAT_GAP = 0.1
-#: How tall a Chinese character's ink stands, in ems (Noto Sans CJK: 0.86-0.92).
-_HAN_INK_HEIGHT = 0.9
-#: A blank wider than this (in ems) parts two characters' ink more than letter spacing does.
-_APART = 0.3
 
 
 def _square_tag(pieces: list[str], j: int) -> bool:

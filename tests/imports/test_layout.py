@@ -1389,7 +1389,12 @@ def test_a_call_name_the_detector_cut_before_its_bracket_is_one_name():
 
 
 def test_a_call_name_is_not_joined_to_a_time_or_a_line_far_beside_it():
-    result = _iphone_recents([box("何专员", (105, 671, 267, 732), color=(52, 52, 53))])
+    """The time on the right, and words of the name's size and ink more than half a
+    character away, stay apart from the name."""
+    ink = (52, 52, 53)
+    name = box("何专员", (105, 671, 267, 732), color=ink)
+    far = box("融鼎e贷", (420, 672, 640, 733), color=ink)
+    result = _iphone_recents([name, far])
     assert [r.sender for r in result.records] == ["何专员", "催收王专员", "4008804593"]
 
 
